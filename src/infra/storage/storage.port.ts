@@ -1,0 +1,80 @@
+import type { Readable } from 'node:stream';
+
+/** A presigned (or, for the local driver, HMAC-signed) URL the client PUTs the bytes to. */
+export interface PresignedUpload {
+  url: string;
+  method: 'PUT';
+  /** Headers the client must send with the PUT, exactly as given. */
+  headers: Record<string, string>;
+  expiresAt: Date;
+}
+
+export interface StoredObjectInfo {
+  key: string;
+  sizeBytes: number;
+  contentType: string | null;
+  etag: string | null;
+  lastModified: Date | null;
+}
+
+/** Inclusive byte range, as in an HTTP Range header. */
+export interface ByteRange {
+  start: number;
+  end?: number;
+}
+
+export interface PresignUploadInput {
+  key: string;
+  contentType: string;
+  contentLength: number;
+  expiresInSeconds: number;
+}
+
+export interface WriteObjectInput {
+  key: string;
+  body: Readable;
+  contentType: string;
+}
+
+/** Thrown by storage drivers when a key does not exist. */
+export class StorageObjectNotFoundError extends Error {
+  constructor(readonly key: string) {
+    super(`No stored object at key ${key}`);
+    this.name = 'StorageObjectNotFoundError';
+  }
+}
+
+/**
+ * The object-storage port. The abstract class is the DI token; `local` and `s3` drivers implement it.
+ * Keys are always chosen by the server (`<workspaceId>/<mediaId>/<sanitised filename>`).
+ */
+export abstract class Storage {
+  abstract readonly driver: 'local' | 's3';
+
+  /** A short-lived URL that accepts exactly one PUT of `contentLength` bytes of `contentType`. */
+  abstract presignUpload(input: PresignUploadInput): Promise<PresignedUpload>;
+
+  /** Object facts, or null when nothing is stored at the key. */
+  abstract head(key: string): Promise<StoredObjectInfo | null>;
+
+  /** Streams the object (or a range of it). Throws StorageObjectNotFoundError. */
+  abstract openReadStream(key: string, range?: ByteRange): Promise<Readable>;
+
+  /** Streams a body to the key, replacing any existing object; memory stays flat whatever the size. */
+  abstract write(input: WriteObjectInput): Promise<StoredObjectInfo>;
+
+  /** Removes the object; succeeds when nothing is there. */
+  abstract delete(key: string): Promise<void>;
+
+  /** The stable public URL social platforms fetch the object from. */
+  abstract publicUrl(key: string): string;
+
+  /**
+   * A location ffprobe can read without us downloading the object: a file path for the local
+   * driver, a short-lived presigned GET URL for S3.
+   */
+  abstract probeLocation(key: string): Promise<string>;
+
+  /** Throws when storage is not usable (readiness check). */
+  abstract checkHealth(): Promise<void>;
+}
