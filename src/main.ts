@@ -1,8 +1,23 @@
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module.js';
+import { loadConfig, type AppConfig } from './config/app-config.js';
+import { createHttpApplication, createWorkerContext } from './bootstrap.js';
+import { StartupError } from './infra/startup-error.js';
+import { ConfigurationError } from './config/app-config.js';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  await app.listen(process.env.PORT ?? 3000);
+async function start(config: AppConfig): Promise<void> {
+  if (!config.runsHttp) {
+    await createWorkerContext(config);
+    return;
+  }
+  const app = await createHttpApplication(config);
+  await app.listen(config.port, config.host);
 }
-await bootstrap();
+
+try {
+  await start(loadConfig());
+} catch (error) {
+  if (error instanceof ConfigurationError || error instanceof StartupError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,40 @@
+import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './common/auth/auth.module.js';
+import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
+import { JsonBodyMiddleware } from './common/http/json-body.middleware.js';
+import { loggerOptions } from './common/logging/logger.options.js';
+import { createValidationPipe } from './common/validation/validation-pipe.js';
+import { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './infra/database/database.module.js';
+import { RedisModule } from './infra/redis/redis.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
+
+@Module({})
+export class AppModule implements NestModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forConfig(config),
+        LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerOptions }),
+        DatabaseModule,
+        RedisModule,
+        AuthModule,
+        WorkspacesModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(JsonBodyMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+}

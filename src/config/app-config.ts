@@ -1,0 +1,205 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBooleanString,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+export const APP_ROLES = ['all', 'api', 'worker'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/** Development-only HMAC secret so `npm start` works with no configuration; production must set its own. */
+const DEV_SIGNING_SECRET = 'dev-only-local-upload-signing-secret-change-me';
+
+/**
+ * The environment as the process receives it. Property names are the variable names, so a
+ * validation message names the variable a person has to fix.
+ */
+class EnvironmentVariables {
+  @IsOptional() @IsIn(NODE_ENVS) NODE_ENV: NodeEnv = 'development';
+  @IsOptional() @IsIn(APP_ROLES) APP_ROLE: AppRole = 'all';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsOptional() @IsString() HOST = '0.0.0.0';
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_BASE_URL?: string;
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'], require_protocol: true })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/media_api';
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+  @IsOptional() @IsString() @MinLength(1) REDIS_KEY_PREFIX = 'media-api';
+  @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(104_857_600) JSON_BODY_LIMIT_BYTES = 1_048_576;
+  @IsOptional() @IsBooleanString() DEV_WORKSPACE_SEED?: string;
+
+  @IsOptional() @IsEnum({ local: 'local', s3: 's3' }) STORAGE_DRIVER: 'local' | 's3' = 'local';
+  @IsOptional() @IsString() @MinLength(1) LOCAL_STORAGE_DIR = './data/storage';
+  @IsOptional() @IsString() @MinLength(32) STORAGE_SIGNING_SECRET?: string;
+  @IsOptional() @IsString() @MinLength(32) STORAGE_EVENTS_SECRET?: string;
+  @IsOptional() @IsString() S3_BUCKET?: string;
+  @IsOptional() @IsString() S3_REGION = 'us-east-1';
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  S3_ENDPOINT?: string;
+  @IsOptional() @IsString() S3_ACCESS_KEY_ID?: string;
+  @IsOptional() @IsString() S3_SECRET_ACCESS_KEY?: string;
+  @IsOptional() @IsBooleanString() S3_FORCE_PATH_STYLE = 'false';
+  @IsOptional() @IsBooleanString() S3_SERVER_SIDE_ENCRYPTION = 'true';
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  S3_PUBLIC_BASE_URL?: string;
+
+  @IsOptional() @IsString() FFPROBE_PATH?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) PROCESSING_CONCURRENCY = 2;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86_400) RECONCILER_INTERVAL_SECONDS = 60;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8_760) PENDING_UPLOAD_EXPIRY_HOURS = 24;
+}
+
+export interface S3Config {
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle: boolean;
+  serverSideEncryption: boolean;
+  publicBaseUrl?: string;
+}
+
+/**
+ * The typed configuration, validated once at boot and injected everywhere. Nothing else reads
+ * `process.env`.
+ */
+export class AppConfig {
+  readonly nodeEnv: NodeEnv;
+  readonly role: AppRole;
+  readonly port: number;
+  readonly host: string;
+  readonly publicBaseUrl: string;
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly redisKeyPrefix: string;
+  readonly logLevel: string;
+  readonly jsonBodyLimitBytes: number;
+  /** Create a development workspace and key on an empty database (never in production). */
+  readonly seedDevWorkspace: boolean;
+  readonly storage: {
+    driver: 'local' | 's3';
+    localDir: string;
+    signingSecret: string;
+    eventsSecret?: string;
+    s3?: S3Config;
+  };
+  readonly ffprobePath?: string;
+  readonly processing: { concurrency: number };
+  readonly reconciler: { intervalSeconds: number; pendingExpiryHours: number };
+
+  constructor(env: EnvironmentVariables) {
+    this.nodeEnv = env.NODE_ENV;
+    this.role = env.APP_ROLE;
+    this.port = env.PORT;
+    this.host = env.HOST;
+    this.publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+    this.databaseUrl = env.DATABASE_URL;
+    this.redisUrl = env.REDIS_URL;
+    this.redisKeyPrefix = env.REDIS_KEY_PREFIX;
+    this.logLevel = env.LOG_LEVEL;
+    this.jsonBodyLimitBytes = env.JSON_BODY_LIMIT_BYTES;
+    this.seedDevWorkspace = (env.DEV_WORKSPACE_SEED ?? String(env.NODE_ENV !== 'production')) === 'true';
+    this.storage = {
+      driver: env.STORAGE_DRIVER,
+      localDir: env.LOCAL_STORAGE_DIR,
+      signingSecret: env.STORAGE_SIGNING_SECRET ?? DEV_SIGNING_SECRET,
+      eventsSecret: env.STORAGE_EVENTS_SECRET,
+      s3: env.S3_BUCKET
+        ? {
+            bucket: env.S3_BUCKET,
+            region: env.S3_REGION,
+            endpoint: env.S3_ENDPOINT,
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+            serverSideEncryption: env.S3_SERVER_SIDE_ENCRYPTION === 'true',
+            publicBaseUrl: env.S3_PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+          }
+        : undefined,
+    };
+    this.ffprobePath = env.FFPROBE_PATH;
+    this.processing = { concurrency: env.PROCESSING_CONCURRENCY };
+    this.reconciler = {
+      intervalSeconds: env.RECONCILER_INTERVAL_SECONDS,
+      pendingExpiryHours: env.PENDING_UPLOAD_EXPIRY_HOURS,
+    };
+  }
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  get runsHttp(): boolean {
+    return this.role !== 'worker';
+  }
+
+  get runsWorkers(): boolean {
+    return this.role !== 'api';
+  }
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+function describe(error: ValidationError, raw: Record<string, string | undefined>): string[] {
+  const got = raw[error.property];
+  return Object.values(error.constraints ?? {}).map(
+    (message) => `${message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`,
+  );
+}
+
+function crossFieldProblems(env: EnvironmentVariables): string[] {
+  const problems: string[] = [];
+  if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) {
+    problems.push('S3_BUCKET is required when STORAGE_DRIVER is s3');
+  }
+  if (env.NODE_ENV === 'production' && env.DEV_WORKSPACE_SEED === 'true') {
+    problems.push('DEV_WORKSPACE_SEED cannot be true when NODE_ENV is production');
+  }
+  if (env.NODE_ENV === 'production' && !env.STORAGE_SIGNING_SECRET) {
+    problems.push('STORAGE_SIGNING_SECRET is required when NODE_ENV is production');
+  }
+  return problems;
+}
+
+/** Validates the environment once; throws ConfigurationError naming every bad variable. */
+export function loadConfig(raw: Record<string, string | undefined> = process.env): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const env = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
+  const problems = [...errors.flatMap((error) => describe(error, raw)), ...crossFieldProblems(env)];
+  if (problems.length > 0) {
+    throw new ConfigurationError(problems);
+  }
+  return new AppConfig(env);
+}

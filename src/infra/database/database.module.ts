@@ -1,0 +1,34 @@
+import { Logger, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../../migrations/index.js';
+import { AppConfig } from '../../config/app-config.js';
+import { runMigrationsLocked } from './run-migrations.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        type: 'postgres' as const,
+        url: config.databaseUrl,
+        autoLoadEntities: true,
+        synchronize: false,
+        migrationsRun: false,
+        migrations: MIGRATIONS,
+        migrationsTableName: 'typeorm_migrations',
+        retryAttempts: 1,
+        extra: { max: 10, connectionTimeoutMillis: 5000 },
+      }),
+      dataSourceFactory: async (options) => {
+        const dataSource = await new DataSource(options!).initialize();
+        const applied = await runMigrationsLocked(dataSource);
+        if (applied.length > 0) {
+          new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
+        }
+        return dataSource;
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,28 @@
+import { Redis } from 'ioredis';
+import { StartupError } from '../startup-error.js';
+
+export function describeRedisTarget(redisUrl: string): string {
+  const url = new URL(redisUrl);
+  return `${url.hostname}:${url.port || '6379'}`;
+}
+
+/** Fails fast with one clear line when Redis is not answering, instead of retrying forever. */
+export async function assertRedisReachable(redisUrl: string): Promise<void> {
+  const probe = new Redis(redisUrl, {
+    lazyConnect: true,
+    connectTimeout: 5000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    await probe.ping();
+  } catch (error) {
+    throw new StartupError(
+      `Redis is not reachable at ${describeRedisTarget(redisUrl)} (REDIS_URL): ${(error as Error).message}`,
+    );
+  } finally {
+    probe.disconnect();
+  }
+}

@@ -1,0 +1,70 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { Public } from '../../common/auth/auth.decorators.js';
+import { ApiError } from '../../common/errors/api-error.js';
+import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import { HealthDto } from './health.dto.js';
+
+
+const CHECK_TIMEOUT_MS = 3000;
+
+function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref(),
+    ),
+  ]);
+}
+
+/**
+ * Liveness and readiness. Written here rather than with @nestjs/terminus so a failed readiness check
+ * answers in the API's one problem+json shape, listing each failing dependency in `errors`.
+ */
+@ApiTags('Health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(Redis) private readonly redis: Redis,
+  ) {}
+
+  /** The process is up and serving HTTP. */
+  @ApiOperation({ summary: 'Liveness probe' })
+  @Get('live')
+  live(): HealthDto {
+    return { status: 'ok', checks: { process: 'up' } };
+  }
+
+  /** PostgreSQL and Redis answer; 503 `service_unavailable` lists what does not. */
+  @ApiOperation({ summary: 'Readiness probe' })
+  @ApiProblemResponses(503)
+  @Get('ready')
+  async ready(): Promise<HealthDto> {
+    const checks: Record<string, () => Promise<unknown>> = {
+      database: () => this.dataSource.query('SELECT 1'),
+      redis: () => this.redis.ping(),
+    };
+    const results = await Promise.all(
+      Object.entries(checks).map(async ([name, check]) => {
+        try {
+          await withTimeout(check(), name);
+          return { name, error: undefined };
+        } catch (error) {
+          return { name, error: (error as Error).message };
+        }
+      }),
+    );
+    const failed = results.filter((result) => result.error !== undefined);
+    if (failed.length > 0) {
+      throw new ApiError('service_unavailable', `Not ready: ${failed.map((f) => f.name).join(', ')} unavailable`, {
+        errors: failed.map((f) => ({ field: f.name, message: f.error! })),
+        headers: { 'Retry-After': '5' },
+      });
+    }
+    return { status: 'ok', checks: Object.fromEntries(results.map((r) => [r.name, 'up' as const])) };
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
+import { API_KEY_SCOPES } from './api-key.entity.js';
+import { WorkspacesService } from './workspaces.service.js';
+
+/** Arbitrary constant: "media-api dev workspace seed". */
+const SEED_LOCK_ID = 724_311_906;
+
+/**
+ * Outside production, an empty database gets a development workspace and an all-scope key, printed
+ * once to stdout (never to the structured log), so `npm start` is immediately usable.
+ */
+@Injectable()
+export class DevWorkspaceSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DevWorkspaceSeeder.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly workspaces: WorkspacesService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.seedDevWorkspace) {
+      return;
+    }
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [SEED_LOCK_ID]);
+      if ((await this.workspaces.countWorkspaces()) > 0) {
+        return;
+      }
+      const workspace = await this.workspaces.createWorkspace('Development', 'active');
+      const { apiKey, secret } = await this.workspaces.createApiKey(
+        workspace.id,
+        [...API_KEY_SCOPES],
+        'Development key',
+      );
+      this.logger.log(`Created development workspace ${workspace.id} with API key ${apiKey.id}`);
+      process.stdout.write(
+        [
+          '',
+          '  Development workspace created. Its API key (shown once, store it now):',
+          '',
+          `    ${secret}`,
+          '',
+          `  Try: curl -H "Authorization: Bearer ${secret}" ${this.config.publicBaseUrl}/v1/workspace`,
+          '',
+          '',
+        ].join('\n'),
+      );
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK_ID]).catch(() => undefined);
+      await runner.release();
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKey } from './api-key.entity.js';
+import { DevWorkspaceSeeder } from './dev-workspace.seeder.js';
+import { Workspace } from './workspace.entity.js';
+import { WorkspacesController } from './workspaces.controller.js';
+import { WorkspacesService } from './workspaces.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Workspace, ApiKey])],
+  controllers: [WorkspacesController],
+  providers: [WorkspacesService, DevWorkspaceSeeder],
+  exports: [WorkspacesService],
+})
+export class WorkspacesModule {}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ApiError } from '../../common/errors/api-error.js';
+import { newId } from '../../common/ids.js';
+import { ApiKey, type ApiKeyScope } from './api-key.entity.js';
+import { displayPrefix, generateApiKeySecret, hashApiKey, isWellFormedApiKey } from './api-key-secret.js';
+import { Workspace, type SubscriptionStatus } from './workspace.entity.js';
+
+export interface AuthContext {
+  workspace: Workspace;
+  apiKey: ApiKey;
+}
+
+export interface CreatedApiKey {
+  apiKey: ApiKey;
+  /** The full key. Returned once, at creation; only its hash is stored. */
+  secret: string;
+}
+
+export type AuthenticationResult =
+  | { ok: true; context: AuthContext }
+  | { ok: false; reason: 'malformed' | 'unknown' | 'revoked' };
+
+@Injectable()
+export class WorkspacesService {
+  constructor(
+    @InjectRepository(Workspace) private readonly workspaces: Repository<Workspace>,
+    @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
+  ) {}
+
+  async createWorkspace(name: string, subscriptionStatus: SubscriptionStatus): Promise<Workspace> {
+    return this.workspaces.save(
+      this.workspaces.create({ id: newId('workspace'), name, subscriptionStatus }),
+    );
+  }
+
+  async countWorkspaces(): Promise<number> {
+    return this.workspaces.count();
+  }
+
+  async getWorkspace(id: string): Promise<Workspace> {
+    const workspace = await this.workspaces.findOneBy({ id });
+    if (!workspace) {
+      throw ApiError.notFound('workspace', id);
+    }
+    return workspace;
+  }
+
+  async setSubscriptionStatus(id: string, status: SubscriptionStatus): Promise<Workspace> {
+    const workspace = await this.getWorkspace(id);
+    workspace.subscriptionStatus = status;
+    return this.workspaces.save(workspace);
+  }
+
+  async createApiKey(workspaceId: string, scopes: ApiKeyScope[], name: string): Promise<CreatedApiKey> {
+    await this.getWorkspace(workspaceId);
+    const secret = generateApiKeySecret();
+    const apiKey = await this.apiKeys.save(
+      this.apiKeys.create({
+        id: newId('apiKey'),
+        workspaceId,
+        name,
+        keyHash: hashApiKey(secret),
+        keyPrefix: displayPrefix(secret),
+        scopes: [...new Set(scopes)],
+        revokedAt: null,
+        lastUsedAt: null,
+      }),
+    );
+    return { apiKey, secret };
+  }
+
+  async revokeApiKey(id: string): Promise<ApiKey> {
+    const apiKey = await this.apiKeys.findOneBy({ id });
+    if (!apiKey) {
+      throw ApiError.notFound('API key', id);
+    }
+    if (!apiKey.revokedAt) {
+      apiKey.revokedAt = new Date();
+      await this.apiKeys.save(apiKey);
+    }
+    return apiKey;
+  }
+
+  async listApiKeys(workspaceId: string): Promise<ApiKey[]> {
+    await this.getWorkspace(workspaceId);
+    return this.apiKeys.find({ where: { workspaceId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  async authenticate(secret: string): Promise<AuthenticationResult> {
+    if (!isWellFormedApiKey(secret)) {
+      return { ok: false, reason: 'malformed' };
+    }
+    const apiKey = await this.apiKeys.findOne({
+      where: { keyHash: hashApiKey(secret) },
+      relations: { workspace: true },
+    });
+    if (!apiKey?.workspace) {
+      return { ok: false, reason: 'unknown' };
+    }
+    if (apiKey.revokedAt) {
+      return { ok: false, reason: 'revoked' };
+    }
+    await this.touchLastUsed(apiKey.id);
+    return { ok: true, context: { workspace: apiKey.workspace, apiKey } };
+  }
+
+  /** Records key usage at most once a minute so hot keys do not write on every request. */
+  private async touchLastUsed(id: string): Promise<void> {
+    await this.apiKeys
+      .createQueryBuilder()
+      .update()
+      .set({ lastUsedAt: () => 'now()' })
+      .where('id = :id', { id })
+      .andWhere(
+        "(last_used_at IS NULL OR last_used_at < now() - interval '1 minute')",
+      )
+      .execute();
+  }
+
+}
