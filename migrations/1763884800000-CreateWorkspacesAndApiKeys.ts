@@ -1,4 +1,10 @@
-import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import {
+  Table,
+  TableForeignKey,
+  TableIndex,
+  type MigrationInterface,
+  type QueryRunner,
+} from 'typeorm';
 
 export class CreateWorkspacesAndApiKeys1763884800000 implements MigrationInterface {
   name = 'CreateWorkspacesAndApiKeys1763884800000';
@@ -34,11 +40,18 @@ export class CreateWorkspacesAndApiKeys1763884800000 implements MigrationInterfa
     );
     await queryRunner.createIndex(
       'api_keys',
-      new TableIndex({ name: 'uq_api_keys_key_hash', columnNames: ['key_hash'], isUnique: true }),
+      new TableIndex({
+        name: 'uq_api_keys_key_hash',
+        columnNames: ['key_hash'],
+        isUnique: true,
+      }),
     );
     await queryRunner.createIndex(
       'api_keys',
-      new TableIndex({ name: 'idx_api_keys_workspace', columnNames: ['workspace_id'] }),
+      new TableIndex({
+        name: 'idx_api_keys_workspace',
+        columnNames: ['workspace_id'],
+      }),
     );
     await queryRunner.createForeignKey(
       'api_keys',

@@ -10,13 +10,18 @@ function createProgram(): ts.Program {
   const parsed = ts.getParsedCommandLineOfConfigFile(configPath, undefined, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      throw new Error(
+        ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
+      );
     },
   });
   if (!parsed) {
     throw new Error(`Cannot parse ${configPath}`);
   }
-  return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+  return ts.createProgram({
+    rootNames: parsed.fileNames,
+    options: parsed.options,
+  });
 }
 
 /**

@@ -1,4 +1,10 @@
-import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import {
+  Module,
+  RequestMethod,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './common/auth/auth.module.js';
@@ -20,7 +26,10 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         ConfigModule.forConfig(config),
-        LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerOptions }),
+        LoggerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: loggerOptions,
+        }),
         DatabaseModule,
         RedisModule,
         AuthModule,
@@ -35,6 +44,8 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(JsonBodyMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+    consumer
+      .apply(JsonBodyMiddleware)
+      .forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }

@@ -15,13 +15,18 @@ async function preflight(config: AppConfig): Promise<void> {
 }
 
 /** The HTTP application (roles `all` and `api`), ready to `listen`. */
-export async function createHttpApplication(config: AppConfig): Promise<NestExpressApplication> {
+export async function createHttpApplication(
+  config: AppConfig,
+): Promise<NestExpressApplication> {
   await preflight(config);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
-    bufferLogs: true,
-    bodyParser: false,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(config),
+    {
+      bufferLogs: true,
+      bodyParser: false,
+      abortOnError: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.enableShutdownHooks();
@@ -30,12 +35,17 @@ export async function createHttpApplication(config: AppConfig): Promise<NestExpr
 }
 
 /** The worker role: queues and processors, no HTTP server. */
-export async function createWorkerContext(config: AppConfig): Promise<INestApplicationContext> {
+export async function createWorkerContext(
+  config: AppConfig,
+): Promise<INestApplicationContext> {
   await preflight(config);
-  const context = await NestFactory.createApplicationContext(AppModule.register(config), {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const context = await NestFactory.createApplicationContext(
+    AppModule.register(config),
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   context.useLogger(context.get(Logger));
   context.enableShutdownHooks();
   return context;

@@ -20,10 +20,20 @@ export type AppRole = (typeof APP_ROLES)[number];
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+] as const;
 
 const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+  typeof value === 'string' && /^-?\d+$/.test(value.trim())
+    ? Number(value)
+    : value;
 
 /** Development-only HMAC secret so `npm start` works with no configuration; production must set its own. */
 const DEV_SIGNING_SECRET = 'dev-only-local-upload-signing-secret-change-me';
@@ -38,38 +48,82 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
   @IsOptional() @IsString() HOST = '0.0.0.0';
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @IsUrl({
+    require_tld: false,
+    protocols: ['http', 'https'],
+    require_protocol: true,
+  })
   PUBLIC_BASE_URL?: string;
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'], require_protocol: true })
+  @IsUrl({
+    require_tld: false,
+    protocols: ['postgres', 'postgresql'],
+    require_protocol: true,
+  })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/media_api';
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true })
+  @IsUrl({
+    require_tld: false,
+    protocols: ['redis', 'rediss'],
+    require_protocol: true,
+  })
   REDIS_URL = 'redis://127.0.0.1:6379';
   @IsOptional() @IsString() @MinLength(1) REDIS_KEY_PREFIX = 'media-api';
-  @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(104_857_600) JSON_BODY_LIMIT_BYTES = 1_048_576;
+  @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] =
+    'info';
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(104_857_600)
+  JSON_BODY_LIMIT_BYTES = 1_048_576;
   @IsOptional() @IsBooleanString() DEV_WORKSPACE_SEED?: string;
 
-  @IsOptional() @IsEnum({ local: 'local', s3: 's3' }) STORAGE_DRIVER: 'local' | 's3' = 'local';
+  @IsOptional() @IsEnum({ local: 'local', s3: 's3' }) STORAGE_DRIVER:
+    'local' | 's3' = 'local';
   @IsOptional() @IsString() @MinLength(1) LOCAL_STORAGE_DIR = './data/storage';
   @IsOptional() @IsString() @MinLength(32) STORAGE_SIGNING_SECRET?: string;
   @IsOptional() @IsString() @MinLength(32) STORAGE_EVENTS_SECRET?: string;
   @IsOptional() @IsString() S3_BUCKET?: string;
   @IsOptional() @IsString() S3_REGION = 'us-east-1';
-  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @IsOptional()
+  @IsUrl({
+    require_tld: false,
+    protocols: ['http', 'https'],
+    require_protocol: true,
+  })
   S3_ENDPOINT?: string;
   @IsOptional() @IsString() S3_ACCESS_KEY_ID?: string;
   @IsOptional() @IsString() S3_SECRET_ACCESS_KEY?: string;
   @IsOptional() @IsBooleanString() S3_FORCE_PATH_STYLE = 'false';
   @IsOptional() @IsBooleanString() S3_SERVER_SIDE_ENCRYPTION = 'true';
-  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @IsOptional()
+  @IsUrl({
+    require_tld: false,
+    protocols: ['http', 'https'],
+    require_protocol: true,
+  })
   S3_PUBLIC_BASE_URL?: string;
 
   @IsOptional() @IsString() FFPROBE_PATH?: string;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) PROCESSING_CONCURRENCY = 2;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86_400) RECONCILER_INTERVAL_SECONDS = 60;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8_760) PENDING_UPLOAD_EXPIRY_HOURS = 24;
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PROCESSING_CONCURRENCY = 2;
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  RECONCILER_INTERVAL_SECONDS = 60;
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(8_760)
+  PENDING_UPLOAD_EXPIRY_HOURS = 24;
 }
 
 export interface S3Config {
@@ -116,13 +170,17 @@ export class AppConfig {
     this.role = env.APP_ROLE;
     this.port = env.PORT;
     this.host = env.HOST;
-    this.publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+    this.publicBaseUrl = (
+      env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`
+    ).replace(/\/+$/, '');
     this.databaseUrl = env.DATABASE_URL;
     this.redisUrl = env.REDIS_URL;
     this.redisKeyPrefix = env.REDIS_KEY_PREFIX;
     this.logLevel = env.LOG_LEVEL;
     this.jsonBodyLimitBytes = env.JSON_BODY_LIMIT_BYTES;
-    this.seedDevWorkspace = (env.DEV_WORKSPACE_SEED ?? String(env.NODE_ENV !== 'production')) === 'true';
+    this.seedDevWorkspace =
+      (env.DEV_WORKSPACE_SEED ?? String(env.NODE_ENV !== 'production')) ===
+      'true';
     this.storage = {
       driver: env.STORAGE_DRIVER,
       localDir: env.LOCAL_STORAGE_DIR,
@@ -169,10 +227,14 @@ export class ConfigurationError extends Error {
   }
 }
 
-function describe(error: ValidationError, raw: Record<string, string | undefined>): string[] {
+function describe(
+  error: ValidationError,
+  raw: Record<string, string | undefined>,
+): string[] {
   const got = raw[error.property];
   return Object.values(error.constraints ?? {}).map(
-    (message) => `${message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`,
+    (message) =>
+      `${message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`,
   );
 }
 
@@ -182,22 +244,38 @@ function crossFieldProblems(env: EnvironmentVariables): string[] {
     problems.push('S3_BUCKET is required when STORAGE_DRIVER is s3');
   }
   if (env.NODE_ENV === 'production' && env.DEV_WORKSPACE_SEED === 'true') {
-    problems.push('DEV_WORKSPACE_SEED cannot be true when NODE_ENV is production');
+    problems.push(
+      'DEV_WORKSPACE_SEED cannot be true when NODE_ENV is production',
+    );
   }
   if (env.NODE_ENV === 'production' && !env.STORAGE_SIGNING_SECRET) {
-    problems.push('STORAGE_SIGNING_SECRET is required when NODE_ENV is production');
+    problems.push(
+      'STORAGE_SIGNING_SECRET is required when NODE_ENV is production',
+    );
   }
   return problems;
 }
 
 /** Validates the environment once; throws ConfigurationError naming every bad variable. */
-export function loadConfig(raw: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfig(
+  raw: Record<string, string | undefined> = process.env,
+): AppConfig {
   const present = Object.fromEntries(
-    Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
+    Object.entries(raw).filter(
+      ([, value]) => value !== undefined && value !== '',
+    ),
   );
-  const env = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
-  const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
-  const problems = [...errors.flatMap((error) => describe(error, raw)), ...crossFieldProblems(env)];
+  const env = plainToInstance(EnvironmentVariables, present, {
+    exposeDefaultValues: true,
+  });
+  const errors = validateSync(env, {
+    whitelist: false,
+    forbidUnknownValues: false,
+  });
+  const problems = [
+    ...errors.flatMap((error) => describe(error, raw)),
+    ...crossFieldProblems(env),
+  ];
   if (problems.length > 0) {
     throw new ConfigurationError(problems);
   }

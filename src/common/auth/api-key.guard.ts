@@ -1,18 +1,25 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Injectable,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../errors/api-error.js';
 import { WorkspacesService } from '../../modules/workspaces/workspaces.service.js';
 import { PUBLIC_ROUTE, type AuthenticatedRequest } from './auth.decorators.js';
 
 const REASONS = {
-  missing: 'No API key: send it as `Authorization: Bearer <key>` (or `X-API-Key`)',
+  missing:
+    'No API key: send it as `Authorization: Bearer <key>` (or `X-API-Key`)',
   malformed: 'The API key is malformed',
   unknown: 'The API key is not valid',
   revoked: 'The API key has been revoked',
 } as const;
 
 /** Reads the key from `Authorization: Bearer`, `X-API-Key` or the legacy `soku-api-key` header. */
-export function extractApiKey(request: AuthenticatedRequest): string | undefined {
+export function extractApiKey(
+  request: AuthenticatedRequest,
+): string | undefined {
   const authorization = request.header('authorization');
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);

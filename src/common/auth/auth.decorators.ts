@@ -1,4 +1,8 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import {
+  createParamDecorator,
+  SetMetadata,
+  type ExecutionContext,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import type { ApiKeyScope } from '../../modules/workspaces/api-key.entity.js';
 import type { AuthContext } from '../../modules/workspaces/workspaces.service.js';
@@ -11,7 +15,8 @@ export const ANY_SUBSCRIPTION = 'auth:any-subscription';
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /** The API key must carry every listed scope, else 403 `insufficient_scope`. */
-export const Scopes = (...scopes: ApiKeyScope[]) => SetMetadata(REQUIRED_SCOPES, scopes);
+export const Scopes = (...scopes: ApiKeyScope[]) =>
+  SetMetadata(REQUIRED_SCOPES, scopes);
 
 /** Any valid key may call the route whatever its workspace's subscription status. */
 export const AnySubscription = () => SetMetadata(ANY_SUBSCRIPTION, true);
@@ -21,10 +26,14 @@ export interface AuthenticatedRequest extends Request {
 }
 
 /** The authenticated workspace and key; services receive the workspace explicitly from here. */
-export const CurrentAuth = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext => {
-  const auth = ctx.switchToHttp().getRequest<AuthenticatedRequest>().auth;
-  if (!auth) {
-    throw new Error('CurrentAuth used on a route without API key authentication');
-  }
-  return auth;
-});
+export const CurrentAuth = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): AuthContext => {
+    const auth = ctx.switchToHttp().getRequest<AuthenticatedRequest>().auth;
+    if (!auth) {
+      throw new Error(
+        'CurrentAuth used on a route without API key authentication',
+      );
+    }
+    return auth;
+  },
+);

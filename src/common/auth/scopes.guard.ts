@@ -1,8 +1,16 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Injectable,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../errors/api-error.js';
 import type { ApiKeyScope } from '../../modules/workspaces/api-key.entity.js';
-import { PUBLIC_ROUTE, REQUIRED_SCOPES, type AuthenticatedRequest } from './auth.decorators.js';
+import {
+  PUBLIC_ROUTE,
+  REQUIRED_SCOPES,
+  type AuthenticatedRequest,
+} from './auth.decorators.js';
 
 @Injectable()
 export class ScopesGuard implements CanActivate {
@@ -13,8 +21,14 @@ export class ScopesGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
       return true;
     }
-    const required = this.reflector.getAllAndOverride<ApiKeyScope[]>(REQUIRED_SCOPES, targets) ?? [];
-    const { apiKey } = context.switchToHttp().getRequest<AuthenticatedRequest>().auth!;
+    const required =
+      this.reflector.getAllAndOverride<ApiKeyScope[]>(
+        REQUIRED_SCOPES,
+        targets,
+      ) ?? [];
+    const { apiKey } = context
+      .switchToHttp()
+      .getRequest<AuthenticatedRequest>().auth!;
     const missing = required.filter((scope) => !apiKey.scopes.includes(scope));
     if (missing.length > 0) {
       throw new ApiError(

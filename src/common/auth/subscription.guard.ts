@@ -1,8 +1,16 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Injectable,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../errors/api-error.js';
 import { ACTIVE_SUBSCRIPTION_STATUSES } from '../../modules/workspaces/workspace.entity.js';
-import { ANY_SUBSCRIPTION, PUBLIC_ROUTE, type AuthenticatedRequest } from './auth.decorators.js';
+import {
+  ANY_SUBSCRIPTION,
+  PUBLIC_ROUTE,
+  type AuthenticatedRequest,
+} from './auth.decorators.js';
 
 /** Only trialing and active workspaces may use the product endpoints (403 `forbidden`). */
 @Injectable()
@@ -17,7 +25,9 @@ export class SubscriptionGuard implements CanActivate {
     ) {
       return true;
     }
-    const { workspace } = context.switchToHttp().getRequest<AuthenticatedRequest>().auth!;
+    const { workspace } = context
+      .switchToHttp()
+      .getRequest<AuthenticatedRequest>().auth!;
     if (!ACTIVE_SUBSCRIPTION_STATUSES.includes(workspace.subscriptionStatus)) {
       throw new ApiError(
         'forbidden',

@@ -27,4 +27,6 @@ export class ProblemDetailsDto {
   requestId: string;
 }
 
-export type ProblemDetails = Omit<ProblemDetailsDto, 'code'> & { code: ErrorCode };
+export type ProblemDetails = Omit<ProblemDetailsDto, 'code'> & {
+  code: ErrorCode;
+};

@@ -1,5 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiError, type FieldError } from './api-error.js';
 import { httpStatusFor, titleFor, type ErrorCode } from './error-codes.js';
 import type { ProblemDetails } from './problem-details.dto.js';
@@ -11,8 +17,11 @@ interface BodyParserError extends Error {
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
-  return error instanceof Error && typeof (error as Partial<BodyParserError>).type === 'string'
-    && typeof (error as Partial<BodyParserError>).status === 'number';
+  return (
+    error instanceof Error &&
+    typeof (error as Partial<BodyParserError>).type === 'string' &&
+    typeof (error as Partial<BodyParserError>).status === 'number'
+  );
 }
 
 function fromHttpException(exception: HttpException): ApiError {
@@ -33,19 +42,32 @@ function fromHttpException(exception: HttpException): ApiError {
                 : status >= 500
                   ? 'internal_error'
                   : 'validation_error';
-  return new ApiError(code, status === 404 ? 'No such route' : exception.message);
+  return new ApiError(
+    code,
+    status === 404 ? 'No such route' : exception.message,
+  );
 }
 
 function fromBodyParser(error: BodyParserError): ApiError {
   if (error.type === 'entity.too.large') {
-    return new ApiError('payload_too_large', 'The request body is larger than the limit');
+    return new ApiError(
+      'payload_too_large',
+      'The request body is larger than the limit',
+    );
   }
   if (error.type === 'entity.parse.failed') {
-    return new ApiError('validation_error', 'The request body is not valid JSON', {
-      errors: [{ field: 'body', message: 'malformed JSON' }],
-    });
+    return new ApiError(
+      'validation_error',
+      'The request body is not valid JSON',
+      {
+        errors: [{ field: 'body', message: 'malformed JSON' }],
+      },
+    );
   }
-  return new ApiError('validation_error', `The request body could not be read: ${error.message}`);
+  return new ApiError(
+    'validation_error',
+    `The request body could not be read: ${error.message}`,
+  );
 }
 
 /**
@@ -58,9 +80,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const requestId = String(request.id ?? response.getHeader('X-Request-Id') ?? '');
+    const header = response.getHeader('X-Request-Id');
+    const requestId = typeof header === 'string' ? header : '';
     const error = this.toApiError(exception, requestId);
     const status = httpStatusFor(error.code);
     const body: ProblemDetails = {
@@ -69,7 +91,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       status,
       code: error.code,
       message: error.message,
-      ...(error.details.errors ? { errors: error.details.errors satisfies FieldError[] } : {}),
+      ...(error.details.errors
+        ? { errors: error.details.errors satisfies FieldError[] }
+        : {}),
       requestId,
     };
     if (response.headersSent) {
@@ -79,7 +103,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     for (const [name, value] of Object.entries(error.details.headers ?? {})) {
       response.setHeader(name, value);
     }
-    response.status(status).type('application/problem+json').send(JSON.stringify(body));
+    response
+      .status(status)
+      .type('application/problem+json')
+      .send(JSON.stringify(body));
   }
 
   private toApiError(exception: unknown, requestId: string): ApiError {
@@ -93,10 +120,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return fromBodyParser(exception);
     }
     if (isInfrastructureUnavailable(exception)) {
-      this.logger.error({ err: exception, requestId }, 'Dependency unavailable');
-      return new ApiError('service_unavailable', 'A backing service is unavailable; retry shortly', {
-        headers: { 'Retry-After': '5' },
-      });
+      this.logger.error(
+        { err: exception, requestId },
+        'Dependency unavailable',
+      );
+      return new ApiError(
+        'service_unavailable',
+        'A backing service is unavailable; retry shortly',
+        {
+          headers: { 'Retry-After': '5' },
+        },
+      );
     }
     this.logger.error({ err: exception, requestId }, 'Unexpected error');
     return new ApiError('internal_error', 'An unexpected error occurred');

@@ -26,11 +26,19 @@ export function isInfrastructureUnavailable(error: unknown): boolean {
     return false;
   }
   const withCode = error as Error & { code?: unknown; driverError?: unknown };
-  if (typeof withCode.code === 'string' && UNAVAILABLE_CODES.has(withCode.code)) {
+  if (
+    typeof withCode.code === 'string' &&
+    UNAVAILABLE_CODES.has(withCode.code)
+  ) {
     return true;
   }
-  if (UNAVAILABLE_MESSAGES.some((fragment) => error.message.includes(fragment))) {
+  if (
+    UNAVAILABLE_MESSAGES.some((fragment) => error.message.includes(fragment))
+  ) {
     return true;
   }
-  return withCode.driverError !== undefined && isInfrastructureUnavailable(withCode.driverError);
+  return (
+    withCode.driverError !== undefined &&
+    isInfrastructureUnavailable(withCode.driverError)
+  );
 }

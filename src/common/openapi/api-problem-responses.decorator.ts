@@ -15,16 +15,22 @@ const DESCRIPTIONS: Record<number, string> = {
 };
 
 /** Documents problem+json error responses; pass a description to override the default one. */
-export function ApiProblemResponses(...responses: Array<number | [number, string]>) {
+export function ApiProblemResponses(
+  ...responses: Array<number | [number, string]>
+) {
   return applyDecorators(
     ApiExtraModels(ProblemDetailsDto),
     ...responses.map((entry) => {
-      const [status, description] = Array.isArray(entry) ? entry : [entry, DESCRIPTIONS[entry]];
+      const [status, description] = Array.isArray(entry)
+        ? entry
+        : [entry, DESCRIPTIONS[entry]];
       return ApiResponse({
         status,
         description,
         content: {
-          'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } },
+          'application/problem+json': {
+            schema: { $ref: getSchemaPath(ProblemDetailsDto) },
+          },
         },
       });
     }),

@@ -4,7 +4,10 @@ import { ApiError, type FieldError } from '../errors/api-error.js';
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field,
+      message,
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -22,9 +25,13 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const fieldErrors = flatten(errors);
       const summary = fieldErrors.map((e) => e.message).join('; ');
-      return new ApiError('validation_error', summary || 'The request is invalid', {
-        errors: fieldErrors,
-      });
+      return new ApiError(
+        'validation_error',
+        summary || 'The request is invalid',
+        {
+          errors: fieldErrors,
+        },
+      );
     },
   });
 }

@@ -24,7 +24,9 @@ import { runMigrationsLocked } from './run-migrations.js';
         const dataSource = await new DataSource(options!).initialize();
         const applied = await runMigrationsLocked(dataSource);
         if (applied.length > 0) {
-          new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
+          new Logger('Database').log(
+            `Applied migrations: ${applied.join(', ')}`,
+          );
         }
         return dataSource;
       },

@@ -13,11 +13,16 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (!name) {
-    throw new StartupError(`DATABASE_URL names no database (${url.protocol}//${describeTarget(url)})`);
+    throw new StartupError(
+      `DATABASE_URL names no database (${url.protocol}//${describeTarget(url)})`,
+    );
   }
   const maintenanceUrl = new URL(url);
   maintenanceUrl.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: maintenanceUrl.toString(), connectionTimeoutMillis: 5000 });
+  const client = new pg.Client({
+    connectionString: maintenanceUrl.toString(),
+    connectionTimeoutMillis: 5000,
+  });
   try {
     await client.connect();
   } catch (error) {
@@ -26,14 +31,19 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     );
   }
   try {
-    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    const existing = await client.query(
+      'SELECT 1 FROM pg_database WHERE datname = $1',
+      [name],
+    );
     if (existing.rowCount === 0) {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`).catch((error: { code?: string }) => {
-        // 42P04: another replica created it between our check and our CREATE.
-        if (error.code !== '42P04') {
-          throw error;
-        }
-      });
+      await client
+        .query(`CREATE DATABASE ${client.escapeIdentifier(name)}`)
+        .catch((error: { code?: string }) => {
+          // 42P04: another replica created it between our check and our CREATE.
+          if (error.code !== '42P04') {
+            throw error;
+          }
+        });
     }
   } finally {
     await client.end();

@@ -14,13 +14,15 @@ export async function assertRedisReachable(redisUrl: string): Promise<void> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  probe.on('error', () => undefined);
+  // ioredis reports the socket error as an event and rejects with a generic "Connection is closed".
+  let socketError: Error | undefined;
+  probe.on('error', (error: Error) => (socketError = error));
   try {
     await probe.connect();
     await probe.ping();
   } catch (error) {
     throw new StartupError(
-      `Redis is not reachable at ${describeRedisTarget(redisUrl)} (REDIS_URL): ${(error as Error).message}`,
+      `Redis is not reachable at ${describeRedisTarget(redisUrl)} (REDIS_URL): ${(socketError ?? (error as Error)).message}`,
     );
   } finally {
     probe.disconnect();

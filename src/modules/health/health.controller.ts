@@ -1,5 +1,5 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Logger } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/auth.decorators.js';
@@ -7,14 +7,19 @@ import { ApiError } from '../../common/errors/api-error.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import { HealthDto } from './health.dto.js';
 
-
 const CHECK_TIMEOUT_MS = 3000;
 
 function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   return Promise.race([
     work,
     new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref(),
+      setTimeout(
+        () =>
+          reject(
+            new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`),
+          ),
+        CHECK_TIMEOUT_MS,
+      ).unref(),
     ),
   ]);
 }
@@ -27,6 +32,8 @@ function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
 @Public()
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger(HealthController.name);
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(Redis) private readonly redis: Redis,
@@ -34,16 +41,18 @@ export class HealthController {
 
   /** The process is up and serving HTTP. */
   @ApiOperation({ summary: 'Liveness probe' })
+  @ApiOkResponse({ type: HealthDto })
   @Get('live')
-  live(): HealthDto {
+  checkLiveness(): HealthDto {
     return { status: 'ok', checks: { process: 'up' } };
   }
 
   /** PostgreSQL and Redis answer; 503 `service_unavailable` lists what does not. */
   @ApiOperation({ summary: 'Readiness probe' })
+  @ApiOkResponse({ type: HealthDto })
   @ApiProblemResponses(503)
   @Get('ready')
-  async ready(): Promise<HealthDto> {
+  async checkReadiness(): Promise<HealthDto> {
     const checks: Record<string, () => Promise<unknown>> = {
       database: () => this.dataSource.query('SELECT 1'),
       redis: () => this.redis.ping(),
@@ -52,19 +61,32 @@ export class HealthController {
       Object.entries(checks).map(async ([name, check]) => {
         try {
           await withTimeout(check(), name);
-          return { name, error: undefined };
+          return { name, up: true };
         } catch (error) {
-          return { name, error: (error as Error).message };
+          this.logger.error({ err: error }, `Readiness check ${name} failed`);
+          return { name, up: false };
         }
       }),
     );
-    const failed = results.filter((result) => result.error !== undefined);
-    if (failed.length > 0) {
-      throw new ApiError('service_unavailable', `Not ready: ${failed.map((f) => f.name).join(', ')} unavailable`, {
-        errors: failed.map((f) => ({ field: f.name, message: f.error! })),
-        headers: { 'Retry-After': '5' },
-      });
+    const down = results
+      .filter((result) => !result.up)
+      .map((result) => result.name);
+    if (down.length > 0) {
+      throw new ApiError(
+        'service_unavailable',
+        `Not ready: ${down.join(', ')} unavailable`,
+        {
+          errors: down.map((name) => ({
+            field: name,
+            message: `${name} is unavailable`,
+          })),
+          headers: { 'Retry-After': '5' },
+        },
+      );
     }
-    return { status: 'ok', checks: Object.fromEntries(results.map((r) => [r.name, 'up' as const])) };
+    return {
+      status: 'ok',
+      checks: Object.fromEntries(results.map((r) => [r.name, 'up' as const])),
+    };
   }
 }

@@ -1,7 +1,20 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
 import { Workspace } from './workspace.entity.js';
 
-export const API_KEY_SCOPES = ['media:read', 'media:write', 'webhooks:read', 'webhooks:write'] as const;
+export const API_KEY_SCOPES = [
+  'media:read',
+  'media:write',
+  'webhooks:read',
+  'webhooks:write',
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 @Entity({ name: 'api_keys' })

@@ -1,4 +1,8 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { API_KEY_SCOPES } from './api-key.entity.js';
@@ -32,13 +36,18 @@ export class DevWorkspaceSeeder implements OnApplicationBootstrap {
       if ((await this.workspaces.countWorkspaces()) > 0) {
         return;
       }
-      const workspace = await this.workspaces.createWorkspace('Development', 'active');
+      const workspace = await this.workspaces.createWorkspace(
+        'Development',
+        'active',
+      );
       const { apiKey, secret } = await this.workspaces.createApiKey(
         workspace.id,
         [...API_KEY_SCOPES],
         'Development key',
       );
-      this.logger.log(`Created development workspace ${workspace.id} with API key ${apiKey.id}`);
+      this.logger.log(
+        `Created development workspace ${workspace.id} with API key ${apiKey.id}`,
+      );
       process.stdout.write(
         [
           '',
@@ -52,7 +61,9 @@ export class DevWorkspaceSeeder implements OnApplicationBootstrap {
         ].join('\n'),
       );
     } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK_ID]).catch(() => undefined);
+      await runner
+        .query('SELECT pg_advisory_unlock($1)', [SEED_LOCK_ID])
+        .catch(() => undefined);
       await runner.release();
     }
   }

@@ -1,5 +1,8 @@
 import { API_KEY_SCOPES, type ApiKeyScope } from './api-key.entity.js';
-import { SUBSCRIPTION_STATUSES, type SubscriptionStatus } from './workspace.entity.js';
+import {
+  SUBSCRIPTION_STATUSES,
+  type SubscriptionStatus,
+} from './workspace.entity.js';
 import type { AuthContext } from './workspaces.service.js';
 import { ApiProperty } from '@nestjs/swagger';
 

@@ -1,6 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnySubscription, CurrentAuth } from '../../common/auth/auth.decorators.js';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AnySubscription,
+  CurrentAuth,
+} from '../../common/auth/auth.decorators.js';
 import { Authenticated } from '../../common/auth/authenticated.decorator.js';
 import { WorkspaceDto } from './workspace.dto.js';
 import type { AuthContext } from './workspaces.service.js';
@@ -13,6 +16,7 @@ export class WorkspacesController {
    * client can check its key. Works with any valid key, whatever the subscription status.
    */
   @ApiOperation({ summary: 'Get the calling workspace and key' })
+  @ApiOkResponse({ type: WorkspaceDto })
   @Authenticated()
   @AnySubscription()
   @Get()

@@ -4,7 +4,12 @@ import { Repository } from 'typeorm';
 import { ApiError } from '../../common/errors/api-error.js';
 import { newId } from '../../common/ids.js';
 import { ApiKey, type ApiKeyScope } from './api-key.entity.js';
-import { displayPrefix, generateApiKeySecret, hashApiKey, isWellFormedApiKey } from './api-key-secret.js';
+import {
+  displayPrefix,
+  generateApiKeySecret,
+  hashApiKey,
+  isWellFormedApiKey,
+} from './api-key-secret.js';
 import { Workspace, type SubscriptionStatus } from './workspace.entity.js';
 
 export interface AuthContext {
@@ -25,13 +30,21 @@ export type AuthenticationResult =
 @Injectable()
 export class WorkspacesService {
   constructor(
-    @InjectRepository(Workspace) private readonly workspaces: Repository<Workspace>,
+    @InjectRepository(Workspace)
+    private readonly workspaces: Repository<Workspace>,
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
   ) {}
 
-  async createWorkspace(name: string, subscriptionStatus: SubscriptionStatus): Promise<Workspace> {
+  async createWorkspace(
+    name: string,
+    subscriptionStatus: SubscriptionStatus,
+  ): Promise<Workspace> {
     return this.workspaces.save(
-      this.workspaces.create({ id: newId('workspace'), name, subscriptionStatus }),
+      this.workspaces.create({
+        id: newId('workspace'),
+        name,
+        subscriptionStatus,
+      }),
     );
   }
 
@@ -47,13 +60,20 @@ export class WorkspacesService {
     return workspace;
   }
 
-  async setSubscriptionStatus(id: string, status: SubscriptionStatus): Promise<Workspace> {
+  async setSubscriptionStatus(
+    id: string,
+    status: SubscriptionStatus,
+  ): Promise<Workspace> {
     const workspace = await this.getWorkspace(id);
     workspace.subscriptionStatus = status;
     return this.workspaces.save(workspace);
   }
 
-  async createApiKey(workspaceId: string, scopes: ApiKeyScope[], name: string): Promise<CreatedApiKey> {
+  async createApiKey(
+    workspaceId: string,
+    scopes: ApiKeyScope[],
+    name: string,
+  ): Promise<CreatedApiKey> {
     await this.getWorkspace(workspaceId);
     const secret = generateApiKeySecret();
     const apiKey = await this.apiKeys.save(
@@ -85,7 +105,10 @@ export class WorkspacesService {
 
   async listApiKeys(workspaceId: string): Promise<ApiKey[]> {
     await this.getWorkspace(workspaceId);
-    return this.apiKeys.find({ where: { workspaceId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    return this.apiKeys.find({
+      where: { workspaceId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
   }
 
   async authenticate(secret: string): Promise<AuthenticationResult> {
@@ -118,5 +141,4 @@ export class WorkspacesService {
       )
       .execute();
   }
-
 }

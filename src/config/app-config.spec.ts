@@ -1,0 +1,66 @@
+import { ConfigurationError, loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('has working local defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      role: 'all',
+      port: 3000,
+      publicBaseUrl: 'http://localhost:3000',
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/media_api',
+      redisUrl: 'redis://127.0.0.1:6379',
+      seedDevWorkspace: true,
+      storage: { driver: 'local', localDir: './data/storage' },
+    });
+    expect(config.runsHttp && config.runsWorkers).toBe(true);
+  });
+
+  it('names every bad variable and what it got', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        APP_ROLE: 'web',
+        DATABASE_URL: 'mysql://x/y',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const message = (error as Error).message;
+    expect(message).toContain('PORT must be an integer number (got "eighty")');
+    expect(message).toContain(
+      'APP_ROLE must be one of the following values: all, api, worker (got "web")',
+    );
+    expect(message).toContain(
+      'DATABASE_URL must be a URL address (got "mysql://x/y")',
+    );
+  });
+
+  it('requires the S3 bucket with the s3 driver and real secrets in production', () => {
+    expect(() => loadConfig({ STORAGE_DRIVER: 's3' })).toThrow(
+      'S3_BUCKET is required when STORAGE_DRIVER is s3',
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      'STORAGE_SIGNING_SECRET is required when NODE_ENV is production',
+    );
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        STORAGE_SIGNING_SECRET: 'x'.repeat(32),
+      }).seedDevWorkspace,
+    ).toBe(false);
+  });
+
+  it('maps roles to what the process runs', () => {
+    expect(loadConfig({ APP_ROLE: 'api' })).toMatchObject({
+      runsHttp: true,
+      runsWorkers: false,
+    });
+    expect(loadConfig({ APP_ROLE: 'worker' })).toMatchObject({
+      runsHttp: false,
+      runsWorkers: true,
+    });
+  });
+});

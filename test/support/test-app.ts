@@ -1,0 +1,112 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import {
+  createMediaApiClient,
+  type ApiKeyHeader,
+  type MediaApiClient,
+} from '../../client/index.js';
+import { createHttpApplication } from '../../src/bootstrap.js';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import {
+  API_KEY_SCOPES,
+  type ApiKeyScope,
+} from '../../src/modules/workspaces/api-key.entity.js';
+import type {
+  SubscriptionStatus,
+  Workspace,
+} from '../../src/modules/workspaces/workspace.entity.js';
+import { WorkspacesService } from '../../src/modules/workspaces/workspaces.service.js';
+
+/** The environment a test application boots with: this run's database and Redis prefix. */
+export function testEnvironment(
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: inject('databaseUrl'),
+    REDIS_URL: inject('redisUrl'),
+    REDIS_KEY_PREFIX: inject('redisKeyPrefix'),
+    DEV_WORKSPACE_SEED: 'false',
+    ...overrides,
+  };
+}
+
+export interface TestWorkspace {
+  workspace: Workspace;
+  apiKey: string;
+  apiKeyId: string;
+}
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  baseUrl: string;
+  storageDir: string;
+  client(apiKey?: string, apiKeyHeader?: ApiKeyHeader): MediaApiClient;
+  createWorkspace(options?: {
+    subscription?: SubscriptionStatus;
+    scopes?: ApiKeyScope[];
+  }): Promise<TestWorkspace>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Boots the real application (role `all`) on a random loopback port against real services. */
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+): Promise<TestApp> {
+  const storageDir = await mkdtemp(join(tmpdir(), 'media-api-storage-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = loadConfig(
+    testEnvironment({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_BASE_URL: baseUrl,
+      LOCAL_STORAGE_DIR: storageDir,
+      ...overrides,
+    }),
+  );
+  const app = await createHttpApplication(config);
+  await app.listen(config.port, config.host);
+  const workspaces = app.get(WorkspacesService);
+  return {
+    app,
+    config,
+    baseUrl,
+    storageDir,
+    client: (apiKey, apiKeyHeader) =>
+      createMediaApiClient({ baseUrl, apiKey, apiKeyHeader }),
+    async createWorkspace({
+      subscription = 'active',
+      scopes = [...API_KEY_SCOPES],
+    } = {}) {
+      const workspace = await workspaces.createWorkspace(
+        `Test ${Date.now()}`,
+        subscription,
+      );
+      const { apiKey, secret } = await workspaces.createApiKey(
+        workspace.id,
+        scopes,
+        'test key',
+      );
+      return { workspace, apiKey: secret, apiKeyId: apiKey.id };
+    },
+    async close() {
+      await app.close();
+      await rm(storageDir, { recursive: true, force: true });
+    },
+  };
+}
