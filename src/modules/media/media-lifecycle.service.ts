@@ -1,0 +1,116 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { DataSource, type EntityManager } from 'typeorm';
+import { newId } from '../../common/ids.js';
+import { JOBS, QUEUES, processMediaJobOptions, type ProcessMediaJob } from '../../infra/queue/queues.js';
+import { MediaEvent, type MediaEventType } from './media-event.entity.js';
+import { Media } from './media.entity.js';
+import { toMediaDto } from './media.mapper.js';
+
+export type ProcessingOutcome =
+  | { status: 'READY'; changes: Partial<Media> }
+  | { status: 'FAILED'; errors: string[]; changes?: Partial<Media> };
+
+/**
+ * The status transitions of SPEC §5. Each is a conditional update inside a transaction that also
+ * records the lifecycle event, so concurrent or repeated triggers change state (and emit) once.
+ */
+@Injectable()
+export class MediaLifecycleService {
+  private readonly logger = new Logger(MediaLifecycleService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.processing) private readonly processingQueue: Queue<ProcessMediaJob>,
+  ) {}
+
+  /**
+   * PENDING → PROCESSING when the bytes are in storage, from whichever trigger saw it first (local
+   * upload handler, storage event, reconciler, confirm). Emits `media.uploaded` and enqueues
+   * processing. Returns the item when this call made the transition, null when it was not PENDING.
+   */
+  async markBytesReceived(mediaId: string): Promise<Media | null> {
+    const media = await this.dataSource.transaction(async (manager) => {
+      const current = await this.lockForUpdate(manager, mediaId);
+      if (current?.status !== 'PENDING') {
+        return null;
+      }
+      current.status = 'PROCESSING';
+      current.uploadExpiresAt = null;
+      const saved = await manager.save(current);
+      await this.recordEvent(manager, saved, 'media.uploaded');
+      return saved;
+    });
+    if (media) {
+      await this.enqueueProcessing(media.id);
+    }
+    return media;
+  }
+
+  /**
+   * Queues processing under the item's deterministic job id. A job that exhausted its attempts is
+   * retried rather than re-added, since Bull ignores an add whose id it still holds.
+   */
+  async enqueueProcessing(mediaId: string): Promise<void> {
+    const options = processMediaJobOptions(mediaId);
+    const existing = await this.processingQueue.getJob(options.jobId!);
+    if (existing && (await existing.isFailed())) {
+      await existing.retry();
+      return;
+    }
+    await this.processingQueue.add(JOBS.processMedia, { mediaId }, options);
+  }
+
+  /** PROCESSING → READY or FAILED. A no-op (returns null) when the item is gone or not PROCESSING. */
+  async finishProcessing(mediaId: string, outcome: ProcessingOutcome): Promise<Media | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.lockForUpdate(manager, mediaId);
+      if (current?.status !== 'PROCESSING') {
+        return null;
+      }
+      Object.assign(current, outcome.changes ?? {});
+      current.status = outcome.status;
+      if (outcome.status === 'FAILED') {
+        current.validationResults = {
+          ...(current.validationResults ?? {}),
+          processing: { valid: false, errors: outcome.errors },
+        };
+      }
+      const saved = await manager.save(current);
+      await this.recordEvent(manager, saved, outcome.status === 'READY' ? 'media.ready' : 'media.processing_failed');
+      this.logger.log(`Media ${saved.id} is ${saved.status}`);
+      return saved;
+    });
+  }
+
+  /** PENDING → FAILED for an upload that never arrived. */
+  async expireUpload(mediaId: string, reason: string): Promise<Media | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.lockForUpdate(manager, mediaId);
+      if (current?.status !== 'PENDING') {
+        return null;
+      }
+      current.status = 'FAILED';
+      current.uploadExpiresAt = null;
+      current.validationResults = { ...(current.validationResults ?? {}), processing: { valid: false, errors: [reason] } };
+      const saved = await manager.save(current);
+      await this.recordEvent(manager, saved, 'media.processing_failed');
+      return saved;
+    });
+  }
+
+  private lockForUpdate(manager: EntityManager, mediaId: string): Promise<Media | null> {
+    return manager.findOne(Media, { where: { id: mediaId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  private async recordEvent(manager: EntityManager, media: Media, type: MediaEventType): Promise<void> {
+    await manager.insert(MediaEvent, {
+      id: newId('event'),
+      workspaceId: media.workspaceId,
+      mediaId: media.id,
+      type,
+      data: JSON.parse(JSON.stringify(toMediaDto(media))) as Record<string, unknown>,
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { Controller, Delete, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentAuth } from '../../common/auth/auth.decorators.js';
+import { Authenticated } from '../../common/auth/authenticated.decorator.js';
+import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import type { AuthContext } from '../workspaces/workspaces.service.js';
+import { DeleteMediaResponseDto, ListMediaQueryDto, MediaDto, MediaPageDto } from './media.dto.js';
+import { toMediaDto } from './media.mapper.js';
+import { MediaService } from './media.service.js';
+
+@ApiTags('Media')
+@Controller('v1/media')
+export class MediaController {
+  constructor(private readonly media: MediaService) {}
+
+  /** Newest first, with an opaque cursor; optionally filtered by status. */
+  @ApiOperation({ summary: 'List media' })
+  @ApiOkResponse({ type: MediaPageDto })
+  @ApiProblemResponses(400)
+  @Authenticated('media:read')
+  @Get()
+  async listMedia(@CurrentAuth() auth: AuthContext, @Query() query: ListMediaQueryDto): Promise<MediaPageDto> {
+    const page = await this.media.list(auth.workspace.id, query);
+    return { data: page.items.map(toMediaDto), hasMore: page.hasMore, nextCursor: page.nextCursor };
+  }
+
+  @ApiOperation({ summary: 'Get a media item' })
+  @ApiOkResponse({ type: MediaDto })
+  @ApiProblemResponses(404)
+  @Authenticated('media:read')
+  @Get(':id')
+  async getMedia(@CurrentAuth() auth: AuthContext, @Param('id') id: string): Promise<MediaDto> {
+    return toMediaDto(await this.media.get(auth.workspace.id, id));
+  }
+
+  /**
+   * Permanently deletes the record and the stored file. Posts that already reference the item keep
+   * its id, but its `publicUrl` stops serving.
+   */
+  @ApiOperation({ summary: 'Delete a media item' })
+  @ApiOkResponse({ type: DeleteMediaResponseDto })
+  @ApiProblemResponses(404)
+  @Authenticated('media:write')
+  @Delete(':id')
+  async deleteMedia(@CurrentAuth() auth: AuthContext, @Param('id') id: string): Promise<DeleteMediaResponseDto> {
+    await this.media.delete(auth.workspace.id, id);
+    return { success: true };
+  }
+}

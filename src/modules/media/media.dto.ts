@@ -1,0 +1,97 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { MEDIA_STATUSES, VALIDATION_STATUSES, type MediaStatus, type ValidationStatus } from './media.entity.js';
+
+export class ProcessingResultDto {
+  valid: boolean;
+  errors: string[];
+}
+
+export class VideoMetadataDto {
+  /** Frames per second. */
+  fps: number | null;
+  /** Overall bitrate in bits per second. */
+  bitrate: number | null;
+  audioCodec: string | null;
+  /** @example "mp4" */
+  container: string;
+  /** Display rotation in degrees recorded in the stream (0, 90, 180 or 270). */
+  rotation: number;
+}
+
+/** A media item. Images add `width`/`height`; videos add the `video*` fields and `metadata.video`. */
+export class MediaDto {
+  /** @example "media_abc1234567890abc12345678" */
+  id: string;
+  /** The display filename as given by the client. */
+  filename: string;
+  /** Detected from the stored bytes once processed; every image ends as `image/jpeg` except GIF. */
+  contentType: string;
+  /** Size of the stored object in bytes; null for external media. */
+  sizeBytes: number | null;
+  @ApiProperty({ enum: MEDIA_STATUSES })
+  status: MediaStatus;
+  /** Stable URL social platforms can fetch once the item is READY. */
+  publicUrl: string;
+  /** The server-chosen storage key; null for external media. */
+  storagePath: string | null;
+  @ApiProperty({ enum: VALIDATION_STATUSES })
+  validationStatus: ValidationStatus;
+  /** Per-platform validation results, plus `processing` when processing rejected the bytes. */
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  validationResults: Record<string, unknown> | null;
+  /** `source` (upload, url, import_url, drive, external, render), `normalization`, `video`, … */
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  metadata: Record<string, unknown>;
+  /** Images: display width in pixels. */
+  width?: number | null;
+  /** Images: display height in pixels. */
+  height?: number | null;
+  /** Videos: duration in seconds. */
+  videoDuration?: number | null;
+  /** Videos: codec name as ffprobe reports it, e.g. `h264`. */
+  videoCodec?: string | null;
+  /** Videos: display width (rotation applied). */
+  videoWidth?: number | null;
+  /** Videos: display height (rotation applied). */
+  videoHeight?: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export class MediaPageDto {
+  data: MediaDto[];
+  hasMore: boolean;
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export const MEDIA_STATUS_FILTERS = ['pending', 'processing', 'ready', 'failed', 'all'] as const;
+export type MediaStatusFilter = (typeof MEDIA_STATUS_FILTERS)[number];
+
+export class ListMediaQueryDto {
+  /** Items per page. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
+
+  /** The `nextCursor` of the previous page. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiProperty({ enum: MEDIA_STATUS_FILTERS, required: false, default: 'all' })
+  @IsOptional()
+  @IsIn(MEDIA_STATUS_FILTERS)
+  status: MediaStatusFilter = 'all';
+}
+
+export class DeleteMediaResponseDto {
+  /** @example true */
+  success: boolean;
+}

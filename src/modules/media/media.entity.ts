@@ -1,0 +1,127 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Generated,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+  type ValueTransformer,
+} from 'typeorm';
+import { Workspace } from '../workspaces/workspace.entity.js';
+
+export const MEDIA_STATUSES = ['PENDING', 'PROCESSING', 'READY', 'FAILED'] as const;
+export type MediaStatus = (typeof MEDIA_STATUSES)[number];
+
+export const VALIDATION_STATUSES = ['pending', 'passed', 'failed', 'skipped'] as const;
+export type ValidationStatus = (typeof VALIDATION_STATUSES)[number];
+
+export const MEDIA_SOURCES = ['upload', 'url', 'import_url', 'drive', 'external', 'render'] as const;
+export type MediaSource = (typeof MEDIA_SOURCES)[number];
+
+/** How a direct upload was requested; decides its URL lifetime and size cap. */
+export const UPLOAD_CHANNELS = ['single', 'bulk_presign', 'bulk_video'] as const;
+export type UploadChannel = (typeof UPLOAD_CHANNELS)[number];
+
+/** Postgres bigint arrives as a string; sizes stay far below 2^53. */
+const bigintAsNumber: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
+export interface ProcessingResult {
+  valid: boolean;
+  errors: string[];
+}
+
+export type ValidationResults = Record<string, unknown> & { processing?: ProcessingResult };
+
+@Entity({ name: 'media' })
+@Index('idx_media_workspace_seq', ['workspaceId', 'seq'])
+@Index('idx_media_status_upload_expires', ['status', 'uploadExpiresAt'])
+export class Media {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id: string;
+
+  /** Insertion order: the stable sort key of list pagination. */
+  @Index('uq_media_seq', { unique: true })
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
+  @Generated('increment')
+  seq: number;
+
+  @Column({ name: 'workspace_id', type: 'varchar', length: 40 })
+  workspaceId: string;
+
+  @ManyToOne(() => Workspace, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'workspace_id' })
+  workspace?: Workspace;
+
+  @Column({ type: 'varchar', length: 255 })
+  filename: string;
+
+  @Column({ name: 'content_type', type: 'varchar', length: 100 })
+  contentType: string;
+
+  @Column({ name: 'size_bytes', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  sizeBytes: number | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: MediaStatus;
+
+  /** Storage key `<workspaceId>/<mediaId>/<sanitised filename>`; null for external media. */
+  @Index('uq_media_storage_path', { unique: true })
+  @Column({ name: 'storage_path', type: 'varchar', length: 1024, nullable: true })
+  storagePath: string | null;
+
+  @Column({ name: 'public_url', type: 'text' })
+  publicUrl: string;
+
+  @Column({ name: 'validation_status', type: 'varchar', length: 20 })
+  validationStatus: ValidationStatus;
+
+  @Column({ name: 'validation_results', type: 'jsonb', nullable: true })
+  validationResults: ValidationResults | null;
+
+  @Column({ type: 'jsonb' })
+  metadata: Record<string, unknown>;
+
+  @Column({ type: 'integer', nullable: true })
+  width: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  height: number | null;
+
+  @Column({ name: 'video_duration', type: 'double precision', nullable: true })
+  videoDuration: number | null;
+
+  @Column({ name: 'video_codec', type: 'varchar', length: 50, nullable: true })
+  videoCodec: string | null;
+
+  @Column({ name: 'video_width', type: 'integer', nullable: true })
+  videoWidth: number | null;
+
+  @Column({ name: 'video_height', type: 'integer', nullable: true })
+  videoHeight: number | null;
+
+  @Column({ name: 'upload_channel', type: 'varchar', length: 20, nullable: true })
+  uploadChannel: UploadChannel | null;
+
+  /** Largest object accepted for this item; checked again on the stored bytes. */
+  @Column({ name: 'max_size_bytes', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  maxSizeBytes: number | null;
+
+  /** When the latest upload URL stops working; null once no URL is outstanding. */
+  @Column({ name: 'upload_expires_at', type: 'timestamptz', nullable: true })
+  uploadExpiresAt: Date | null;
+
+  @Column({ name: 'target_platforms', type: 'text', array: true, nullable: true })
+  targetPlatforms: string[] | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

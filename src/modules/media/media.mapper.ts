@@ -1,0 +1,31 @@
+import type { MediaDto } from './media.dto.js';
+import type { Media } from './media.entity.js';
+import { categoryOf } from './media-types.js';
+
+/** The media object of SPEC §5 as the API shows it. */
+export function toMediaDto(media: Media): MediaDto {
+  const category = categoryOf(media.contentType);
+  return {
+    id: media.id,
+    filename: media.filename,
+    contentType: media.contentType,
+    sizeBytes: media.sizeBytes,
+    status: media.status,
+    publicUrl: media.publicUrl,
+    storagePath: media.storagePath,
+    validationStatus: media.validationStatus,
+    validationResults: media.validationResults,
+    metadata: media.metadata,
+    ...(category === 'image' ? { width: media.width, height: media.height } : {}),
+    ...(category === 'video'
+      ? {
+          videoDuration: media.videoDuration,
+          videoCodec: media.videoCodec,
+          videoWidth: media.videoWidth,
+          videoHeight: media.videoHeight,
+        }
+      : {}),
+    createdAt: media.createdAt,
+    updatedAt: media.updatedAt,
+  };
+}

@@ -1,0 +1,86 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { Allow, IsArray, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+
+/*
+ * The S3 event notification schema. Only `eventName` and `s3.object.key` are read; the other
+ * documented fields are allowed (the API otherwise rejects unknown fields) and ignored.
+ */
+
+export class StorageEventObjectDto {
+  /** URL-encoded object key, as S3 sends it. */
+  @IsString()
+  @MaxLength(2048)
+  key: string;
+
+  @Allow() size?: number;
+  @Allow() eTag?: string;
+  @Allow() versionId?: string;
+  @Allow() sequencer?: string;
+  @Allow() contentType?: string;
+  @Allow() userMetadata?: Record<string, string>;
+}
+
+export class StorageEventS3Dto {
+  @ValidateNested()
+  @Type(() => StorageEventObjectDto)
+  object: StorageEventObjectDto;
+
+  @Allow() s3SchemaVersion?: string;
+  @Allow() configurationId?: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, required: false })
+  @Allow()
+  bucket?: Record<string, unknown>;
+}
+
+export class StorageEventRecordDto {
+  /** @example "ObjectCreated:Put" */
+  @IsString()
+  @MaxLength(200)
+  eventName: string;
+
+  @ValidateNested()
+  @Type(() => StorageEventS3Dto)
+  s3: StorageEventS3Dto;
+
+  @Allow() eventVersion?: string;
+  @Allow() eventSource?: string;
+  @Allow() awsRegion?: string;
+  @Allow() eventTime?: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, required: false })
+  @Allow()
+  userIdentity?: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, required: false })
+  @Allow()
+  requestParameters?: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, required: false })
+  @Allow()
+  responseElements?: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, required: false })
+  @Allow()
+  glacierEventData?: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, required: false })
+  @Allow()
+  source?: Record<string, unknown>;
+}
+
+/** An S3 event notification, as S3 (through a forwarder), MinIO webhooks or s3rver send it. */
+export class StorageEventsDto {
+  @ApiProperty({ type: [StorageEventRecordDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => StorageEventRecordDto)
+  Records: StorageEventRecordDto[] = [];
+
+  /** MinIO's webhook target adds these at the top level. */
+  @Allow() EventName?: string;
+  @Allow() Key?: string;
+}
+
+export class StorageEventsResultDto {
+  /** Records that moved a PENDING item to PROCESSING. */
+  started: number;
+  /** Records about other events, unknown keys or items no longer PENDING. */
+  ignored: number;
+}

@@ -1,0 +1,101 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentAuth } from '../../common/auth/auth.decorators.js';
+import { Authenticated } from '../../common/auth/authenticated.decorator.js';
+import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import { MediaDto } from '../media/media.dto.js';
+import { toMediaDto } from '../media/media.mapper.js';
+import type { AuthContext } from '../workspaces/workspaces.service.js';
+import {
+  BulkPresignDto,
+  BulkPresignResponseDto,
+  BulkVideoUploadUrlsDto,
+  BulkVideoUploadUrlsResponseDto,
+  CreateUploadDto,
+  RefreshPresignResponseDto,
+  RegisterMediaDto,
+  UploadUrlDto,
+} from './upload.dto.js';
+import { UploadService } from './upload.service.js';
+
+@ApiTags('Uploads')
+@Controller('v1/media')
+export class UploadController {
+  constructor(private readonly uploads: UploadService) {}
+
+  /**
+   * Creates a PENDING media item and returns a URL to PUT the file to, valid 15 minutes. Send the
+   * returned `uploadHeaders` with the PUT; the URL accepts exactly `sizeBytes` bytes of
+   * `contentType`. Processing starts by itself when the bytes arrive.
+   */
+  @ApiOperation({ summary: 'Request an upload URL' })
+  @ApiCreatedResponse({ type: UploadUrlDto })
+  @ApiProblemResponses(400)
+  @Authenticated('media:write')
+  @Post('upload')
+  createUpload(@CurrentAuth() auth: AuthContext, @Body() body: CreateUploadDto): Promise<UploadUrlDto> {
+    return this.uploads.createUpload(auth.workspace.id, body);
+  }
+
+  /** Up to 20 videos (500 MB each); URLs valid 60 minutes. */
+  @ApiOperation({ summary: 'Request upload URLs for several videos' })
+  @ApiCreatedResponse({ type: BulkPresignResponseDto })
+  @ApiProblemResponses(400)
+  @Authenticated('media:write')
+  @Post('bulk-presign')
+  bulkPresign(@CurrentAuth() auth: AuthContext, @Body() body: BulkPresignDto): Promise<BulkPresignResponseDto> {
+    return this.uploads.bulkPresign(auth.workspace.id, body);
+  }
+
+  /**
+   * Up to 20 MP4/QuickTime videos of up to 10 GB each, 20 GB per batch; URLs valid 60 minutes.
+   * Each URL accepts at most `fileSizeMb` megabytes. `targetPlatforms` is kept with each item for
+   * platform validation.
+   */
+  @ApiOperation({ summary: 'Request upload URLs for large videos' })
+  @ApiCreatedResponse({ type: BulkVideoUploadUrlsResponseDto })
+  @ApiProblemResponses(400)
+  @Authenticated('media:write')
+  @Post('bulk-video-upload-urls')
+  bulkVideoUploadUrls(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: BulkVideoUploadUrlsDto,
+  ): Promise<BulkVideoUploadUrlsResponseDto> {
+    return this.uploads.bulkVideoUploadUrls(auth.workspace.id, body);
+  }
+
+  /** Records a file you already host as a READY item; it is not fetched, re-hosted or processed. */
+  @ApiOperation({ summary: 'Register external media' })
+  @ApiCreatedResponse({ type: MediaDto })
+  @ApiProblemResponses(400)
+  @Authenticated('media:write')
+  @Post('register')
+  async registerMedia(@CurrentAuth() auth: AuthContext, @Body() body: RegisterMediaDto): Promise<MediaDto> {
+    return toMediaDto(await this.uploads.register(auth.workspace.id, body));
+  }
+
+  /** A new upload URL for a PENDING direct upload whose URL expired; 409 `conflict` otherwise. */
+  @ApiOperation({ summary: 'Refresh an upload URL' })
+  @ApiOkResponse({ type: RefreshPresignResponseDto })
+  @ApiProblemResponses(404, 409)
+  @Authenticated('media:write')
+  @HttpCode(200)
+  @Post(':id/refresh-presign')
+  refreshPresign(@CurrentAuth() auth: AuthContext, @Param('id') id: string): Promise<RefreshPresignResponseDto> {
+    return this.uploads.refreshPresign(auth.workspace.id, id);
+  }
+
+  /**
+   * Starts processing when the file is in storage (409 `conflict` when it is not yet). Normally not
+   * needed: processing starts by itself when storage receives the file.
+   */
+  @ApiOperation({ summary: 'Confirm an upload' })
+  @ApiOkResponse({ type: MediaDto })
+  @ApiProblemResponses(404, 409)
+  @Authenticated('media:write')
+  @HttpCode(200)
+  @Post(':id/confirm')
+  async confirmUpload(@CurrentAuth() auth: AuthContext, @Param('id') id: string): Promise<MediaDto> {
+    return toMediaDto(await this.uploads.confirm(auth.workspace.id, id));
+  }
+}
