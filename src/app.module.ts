@@ -15,8 +15,12 @@ import { createValidationPipe } from './common/validation/validation-pipe.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './infra/database/database.module.js';
+import { QueueModule } from './infra/queue/queue.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { MediaModule } from './modules/media/media.module.js';
+import { ProcessingModule } from './modules/processing/processing.module.js';
+import { UploadModule } from './modules/upload/upload.module.js';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
 
 @Module({})
@@ -32,8 +36,12 @@ export class AppModule implements NestModule {
         }),
         DatabaseModule,
         RedisModule,
+        QueueModule,
         AuthModule,
         WorkspacesModule,
+        MediaModule,
+        UploadModule.register({ runsWorkers: config.runsWorkers }),
+        ...(config.runsWorkers ? [ProcessingModule] : []),
         HealthModule,
       ],
       providers: [

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { SECURITY_SCHEMES } from '../common/auth/authenticated.decorator.js';
 import { ProblemDetailsDto } from '../common/errors/problem-details.dto.js';
 import metadata from '../metadata.js';
+import { STORAGE_EVENTS_SECURITY_SCHEME } from '../modules/upload/storage-events.controller.js';
 
 const DESCRIPTION = `Multi-tenant media library for social-media tools: presigned direct uploads,
 server-side imports, image normalisation to JFIF JPEG, video probing and platform validation.
@@ -27,6 +28,10 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
     .addApiKey(
       { type: 'apiKey', in: 'header', name: 'soku-api-key', description: 'Legacy header, same keys' },
       SECURITY_SCHEMES.sokuApiKeyHeader,
+    )
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'X-Storage-Events-Secret', description: 'STORAGE_EVENTS_SECRET' },
+      STORAGE_EVENTS_SECURITY_SCHEME,
     )
     .build();
   return SwaggerModule.createDocument(app, config, {

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'conflict',
   'upload_rejected',
   'payload_too_large',
+  'range_not_satisfiable',
   'rate_limit_exceeded',
   'internal_error',
   'service_unavailable',
@@ -39,6 +40,8 @@ export function httpStatusFor(code: ErrorCode): number {
       return 409;
     case 'payload_too_large':
       return 413;
+    case 'range_not_satisfiable':
+      return 416;
     case 'rate_limit_exceeded':
       return 429;
     case 'internal_error':
@@ -70,6 +73,8 @@ export function titleFor(code: ErrorCode): string {
       return 'Upload rejected';
     case 'payload_too_large':
       return 'Payload too large';
+    case 'range_not_satisfiable':
+      return 'Range not satisfiable';
     case 'rate_limit_exceeded':
       return 'Rate limit exceeded';
     case 'internal_error':

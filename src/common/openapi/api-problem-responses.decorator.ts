@@ -9,6 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'No such resource in this workspace (`not_found`)',
   409: 'The resource state does not allow it (`conflict`)',
   413: 'Request body over the limit (`payload_too_large`)',
+  416: 'The Range header asks for bytes past the end (`range_not_satisfiable`)',
   429: 'Rate limit hit (`rate_limit_exceeded`); see `Retry-After`',
   500: 'Unexpected failure (`internal_error`)',
   503: 'A dependency is unreachable (`service_unavailable`)',

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/auth.decorators.js';
 import { ApiError } from '../../common/errors/api-error.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import { Storage } from '../../infra/storage/storage.port.js';
 import { HealthDto } from './health.dto.js';
 
 const CHECK_TIMEOUT_MS = 3000;
@@ -37,6 +38,7 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(Redis) private readonly redis: Redis,
+    private readonly storage: Storage,
   ) {}
 
   /** The process is up and serving HTTP. */
@@ -47,7 +49,7 @@ export class HealthController {
     return { status: 'ok', checks: { process: 'up' } };
   }
 
-  /** PostgreSQL and Redis answer; 503 `service_unavailable` lists what does not. */
+  /** PostgreSQL, Redis and storage answer; 503 `service_unavailable` lists what does not. */
   @ApiOperation({ summary: 'Readiness probe' })
   @ApiOkResponse({ type: HealthDto })
   @ApiProblemResponses(503)
@@ -56,6 +58,7 @@ export class HealthController {
     const checks: Record<string, () => Promise<unknown>> = {
       database: () => this.dataSource.query('SELECT 1'),
       redis: () => this.redis.ping(),
+      storage: () => this.storage.checkHealth(),
     };
     const results = await Promise.all(
       Object.entries(checks).map(async ([name, check]) => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository, type FindOptionsWhere } from 'typeorm';
+import { LessThan, MoreThanOrEqual, Repository, type FindOptionsWhere } from 'typeorm';
 import { ApiError } from '../../common/errors/api-error.js';
 import { isId } from '../../common/ids.js';
 import { Storage } from '../../infra/storage/storage.port.js';
@@ -58,6 +58,40 @@ export class MediaService {
     const items = rows.slice(0, query.limit);
     const hasMore = rows.length > query.limit;
     return { items, hasMore, nextCursor: hasMore ? encodeMediaCursor(items[items.length - 1].seq) : null };
+  }
+
+  /** For workers acting on a job's media id; HTTP paths use `get`, which is workspace-scoped. */
+  async findById(id: string): Promise<Media | null> {
+    return this.media.findOneBy({ id });
+  }
+
+  /**
+   * Storage-side lookups for upload receipt (storage events, the local upload handler). Keys embed
+   * the workspace id, so the match is tenant-exact without a workspace parameter.
+   */
+  async findByStoragePath(storagePath: string): Promise<Media | null> {
+    return this.media.findOneBy({ storagePath });
+  }
+
+  /** PENDING direct uploads whose URL expires (or expired) after `from`, or before `to`. */
+  async findPendingUploads(range: { from: Date } | { to: Date }, limit: number): Promise<Media[]> {
+    return this.media.find({
+      where: {
+        status: 'PENDING',
+        uploadExpiresAt: 'from' in range ? MoreThanOrEqual(range.from) : LessThan(range.to),
+      },
+      order: { uploadExpiresAt: 'DESC' },
+      take: limit,
+    });
+  }
+
+  /** PROCESSING items untouched since `before`: their job may have been lost. */
+  async findStaleProcessing(before: Date, limit: number): Promise<Media[]> {
+    return this.media.find({
+      where: { status: 'PROCESSING', updatedAt: LessThan(before) },
+      order: { updatedAt: 'ASC' },
+      take: limit,
+    });
   }
 
   /** Removes the stored object first, so a failure leaves the record for a retry rather than an orphan. */

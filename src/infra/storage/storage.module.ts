@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { resolve } from 'node:path';
+import { AppConfig } from '../../config/app-config.js';
+import { LocalStorageDriver } from './local-storage.driver.js';
+import { S3StorageDriver } from './s3-storage.driver.js';
+import { Storage } from './storage.port.js';
+
+/** Binds the Storage port to the configured driver; built once from validated config. */
+@Module({
+  providers: [
+    {
+      provide: Storage,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): Storage => {
+        if (config.storage.driver === 's3') {
+          const s3 = config.storage.s3!;
+          return new S3StorageDriver({
+            endpoint: s3.endpoint,
+            region: s3.region,
+            bucket: s3.bucket,
+            accessKeyId: s3.accessKeyId,
+            secretAccessKey: s3.secretAccessKey,
+            forcePathStyle: s3.forcePathStyle,
+            publicBaseUrl: s3.publicBaseUrl,
+            serverSideEncryption: s3.serverSideEncryption,
+          });
+        }
+        return new LocalStorageDriver({
+          rootDir: resolve(config.storage.localDir),
+          publicBaseUrl: config.publicBaseUrl,
+          signingSecret: config.storage.signingSecret,
+        });
+      },
+    },
+  ],
+  exports: [Storage],
+})
+export class StorageModule {}

@@ -1,0 +1,166 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { ImageAdapter } from '../../infra/image/image.adapter.js';
+import { sniffContentType } from '../../infra/sniff/sniff-content.js';
+import { Storage, type StoredObjectInfo } from '../../infra/storage/storage.port.js';
+import { VideoAdapter, VideoProbeError } from '../../infra/video/video.adapter.js';
+import type { Media } from '../media/media.entity.js';
+import { MediaLifecycleService, type ProcessingOutcome } from '../media/media-lifecycle.service.js';
+import { MediaService } from '../media/media.service.js';
+import { CATEGORY_MAX_BYTES, categoryOf, formatBytes } from '../media/media-types.js';
+
+/** Enough leading bytes for every magic-number check `file-type` makes. */
+const SNIFF_BYTES = 4100;
+
+async function readHead(storage: Storage, key: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await storage.openReadStream(key, { start: 0, end: SNIFF_BYTES - 1 })) {
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).subarray(0, SNIFF_BYTES);
+}
+
+const failed = (...errors: string[]): ProcessingOutcome => ({ status: 'FAILED', errors });
+
+/**
+ * The processing pipeline of SPEC §5–§6 for one item: verify the stored bytes, normalise images to
+ * JFIF JPEG, probe videos. Safe to run any number of times: every step reads the stored object as
+ * it is now, and a normalised JPEG comes through a second run unchanged.
+ */
+@Injectable()
+export class MediaProcessingService {
+  private readonly logger = new Logger(MediaProcessingService.name);
+
+  constructor(
+    private readonly media: MediaService,
+    private readonly lifecycle: MediaLifecycleService,
+    private readonly storage: Storage,
+    private readonly images: ImageAdapter,
+    private readonly videos: VideoAdapter,
+  ) {}
+
+  /** Processes the item if it is PROCESSING; says what happened. */
+  async process(mediaId: string): Promise<string> {
+    const media = await this.media.findById(mediaId);
+    if (media?.status !== 'PROCESSING' || !media.storagePath) {
+      return `nothing to do: media ${mediaId} is ${media ? media.status : 'gone'}`;
+    }
+    const outcome = await this.evaluate(media, media.storagePath);
+    const finished = await this.lifecycle.finishProcessing(media.id, outcome);
+    if (!finished && !(await this.media.findById(media.id))) {
+      // Deleted while we worked: do not leave a normalised copy behind.
+      await this.storage.delete(media.storagePath);
+      return `media ${mediaId} was deleted during processing`;
+    }
+    return `media ${mediaId} is ${outcome.status}`;
+  }
+
+  private async evaluate(media: Media, key: string): Promise<ProcessingOutcome> {
+    const stored = await this.storage.head(key);
+    if (!stored) {
+      return failed('The uploaded file is missing from storage');
+    }
+    if (stored.sizeBytes === 0) {
+      return failed('The uploaded file is empty');
+    }
+    const declaredCategory = categoryOf(media.contentType)!;
+    const limit = media.maxSizeBytes ?? CATEGORY_MAX_BYTES[declaredCategory];
+    if (stored.sizeBytes > limit) {
+      return failed(`The uploaded file is ${formatBytes(stored.sizeBytes)}; this item accepts at most ${formatBytes(limit)}`);
+    }
+    const detected = await sniffContentType(await readHead(this.storage, key));
+    const detectedCategory = detected ? categoryOf(detected) : undefined;
+    if (!detected || !detectedCategory) {
+      return failed(`The file content (${detected ?? 'unrecognised'}) is not a supported media type`);
+    }
+    if (detectedCategory !== declaredCategory) {
+      return failed(`The file content is ${detected}, but it was declared as ${media.contentType}`);
+    }
+    // Captions have no magic bytes; the declared caption type is kept when the text is plausible.
+    const contentType = declaredCategory === 'caption' ? media.contentType : detected;
+    switch (declaredCategory) {
+      case 'image':
+        return this.processImage(media, key, stored);
+      case 'video':
+        return this.processVideo(media, key, contentType, stored);
+      default:
+        return { status: 'READY', changes: { contentType, sizeBytes: stored.sizeBytes } };
+    }
+  }
+
+  private async processImage(media: Media, key: string, stored: StoredObjectInfo): Promise<ProcessingOutcome> {
+    const workDir = await mkdtemp(join(tmpdir(), 'media-image-'));
+    try {
+      const inputPath = join(workDir, 'input');
+      const outputPath = join(workDir, 'output.jpg');
+      await pipeline(await this.storage.openReadStream(key), createWriteStream(inputPath));
+      const result = await this.images.normaliseImageFile(inputPath, outputPath);
+      const metadata = { ...media.metadata, normalization: result };
+      switch (result.outcome) {
+        case 'failed':
+          this.logger.warn(`Image normalisation failed for media ${media.id}, keeping the original: ${result.reason}`);
+          return { status: 'READY', changes: { sizeBytes: stored.sizeBytes, metadata } };
+        case 'skipped':
+          return {
+            status: 'READY',
+            changes: { contentType: 'image/gif', sizeBytes: stored.sizeBytes, width: result.width, height: result.height, metadata },
+          };
+        case 'unchanged':
+          return {
+            status: 'READY',
+            changes: { contentType: 'image/jpeg', sizeBytes: stored.sizeBytes, width: result.width, height: result.height, metadata },
+          };
+        default: {
+          const written = await this.storage.write({ key, body: createReadStream(result.outputPath), contentType: 'image/jpeg' });
+          return {
+            status: 'READY',
+            changes: { contentType: 'image/jpeg', sizeBytes: written.sizeBytes, width: result.width, height: result.height, metadata },
+          };
+        }
+      }
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }
+
+  private async processVideo(
+    media: Media,
+    key: string,
+    contentType: string,
+    stored: StoredObjectInfo,
+  ): Promise<ProcessingOutcome> {
+    try {
+      const info = await this.videos.probe(await this.storage.probeLocation(key));
+      return {
+        status: 'READY',
+        changes: {
+          contentType,
+          sizeBytes: stored.sizeBytes,
+          videoDuration: info.durationSeconds,
+          videoCodec: info.codec,
+          videoWidth: info.width,
+          videoHeight: info.height,
+          metadata: {
+            ...media.metadata,
+            video: {
+              fps: info.fps,
+              bitrate: info.bitrate,
+              audioCodec: info.audioCodec,
+              container: info.container,
+              rotation: info.rotation,
+            },
+          },
+        },
+      };
+    } catch (error) {
+      if (error instanceof VideoProbeError) {
+        return failed(error.message);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,147 @@
+import { Controller, Get, Headers, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { pipeline } from 'node:stream/promises';
+import rangeParser from 'range-parser';
+import { Public } from '../../common/auth/auth.decorators.js';
+import { ApiError } from '../../common/errors/api-error.js';
+import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import { LocalStorageDriver, UploadRejectedError } from '../../infra/storage/local-storage.driver.js';
+import { Storage } from '../../infra/storage/storage.port.js';
+import { MediaLifecycleService } from '../media/media-lifecycle.service.js';
+import { MediaService } from '../media/media.service.js';
+
+/** Express 5 hands a `*key` wildcard over as its path segments. */
+function joinKey(key: string | string[]): string {
+  return Array.isArray(key) ? key.join('/') : key;
+}
+
+/**
+ * The `local` storage driver's HTTP side: the signed upload URLs it issues and the public file
+ * URLs it serves. With the `s3` driver both live in the bucket/CDN and these routes answer 404.
+ */
+@ApiTags('Files')
+@Public()
+@Controller()
+export class LocalStorageController {
+  constructor(
+    private readonly storage: Storage,
+    private readonly media: MediaService,
+    private readonly lifecycle: MediaLifecycleService,
+  ) {}
+
+  /**
+   * The target of a local upload URL. The signature binds the key, content type, byte length and
+   * expiry; a wrong `Content-Type`, a body longer or shorter than signed, an expired or tampered URL
+   * is refused with 403 `upload_rejected` and nothing is stored. Success starts processing.
+   */
+  @ApiOperation({ summary: 'Upload a file to a signed URL (local storage)' })
+  @ApiConsumes('application/octet-stream')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiResponse({ status: 200, description: 'Stored; processing has started' })
+  @ApiProblemResponses(
+    [403, 'The URL is expired or tampered, or the body does not match what was signed (`upload_rejected`)'],
+    404,
+    [409, 'The item is no longer waiting for an upload (`conflict`)'],
+    500,
+  )
+  @HttpCode(200)
+  @Put('uploads/*key')
+  async receiveUpload(
+    @Param('key') key: string | string[],
+    @Query() query: Record<string, string>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    const driver = this.localDriver();
+    const storageKey = joinKey(key);
+    const media = await this.media.findByStoragePath(storageKey);
+    if (!media) {
+      throw new ApiError('not_found', 'No upload is expected at this URL');
+    }
+    if (media.status !== 'PENDING') {
+      throw new ApiError('conflict', `Media ${media.id} is ${media.status}; this upload URL has been used`);
+    }
+    try {
+      const stored = await driver.acceptSignedUpload({
+        key: storageKey,
+        query,
+        contentTypeHeader: request.header('content-type'),
+        contentLengthHeader: request.header('content-length'),
+        body: request,
+      });
+      if (stored.etag) {
+        response.setHeader('ETag', stored.etag);
+      }
+    } catch (error) {
+      if (error instanceof UploadRejectedError) {
+        throw new ApiError('upload_rejected', error.message, { errors: [{ field: error.reason, message: error.message }] });
+      }
+      throw error;
+    }
+    await this.lifecycle.markBytesReceived(media.id);
+  }
+
+  /**
+   * Public file URL of a READY item: the stored bytes with their content type, a strong ETag,
+   * single-range requests and long-lived caching (the bytes never change once READY).
+   */
+  @ApiOperation({ summary: 'Download a file (local storage)' })
+  @ApiProduces('*/*')
+  @ApiHeader({ name: 'Range', required: false, description: 'A single byte range, e.g. `bytes=0-1023`' })
+  @ApiResponse({ status: 200, description: 'The file', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiResponse({ status: 206, description: 'The requested range' })
+  @ApiResponse({ status: 304, description: 'Not modified (If-None-Match)' })
+  @ApiProblemResponses(404, 416, 500)
+  @Get('files/*key')
+  async serveFile(
+    @Param('key') key: string | string[],
+    @Headers('range') range: string | undefined,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    this.localDriver();
+    const storageKey = joinKey(key);
+    const media = await this.media.findByStoragePath(storageKey);
+    const stored = media?.status === 'READY' ? await this.storage.head(storageKey) : null;
+    if (!stored) {
+      throw new ApiError('not_found', 'No such file');
+    }
+    response.setHeader('Content-Type', stored.contentType ?? 'application/octet-stream');
+    response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Accept-Ranges', 'bytes');
+    if (stored.etag) {
+      response.setHeader('ETag', stored.etag);
+    }
+    if (stored.lastModified) {
+      response.setHeader('Last-Modified', stored.lastModified.toUTCString());
+    }
+    if (stored.etag && ifNoneMatch?.split(',').some((tag) => tag.trim() === stored.etag || tag.trim() === '*')) {
+      response.status(304).end();
+      return;
+    }
+    const ranges = range ? rangeParser(stored.sizeBytes, range, { combine: true }) : undefined;
+    if (ranges === -1) {
+      response.setHeader('Content-Range', `bytes */${stored.sizeBytes}`);
+      throw new ApiError('range_not_satisfiable', `The file is ${stored.sizeBytes} bytes long`);
+    }
+    const single = Array.isArray(ranges) && ranges.length === 1 ? ranges[0] : undefined;
+    if (single) {
+      response.status(206);
+      response.setHeader('Content-Range', `bytes ${single.start}-${single.end}/${stored.sizeBytes}`);
+      response.setHeader('Content-Length', String(single.end - single.start + 1));
+    } else {
+      response.status(200);
+      response.setHeader('Content-Length', String(stored.sizeBytes));
+    }
+    await pipeline(await this.storage.openReadStream(storageKey, single), response);
+  }
+
+  private localDriver(): LocalStorageDriver {
+    if (!(this.storage instanceof LocalStorageDriver)) {
+      throw new ApiError('not_found', 'Files are served by the storage bucket on this deployment');
+    }
+    return this.storage;
+  }
+}

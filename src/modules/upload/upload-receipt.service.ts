@@ -1,0 +1,88 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config.js';
+import { Storage } from '../../infra/storage/storage.port.js';
+import { MediaLifecycleService } from '../media/media-lifecycle.service.js';
+import { MediaService } from '../media/media.service.js';
+import type { StorageEventsDto, StorageEventsResultDto } from './storage-events.dto.js';
+
+const RECONCILE_BATCH = 200;
+/** How long after its URL expired a pending upload is still checked every run. */
+const RECENT_WINDOW_MS = 60 * 60 * 1000;
+/** A PROCESSING item untouched this long has lost its job (e.g. Redis was flushed). */
+const STALE_PROCESSING_MS = 10 * 60 * 1000;
+
+export interface ReconcileResult {
+  started: number;
+  expired: number;
+  requeued: number;
+}
+
+/** S3 notifications URL-encode keys and encode spaces as `+`. */
+export function decodeEventKey(key: string): string {
+  return decodeURIComponent(key.replace(/\+/g, ' '));
+}
+
+/**
+ * The ways the service learns that upload bytes arrived without the client telling it: storage
+ * event notifications and the periodic reconciler. Both converge on the one "bytes received"
+ * transition.
+ */
+@Injectable()
+export class UploadReceiptService {
+  private readonly logger = new Logger(UploadReceiptService.name);
+
+  constructor(
+    private readonly media: MediaService,
+    private readonly lifecycle: MediaLifecycleService,
+    private readonly storage: Storage,
+    private readonly config: AppConfig,
+  ) {}
+
+  async handleStorageEvents(notification: StorageEventsDto): Promise<StorageEventsResultDto> {
+    let started = 0;
+    for (const record of notification.Records) {
+      if (!record.eventName.startsWith('ObjectCreated:') && record.eventName !== 's3:ObjectCreated:Put') {
+        continue;
+      }
+      const media = await this.media.findByStoragePath(decodeEventKey(record.s3.object.key));
+      if (media && (await this.lifecycle.markBytesReceived(media.id))) {
+        started += 1;
+      }
+    }
+    return { started, ignored: notification.Records.length - started };
+  }
+
+  /**
+   * Starts processing for PENDING uploads whose object is in storage, fails those whose upload
+   * window closed more than PENDING_UPLOAD_EXPIRY_HOURS ago, and re-queues stale PROCESSING items.
+   */
+  async reconcile(now = new Date()): Promise<ReconcileResult> {
+    const result: ReconcileResult = { started: 0, expired: 0, requeued: 0 };
+    const expiredBefore = new Date(now.getTime() - this.config.reconciler.pendingExpiryHours * 3_600_000);
+    // URLs still open or recently closed: most likely to have just received their bytes.
+    for (const media of await this.media.findPendingUploads({ from: new Date(now.getTime() - RECENT_WINDOW_MS) }, RECONCILE_BATCH)) {
+      if ((await this.storage.head(media.storagePath!)) && (await this.lifecycle.markBytesReceived(media.id))) {
+        result.started += 1;
+      }
+    }
+    // Windows closed long ago: one last look, then the item fails as never uploaded.
+    for (const media of await this.media.findPendingUploads({ to: expiredBefore }, RECONCILE_BATCH)) {
+      if (await this.storage.head(media.storagePath!)) {
+        result.started += (await this.lifecycle.markBytesReceived(media.id)) ? 1 : 0;
+        continue;
+      }
+      const reason = `No upload was received before the upload URL expired at ${media.uploadExpiresAt!.toISOString()}`;
+      if (await this.lifecycle.expireUpload(media.id, reason)) {
+        result.expired += 1;
+      }
+    }
+    for (const media of await this.media.findStaleProcessing(new Date(now.getTime() - STALE_PROCESSING_MS), RECONCILE_BATCH)) {
+      await this.lifecycle.enqueueProcessing(media.id);
+      result.requeued += 1;
+    }
+    if (result.started + result.expired + result.requeued > 0) {
+      this.logger.log(`Reconciled uploads: ${JSON.stringify(result)}`);
+    }
+    return result;
+  }
+}
