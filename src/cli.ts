@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { CliModule } from './cli.module.js';
-import { ConfigurationError, loadConfig } from './config/app-config.js';
+import { ConfigurationError, loadConfig, readEnvironment } from './config/app-config.js';
 import { ensureDatabase } from './infra/database/ensure-database.js';
 import { StartupError } from './infra/startup-error.js';
 import {
@@ -21,7 +21,7 @@ export interface CliIo {
 export async function runCli(
   argv: string[],
   io: CliIo,
-  env: Record<string, string | undefined> = process.env,
+  env: Record<string, string | undefined> = readEnvironment(),
 ): Promise<number> {
   const json = argv.includes('--json');
   const [command, ...args] = argv.filter((arg) => arg !== '--json');

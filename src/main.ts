@@ -1,4 +1,4 @@
-import { loadConfig, type AppConfig } from './config/app-config.js';
+import { loadConfig, readEnvironment, type AppConfig } from './config/app-config.js';
 import { createHttpApplication, createWorkerContext } from './bootstrap.js';
 import { StartupError } from './infra/startup-error.js';
 import { ConfigurationError } from './config/app-config.js';
@@ -13,7 +13,7 @@ async function start(config: AppConfig): Promise<void> {
 }
 
 try {
-  await start(loadConfig());
+  await start(loadConfig(readEnvironment()));
 } catch (error) {
   if (error instanceof ConfigurationError || error instanceof StartupError) {
     process.stderr.write(`${error.message}\n`);

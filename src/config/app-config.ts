@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBooleanString,
@@ -254,6 +255,14 @@ function crossFieldProblems(env: EnvironmentVariables): string[] {
     );
   }
   return problems;
+}
+
+/** The process environment, after loading `./.env` when present (real variables win). */
+export function readEnvironment(): Record<string, string | undefined> {
+  if (existsSync('.env')) {
+    process.loadEnvFile('.env');
+  }
+  return process.env;
 }
 
 /** Validates the environment once; throws ConfigurationError naming every bad variable. */
