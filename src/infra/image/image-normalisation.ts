@@ -1,0 +1,119 @@
+import type { ImageFormat } from './image-format.js';
+
+/**
+ * What normalising one image did (SPEC §6). Every variant with an `outputPath` has written a complete
+ * baseline JPEG starting `FF D8 FF E0 00 10 JFIF\0` there; `unchanged` means those bytes equal the
+ * input, so the caller may skip overwriting the stored object. Dimensions are display dimensions
+ * (EXIF orientation applied).
+ */
+export type ImageNormalisationResult =
+  ConvertedImage | ReencodedJpeg | KeptJpeg | SkippedGif | FailedNormalisation;
+
+export interface WrittenJpeg {
+  contentType: 'image/jpeg';
+  width: number;
+  height: number;
+  sizeBytes: number;
+  outputPath: string;
+}
+
+/** PNG or WebP (animated: first frame) encoded as JPEG, transparency flattened onto white. */
+export interface ConvertedImage extends WrittenJpeg {
+  outcome: 'converted';
+  sourceFormat: 'png' | 'webp';
+}
+
+export interface ReencodedJpeg extends WrittenJpeg {
+  outcome: 'reencoded';
+  sourceFormat: 'jpeg';
+  reencodeReasons: JpegReencodeReason[];
+}
+
+/** A JPEG that needed no re-encoding: the same pixels and metadata, with the JFIF APP0 spliced in if absent. */
+export interface KeptJpeg extends WrittenJpeg {
+  outcome: 'jfif_injected' | 'unchanged';
+  sourceFormat: 'jpeg';
+}
+
+/** GIFs are never touched (they may be animated, and platforms accept them as they are); nothing is written. */
+export interface SkippedGif {
+  outcome: 'skipped';
+  reason: 'gif';
+  sourceFormat: 'gif';
+  width: number;
+  height: number;
+}
+
+/** The image could not be decoded or is not an image we handle: keep the original; nothing is written. */
+export interface FailedNormalisation {
+  outcome: 'failed';
+  sourceFormat: ImageFormat | null;
+  reason: string;
+}
+
+export type JpegReencodeReason = 'progressive' | 'not_srgb' | 'not_8_bit';
+
+/** The facts about a JPEG that decide whether it can be kept; field names and values are libvips'. */
+export interface JpegCharacteristics {
+  isProgressive: boolean;
+  /** libvips interpretation: 'srgb', 'b-w', 'cmyk', 'rgb16', 'grey16', … */
+  space: string;
+  /** libvips band format: 'uchar' is 8 bits per sample. */
+  depth: string;
+}
+
+const KEEPABLE_COLOUR_SPACES = new Set(['srgb', 'b-w']);
+
+/** Empty when the JPEG is already baseline, 8-bit, sRGB or greyscale (SPEC §6.3) and must not be re-encoded. */
+export function jpegReencodeReasons(
+  jpeg: JpegCharacteristics,
+): JpegReencodeReason[] {
+  const reasons: JpegReencodeReason[] = [];
+  if (jpeg.isProgressive) {
+    reasons.push('progressive');
+  }
+  if (!KEEPABLE_COLOUR_SPACES.has(jpeg.space)) {
+    reasons.push('not_srgb');
+  }
+  if (jpeg.depth !== 'uchar') {
+    reasons.push('not_8_bit');
+  }
+  return reasons;
+}
+
+/**
+ * 90 keeps a re-encode visually lossless for photos and for the text and flat colours of PNG graphics,
+ * while the platforms we publish to recompress anyway; 95+ roughly doubles the size for no visible gain
+ * and pushes large PNG screenshots towards platform size limits (Instagram: 8 MB).
+ */
+export const JPEG_QUALITY = 90;
+
+/** Shaped like sharp's `JpegOptions`, kept free of sharp so it stays a plain, testable value. */
+export interface BaselineJpegOptions {
+  quality: number;
+  progressive: false;
+  /** mozjpeg's preset switches progressive scans on, which is exactly what must not happen. */
+  mozjpeg: false;
+  /** Scan optimisation forces progressive output as well. */
+  optimiseScans: false;
+  chromaSubsampling: '4:2:0' | '4:4:4';
+}
+
+/**
+ * Chroma subsampling is chosen, not left to sharp's quality-dependent default: a JPEG that was already
+ * 4:2:0 gains nothing from 4:4:4 but bytes, whereas PNG/WebP sources and 4:4:4 JPEGs are often graphics
+ * with coloured text and hard edges that 4:2:0 would smear.
+ */
+export function baselineJpegOptions(
+  sourceChromaSubsampling?: string,
+): BaselineJpegOptions {
+  return {
+    quality: JPEG_QUALITY,
+    progressive: false,
+    mozjpeg: false,
+    optimiseScans: false,
+    chromaSubsampling: sourceChromaSubsampling?.startsWith('4:2:0')
+      ? '4:2:0'
+      : '4:4:4',
+  };
+}

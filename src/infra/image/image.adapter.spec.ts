@@ -1,0 +1,338 @@
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { ImageAdapter } from './image.adapter.js';
+import type { ImageNormalisationResult } from './image-normalisation.js';
+
+const FIXTURES = resolve(import.meta.dirname, '../../../test/fixtures');
+const JFIF_PREFIX = Buffer.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00,
+]);
+
+type Rgb = [number, number, number];
+
+async function pixelAt(path: string, x: number, y: number): Promise<Rgb> {
+  const { data, info } = await sharp(path)
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const offset = (y * info.width + x) * info.channels;
+  return [data[offset], data[offset + 1], data[offset + 2]];
+}
+
+function expectColourNear(actual: Rgb, expected: Rgb, tolerance = 12) {
+  actual.forEach((channel, index) => {
+    expect(Math.abs(channel - expected[index])).toBeLessThanOrEqual(tolerance);
+  });
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+describe('ImageAdapter.normaliseImageFile (real sharp over test/fixtures)', () => {
+  const adapter = new ImageAdapter();
+  let directory: string;
+
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'image-adapter-'));
+  });
+
+  afterEach(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  async function normalise(fixture: string) {
+    const outputPath = join(directory, `${fixture}.out.jpg`);
+    const result = await adapter.normaliseImageFile(
+      join(FIXTURES, fixture),
+      outputPath,
+    );
+    return { result, outputPath };
+  }
+
+  function writtenPath(result: ImageNormalisationResult): string {
+    if (!('outputPath' in result)) {
+      throw new Error(`expected a written JPEG, got ${JSON.stringify(result)}`);
+    }
+    return result.outputPath;
+  }
+
+  it.each([
+    'png-alpha.png',
+    'webp-lossless.webp',
+    'webp-animated.webp',
+    'jpeg-baseline-jfif.jpg',
+    'jpeg-baseline-nojfif.jpg',
+    'jpeg-greyscale.jpg',
+    'jpeg-progressive.jpg',
+    'jpeg-cmyk.jpg',
+    'jpeg-exif-orientation.jpg',
+    'jpeg-progressive-exif-orientation.jpg',
+  ])(
+    '%s comes out as a baseline JPEG that starts with JFIF APP0',
+    async (fixture) => {
+      const { result } = await normalise(fixture);
+      const output = await readFile(writtenPath(result));
+
+      expect(output.subarray(0, 11)).toEqual(JFIF_PREFIX);
+      expect(result).toMatchObject({
+        contentType: 'image/jpeg',
+        sizeBytes: output.length,
+      });
+      const metadata = await sharp(output).metadata();
+      expect(metadata.format).toBe('jpeg');
+      expect(metadata.isProgressive).toBe(false);
+      expect(['srgb', 'b-w']).toContain(metadata.space);
+    },
+  );
+
+  it('converts a PNG and turns its transparent pixels white', async () => {
+    const { result, outputPath } = await normalise('png-alpha.png');
+
+    expect(result).toEqual({
+      outcome: 'converted',
+      sourceFormat: 'png',
+      contentType: 'image/jpeg',
+      width: 64,
+      height: 48,
+      sizeBytes: expect.any(Number),
+      outputPath,
+    });
+    const metadata = await sharp(outputPath).metadata();
+    expect(metadata).toMatchObject({ width: 64, height: 48, hasAlpha: false });
+    expectColourNear(await pixelAt(outputPath, 8, 24), [255, 0, 0]);
+    expectColourNear(await pixelAt(outputPath, 56, 24), [255, 255, 255], 2);
+  });
+
+  it('converts a lossless WebP, flattening its transparency onto white', async () => {
+    const { result, outputPath } = await normalise('webp-lossless.webp');
+
+    expect(result).toMatchObject({
+      outcome: 'converted',
+      sourceFormat: 'webp',
+      width: 64,
+      height: 48,
+    });
+    expectColourNear(await pixelAt(outputPath, 8, 24), [0, 160, 0]);
+    expectColourNear(await pixelAt(outputPath, 56, 24), [255, 255, 255], 2);
+  });
+
+  it('converts only the first frame of an animated WebP', async () => {
+    const { result, outputPath } = await normalise('webp-animated.webp');
+
+    expect(result).toMatchObject({
+      outcome: 'converted',
+      sourceFormat: 'webp',
+      width: 64,
+      height: 48,
+    });
+    const metadata = await sharp(outputPath).metadata();
+    expect(metadata).toMatchObject({ width: 64, height: 48 });
+    expect(metadata.pages).toBeUndefined();
+    expectColourNear(await pixelAt(outputPath, 32, 24), [255, 0, 0]);
+  });
+
+  it('leaves a baseline JFIF JPEG byte-for-byte identical', async () => {
+    const { result, outputPath } = await normalise('jpeg-baseline-jfif.jpg');
+
+    expect(result).toEqual({
+      outcome: 'unchanged',
+      sourceFormat: 'jpeg',
+      contentType: 'image/jpeg',
+      width: 160,
+      height: 120,
+      sizeBytes: expect.any(Number),
+      outputPath,
+    });
+    const input = await readFile(join(FIXTURES, 'jpeg-baseline-jfif.jpg'));
+    const output = await readFile(outputPath);
+    expect(output.equals(input)).toBe(true);
+    expect(result).toMatchObject({ sizeBytes: input.length });
+  });
+
+  it('only splices JFIF into a baseline JPEG that lacks it (no re-encode)', async () => {
+    const { result, outputPath } = await normalise('jpeg-baseline-nojfif.jpg');
+
+    expect(result).toMatchObject({
+      outcome: 'jfif_injected',
+      width: 160,
+      height: 120,
+    });
+    const input = await readFile(join(FIXTURES, 'jpeg-baseline-nojfif.jpg'));
+    const output = await readFile(outputPath);
+    expect(output.length).toBe(input.length + 18);
+    expect(output.subarray(20).equals(input.subarray(2))).toBe(true);
+  });
+
+  it('keeps a baseline greyscale JPEG as greyscale', async () => {
+    const { result, outputPath } = await normalise('jpeg-greyscale.jpg');
+
+    expect(result).toMatchObject({ outcome: 'jfif_injected' });
+    expect(await sharp(outputPath).metadata()).toMatchObject({
+      space: 'b-w',
+      channels: 1,
+    });
+  });
+
+  it('re-encodes a progressive JPEG to baseline', async () => {
+    const { result, outputPath } = await normalise('jpeg-progressive.jpg');
+
+    expect(result).toMatchObject({
+      outcome: 'reencoded',
+      sourceFormat: 'jpeg',
+      reencodeReasons: ['progressive'],
+      width: 160,
+      height: 120,
+    });
+    expect(await sharp(outputPath).metadata()).toMatchObject({
+      isProgressive: false,
+      space: 'srgb',
+      chromaSubsampling: '4:2:0',
+    });
+  });
+
+  it('re-encodes a CMYK JPEG to sRGB with its colours intact', async () => {
+    const { result, outputPath } = await normalise('jpeg-cmyk.jpg');
+
+    expect(result).toMatchObject({
+      outcome: 'reencoded',
+      reencodeReasons: ['not_srgb'],
+      width: 64,
+      height: 48,
+    });
+    expect(await sharp(outputPath).metadata()).toMatchObject({
+      space: 'srgb',
+      channels: 3,
+      isProgressive: false,
+    });
+    // Pure sRGB blue is outside the CMYK gamut, so compare with sharp's own reading of the source.
+    const source = join(FIXTURES, 'jpeg-cmyk.jpg');
+    for (const [x, y] of [
+      [8, 8],
+      [56, 40],
+    ]) {
+      expectColourNear(
+        await pixelAt(outputPath, x, y),
+        await pixelAt(source, x, y),
+        6,
+      );
+    }
+    expect((await pixelAt(outputPath, 8, 8))[0]).toBeGreaterThan(200);
+  });
+
+  it('keeps the EXIF orientation of a kept JPEG and reports display dimensions', async () => {
+    const { result, outputPath } = await normalise('jpeg-exif-orientation.jpg');
+
+    expect(result).toMatchObject({
+      outcome: 'jfif_injected',
+      width: 48,
+      height: 64,
+    });
+    expect(await sharp(outputPath).metadata()).toMatchObject({
+      width: 64,
+      height: 48,
+      orientation: 6,
+    });
+  });
+
+  it('rotates the pixels upright when re-encoding a JPEG with EXIF orientation', async () => {
+    const { result, outputPath } = await normalise(
+      'jpeg-progressive-exif-orientation.jpg',
+    );
+
+    expect(result).toMatchObject({
+      outcome: 'reencoded',
+      reencodeReasons: ['progressive'],
+      width: 48,
+      height: 64,
+    });
+    const metadata = await sharp(outputPath).metadata();
+    expect(metadata).toMatchObject({ width: 48, height: 64 });
+    expect(metadata.orientation).toBeUndefined();
+    // Stored top-left (red) is displayed top-right after a 90° clockwise turn.
+    expectColourNear(await pixelAt(outputPath, 40, 8), [255, 0, 0], 40);
+    expectColourNear(await pixelAt(outputPath, 8, 8), [0, 0, 255], 40);
+  });
+
+  it('skips a GIF without writing anything', async () => {
+    const { result, outputPath } = await normalise('gif-animated.gif');
+
+    expect(result).toEqual({
+      outcome: 'skipped',
+      reason: 'gif',
+      sourceFormat: 'gif',
+      width: 64,
+      height: 48,
+    });
+    expect(await exists(outputPath)).toBe(false);
+  });
+
+  it('reports an undecodable JPEG header as a failure instead of throwing', async () => {
+    const { result, outputPath } = await normalise('jpeg-corrupt.jpg');
+
+    expect(result).toEqual({
+      outcome: 'failed',
+      sourceFormat: 'jpeg',
+      reason: expect.stringContaining('corrupt header'),
+    });
+    expect(await exists(outputPath)).toBe(false);
+  });
+
+  it('fails a JPEG whose header is fine but whose scan data is cut off', async () => {
+    const { result, outputPath } = await normalise('jpeg-truncated.jpg');
+
+    expect(result).toEqual({
+      outcome: 'failed',
+      sourceFormat: 'jpeg',
+      reason: expect.stringContaining('premature end'),
+    });
+    expect(await exists(outputPath)).toBe(false);
+  });
+
+  it('fails a file that is not an image by its magic bytes', async () => {
+    const { result } = await normalise('document.pdf');
+
+    expect(result).toEqual({
+      outcome: 'failed',
+      sourceFormat: null,
+      reason: 'not a JPEG, PNG, GIF or WebP image (by its magic bytes)',
+    });
+  });
+
+  it('is idempotent: normalising its own output changes nothing', async () => {
+    const first = await normalise('png-alpha.png');
+    const secondOutput = join(directory, 'second.jpg');
+
+    const second = await adapter.normaliseImageFile(
+      writtenPath(first.result),
+      secondOutput,
+    );
+
+    expect(second).toMatchObject({
+      outcome: 'unchanged',
+      width: 64,
+      height: 48,
+    });
+    expect(
+      (await readFile(secondOutput)).equals(await readFile(first.outputPath)),
+    ).toBe(true);
+  });
+
+  it('throws on a missing input file (an I/O problem, not a bad image)', async () => {
+    await expect(normalise('does-not-exist.png')).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+  });
+
+  it('refuses to write over its own input', async () => {
+    const input = join(FIXTURES, 'png-alpha.png');
+    await expect(adapter.normaliseImageFile(input, input)).rejects.toThrow(
+      'distinct from its input',
+    );
+  });
+});

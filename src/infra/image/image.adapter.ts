@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { createWriteStream } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import sharp, { type OutputInfo } from 'sharp';
+import { IMAGE_SIGNATURE_BYTES, detectImageFormat } from './image-format.js';
+import {
+  baselineJpegOptions,
+  jpegReencodeReasons,
+  type ImageNormalisationResult,
+  type WrittenJpeg,
+} from './image-normalisation.js';
+import { JfifHeaderInjector, injectJfifHeaderIntoFile } from './jfif.js';
+
+const WHITE = { r: 255, g: 255, b: 255 };
+
+let sharpConfigured = false;
+
+/**
+ * Process-wide libvips settings, applied once by the first adapter. The operation cache only pays off
+ * when the same input is processed repeatedly; every upload is seen once, so it would only hold memory
+ * and open files. One libvips thread per image: on glibc without jemalloc more threads mainly fragment
+ * memory, and throughput comes from processing several images at once (jobs run in parallel on the
+ * libuv pool), which measured as fast as two threads per image on this 2-core machine.
+ */
+function configureSharpOnce(): void {
+  if (sharpConfigured) {
+    return;
+  }
+  sharp.cache(false);
+  sharp.concurrency(1);
+  sharpConfigured = true;
+}
+
+/** The only code that talks to sharp. Works file to file so memory stays flat whatever the image size. */
+@Injectable()
+export class ImageAdapter {
+  constructor() {
+    configureSharpOnce();
+  }
+
+  /**
+   * Applies SPEC §6 to the image at `inputPath`, writing any JPEG result to `outputPath` (which must be
+   * another file). Decoding problems come back as a `failed` result, not an exception, because the
+   * caller keeps the original then; file system errors (missing input, unwritable output) still throw.
+   */
+  async normaliseImageFile(
+    inputPath: string,
+    outputPath: string,
+  ): Promise<ImageNormalisationResult> {
+    if (resolve(inputPath) === resolve(outputPath)) {
+      throw new Error(
+        'normaliseImageFile needs an output path distinct from its input',
+      );
+    }
+    const sourceFormat = detectImageFormat(
+      await readFileHead(inputPath, IMAGE_SIGNATURE_BYTES),
+    );
+    try {
+      switch (sourceFormat) {
+        case null:
+          return {
+            outcome: 'failed',
+            sourceFormat,
+            reason: 'not a JPEG, PNG, GIF or WebP image (by its magic bytes)',
+          };
+        case 'gif':
+          return await describeGif(inputPath);
+        case 'png':
+        case 'webp':
+          return {
+            outcome: 'converted',
+            sourceFormat,
+            ...(await encodeBaselineJpeg(inputPath, outputPath)),
+          };
+        case 'jpeg':
+          return await normaliseJpeg(inputPath, outputPath);
+      }
+    } catch (error) {
+      if (isFileSystemError(error)) {
+        throw error;
+      }
+      await rm(outputPath, { force: true });
+      return {
+        outcome: 'failed',
+        sourceFormat,
+        reason: describeFailure(error),
+      };
+    }
+  }
+}
+
+async function describeGif(
+  inputPath: string,
+): Promise<ImageNormalisationResult> {
+  const metadata = await sharp(inputPath).metadata();
+  return {
+    outcome: 'skipped',
+    reason: 'gif',
+    sourceFormat: 'gif',
+    width: metadata.width,
+    height: metadata.pageHeight ?? metadata.height,
+  };
+}
+
+async function normaliseJpeg(
+  inputPath: string,
+  outputPath: string,
+): Promise<ImageNormalisationResult> {
+  const metadata = await sharp(inputPath).metadata();
+  const reencodeReasons = jpegReencodeReasons(metadata);
+  if (reencodeReasons.length > 0) {
+    return {
+      outcome: 'reencoded',
+      sourceFormat: 'jpeg',
+      reencodeReasons,
+      ...(await encodeBaselineJpeg(
+        inputPath,
+        outputPath,
+        metadata.chromaSubsampling,
+      )),
+    };
+  }
+  // The header alone does not prove the scan data is intact (an interrupted upload keeps a valid
+  // header); decoding every pixel once does, without holding the image in memory.
+  await sharp(inputPath).stats();
+  const { jfifHeaderInserted, sizeBytes } = await injectJfifHeaderIntoFile(
+    inputPath,
+    outputPath,
+  );
+  return {
+    outcome: jfifHeaderInserted ? 'jfif_injected' : 'unchanged',
+    sourceFormat: 'jpeg',
+    contentType: 'image/jpeg',
+    // Kept bytes keep their EXIF orientation, so viewers rotate them: report what they display.
+    width: metadata.autoOrient.width,
+    height: metadata.autoOrient.height,
+    sizeBytes,
+    outputPath,
+  };
+}
+
+/**
+ * Encoding drops all metadata (EXIF, ICC; the output is plain sRGB), which also drops the EXIF
+ * orientation tag. So the rotation is applied to the pixels (`autoOrient`): without it a portrait phone
+ * photo stored landscape would come out sideways. Dimensions are read from the written image, i.e.
+ * upright display dimensions.
+ */
+async function encodeBaselineJpeg(
+  inputPath: string,
+  outputPath: string,
+  sourceChromaSubsampling?: string,
+): Promise<WrittenJpeg> {
+  const encoder = sharp(inputPath, { autoOrient: true })
+    .flatten({ background: WHITE })
+    .jpeg(baselineJpegOptions(sourceChromaSubsampling));
+  let written: OutputInfo | undefined;
+  encoder.on('info', (info: OutputInfo) => {
+    written = info;
+  });
+  const output = createWriteStream(outputPath);
+  await pipeline(encoder, new JfifHeaderInjector(), output);
+  if (written === undefined) {
+    throw new Error('sharp finished without reporting the written image');
+  }
+  return {
+    contentType: 'image/jpeg',
+    width: written.width,
+    height: written.height,
+    sizeBytes: output.bytesWritten,
+    outputPath,
+  };
+}
+
+async function readFileHead(path: string, length: number): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(length);
+    const { bytesRead } = await file.read(head, 0, length, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+/** Node's own I/O errors carry a `syscall`; sharp's decode errors and ours do not. */
+function isFileSystemError(error: unknown): boolean {
+  return error instanceof Error && 'syscall' in error;
+}
+
+/** libvips repeats its warnings over several lines; the first line names the problem. */
+function describeFailure(error: unknown): string {
+  if (error instanceof Error) {
+    return error.message.split('\n')[0].trim();
+  }
+  return String(error);
+}
