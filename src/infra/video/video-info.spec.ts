@@ -1,0 +1,282 @@
+import {
+  containerName,
+  displayRotation,
+  parseFrameRate,
+  toVideoInfo,
+  type FfprobeOutput,
+  type FfprobeStream,
+} from './video-info.js';
+import { VideoProbeError } from './video-probe.error.js';
+
+const H264_LANDSCAPE: FfprobeStream = {
+  codec_type: 'video',
+  codec_name: 'h264',
+  width: 1920,
+  height: 1080,
+  avg_frame_rate: '30000/1001',
+  r_frame_rate: '30000/1001',
+  bit_rate: '8000000',
+  duration: '12.345000',
+};
+const AAC: FfprobeStream = { codec_type: 'audio', codec_name: 'aac' };
+
+function mp4(
+  video: FfprobeStream,
+  format: FfprobeOutput['format'] = {},
+): FfprobeOutput {
+  return {
+    streams: [video, AAC],
+    format: {
+      format_name: 'mov,mp4,m4a,3gp,3g2,mj2',
+      duration: '12.345000',
+      bit_rate: '8200000',
+      tags: { major_brand: 'isom' },
+      ...format,
+    },
+  };
+}
+
+function thrownFailure(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof VideoProbeError ? error.failure : 'other error';
+  }
+  return undefined;
+}
+
+describe('toVideoInfo', () => {
+  it('maps a landscape H.264 + AAC mp4', () => {
+    expect(toVideoInfo(mp4(H264_LANDSCAPE))).toEqual({
+      durationSeconds: 12.345,
+      codec: 'h264',
+      width: 1920,
+      height: 1080,
+      fps: 29.97,
+      bitrate: 8_000_000,
+      audioCodec: 'aac',
+      container: 'mp4',
+      rotation: 0,
+    });
+  });
+
+  it('swaps width and height for a phone portrait recording (display matrix -90)', () => {
+    const info = toVideoInfo(
+      mp4({
+        ...H264_LANDSCAPE,
+        side_data_list: [
+          {
+            side_data_type: 'Display Matrix',
+            rotation: -90,
+          },
+        ],
+      }),
+    );
+    expect(info).toMatchObject({ width: 1080, height: 1920, rotation: 90 });
+  });
+
+  it('swaps width and height for the legacy rotate tag', () => {
+    const info = toVideoInfo(
+      mp4({ ...H264_LANDSCAPE, tags: { rotate: '90' } }),
+    );
+    expect(info).toMatchObject({ width: 1080, height: 1920, rotation: 90 });
+  });
+
+  it('keeps width and height for an upside-down video', () => {
+    const info = toVideoInfo(
+      mp4({
+        ...H264_LANDSCAPE,
+        side_data_list: [{ side_data_type: 'Display Matrix', rotation: 180 }],
+      }),
+    );
+    expect(info).toMatchObject({ width: 1920, height: 1080, rotation: 180 });
+  });
+
+  it('takes no audio codec and no rotation when there is neither', () => {
+    const info = toVideoInfo({
+      streams: [H264_LANDSCAPE],
+      format: { format_name: 'mov,mp4,m4a,3gp,3g2,mj2' },
+    });
+    expect(info).toMatchObject({ audioCodec: null, rotation: 0 });
+  });
+
+  it('falls back to the stream duration, the nominal frame rate and the file bitrate', () => {
+    const info = toVideoInfo({
+      streams: [
+        {
+          ...H264_LANDSCAPE,
+          avg_frame_rate: '0/0',
+          r_frame_rate: '25/1',
+          bit_rate: undefined,
+          duration: '3.5',
+        },
+      ],
+      format: { format_name: 'matroska,webm', bit_rate: '640000' },
+    });
+    expect(info).toMatchObject({
+      durationSeconds: 3.5,
+      fps: 25,
+      bitrate: 640_000,
+      container: 'webm',
+    });
+  });
+
+  it('reports unknown duration, frame rate and bitrate as null', () => {
+    const info = toVideoInfo({
+      streams: [
+        {
+          codec_type: 'video',
+          codec_name: 'vp9',
+          width: 640,
+          height: 360,
+          avg_frame_rate: '0/0',
+          r_frame_rate: '0/0',
+          duration: 'N/A',
+        },
+      ],
+      format: { format_name: 'matroska,webm', duration: 'N/A' },
+    });
+    expect(info).toMatchObject({
+      durationSeconds: null,
+      fps: null,
+      bitrate: null,
+    });
+  });
+
+  it('ignores cover art and picks the real video stream', () => {
+    const coverArt: FfprobeStream = {
+      codec_type: 'video',
+      codec_name: 'mjpeg',
+      width: 600,
+      height: 600,
+      disposition: { attached_pic: 1 },
+    };
+    const info = toVideoInfo({
+      streams: [coverArt, H264_LANDSCAPE],
+      format: { format_name: 'mov,mp4,m4a,3gp,3g2,mj2' },
+    });
+    expect(info).toMatchObject({ codec: 'h264', width: 1920 });
+  });
+
+  it('rejects audio-only input and input whose only picture is cover art', () => {
+    expect(
+      thrownFailure(() => toVideoInfo({ streams: [AAC], format: {} })),
+    ).toBe('no_video_stream');
+    expect(
+      thrownFailure(() =>
+        toVideoInfo({
+          streams: [
+            AAC,
+            {
+              codec_type: 'video',
+              codec_name: 'png',
+              width: 1,
+              height: 1,
+              disposition: { attached_pic: 1 },
+            },
+          ],
+        }),
+      ),
+    ).toBe('no_video_stream');
+    expect(thrownFailure(() => toVideoInfo({}))).toBe('no_video_stream');
+  });
+
+  it('says so in words when there is no video stream', () => {
+    expect(() => toVideoInfo({ streams: [AAC] })).toThrow(
+      'the file has no video stream',
+    );
+  });
+
+  it('rejects a video stream without a frame size', () => {
+    expect(
+      thrownFailure(() =>
+        toVideoInfo({ streams: [{ codec_type: 'video', codec_name: 'h264' }] }),
+      ),
+    ).toBe('unreadable');
+  });
+});
+
+describe('displayRotation', () => {
+  const withMatrix = (rotation: number | string): FfprobeStream => ({
+    side_data_list: [{ side_data_type: 'Display Matrix', rotation }],
+  });
+
+  it.each([
+    [-90, 90],
+    [90, 270],
+    [180, 180],
+    [-180, 180],
+    [270, 90],
+    [-270, 270],
+    [0, 0],
+    ['-90.00', 90],
+    [-89.7, 90],
+  ])('display matrix rotation %s is %i° clockwise', (matrix, expected) => {
+    expect(displayRotation(withMatrix(matrix))).toBe(expected);
+  });
+
+  it.each([
+    ['90', 90],
+    ['180', 180],
+    ['270', 270],
+    ['-90', 270],
+    ['0', 0],
+  ])('rotate tag %s is %i° clockwise', (tag, expected) => {
+    expect(displayRotation({ tags: { rotate: tag } })).toBe(expected);
+  });
+
+  it('prefers the display matrix over the legacy tag', () => {
+    expect(
+      displayRotation({
+        tags: { rotate: '180' },
+        side_data_list: [{ side_data_type: 'Display Matrix', rotation: -90 }],
+      }),
+    ).toBe(90);
+  });
+
+  it('ignores side data that is not a display matrix and tags that are not numbers', () => {
+    expect(
+      displayRotation({
+        side_data_list: [{ side_data_type: 'Stereo 3D' }],
+        tags: { rotate: 'sideways' },
+      }),
+    ).toBe(0);
+  });
+});
+
+describe('parseFrameRate', () => {
+  it.each([
+    ['30/1', 30],
+    ['30000/1001', 29.97],
+    ['24000/1001', 23.976],
+    ['60', 60],
+    ['0/0', null],
+    ['25/0', null],
+    ['', null],
+    [undefined, null],
+    ['N/A', null],
+  ])('%s → %s', (rate, expected) => {
+    expect(parseFrameRate(rate)).toBe(expected);
+  });
+});
+
+describe('containerName', () => {
+  const ISO_BMFF = 'mov,mp4,m4a,3gp,3g2,mj2';
+
+  it.each([
+    [ISO_BMFF, 'isom', 'mp4'],
+    [ISO_BMFF, 'mp42', 'mp4'],
+    [ISO_BMFF, 'avc1', 'mp4'],
+    [ISO_BMFF, 'M4V ', 'mp4'],
+    [ISO_BMFF, 'qt  ', 'mov'],
+    [ISO_BMFF, undefined, 'mov'],
+    [ISO_BMFF, '3gp5', '3gp'],
+    [ISO_BMFF, '3g2a', '3g2'],
+    ['matroska,webm', undefined, 'webm'],
+    ['avi', undefined, 'avi'],
+    ['mpegts', undefined, 'mpegts'],
+    [undefined, undefined, 'unknown'],
+  ])('%s with brand %j is %s', (formatName, brand, expected) => {
+    expect(containerName(formatName, brand)).toBe(expected);
+  });
+});

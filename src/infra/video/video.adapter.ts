@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { execFile, type ExecFileException } from 'node:child_process';
+import { resolve } from 'node:path';
+import {
+  bundledFfprobePath,
+  commandRuns,
+  resolveFfprobePath,
+} from './ffprobe-path.js';
+import {
+  toVideoInfo,
+  type FfprobeOutput,
+  type VideoInfo,
+} from './video-info.js';
+import { VideoProbeError } from './video-probe.error.js';
+
+export interface VideoAdapterOptions {
+  /** FFPROBE_PATH from config; when absent, `ffprobe` on PATH, then the npm-installed binary. */
+  ffprobePath?: string;
+  /** Kill ffprobe after this long. Covers slow or stalled HTTP sources as well as pathological files. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const MAX_FFPROBE_OUTPUT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The only code that runs ffprobe. It spawns the binary directly rather than through fluent-ffmpeg:
+ * fluent-ffmpeg's `ffprobe()` neither exposes the child process (so it cannot be timed out or killed)
+ * nor reads ffprobe's JSON (its INI-style parser folds side data such as the display matrix into the
+ * stream), and both matter here.
+ *
+ * Wire it with a factory so the config module supplies the options:
+ * `{ provide: VideoAdapter, useFactory: (config) => new VideoAdapter({ ffprobePath: config.ffprobePath }) }`.
+ */
+@Injectable()
+export class VideoAdapter {
+  private readonly timeoutMs: number;
+  private ffprobeCommand: Promise<string> | undefined;
+
+  constructor(private readonly options: VideoAdapterOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  /**
+   * Probes a local file path or an http(s) URL (ffprobe then reads only the ranges it needs).
+   * Throws {@link VideoProbeError} when the input is not a readable video.
+   */
+  async probe(location: string): Promise<VideoInfo> {
+    const command = await this.resolveCommand();
+    const output = await runFfprobe(
+      command,
+      ffprobeArguments(location),
+      this.timeoutMs,
+    );
+    return toVideoInfo(parseFfprobeJson(output));
+  }
+
+  private resolveCommand(): Promise<string> {
+    this.ffprobeCommand ??= resolveFfprobePath({
+      configuredPath: this.options.ffprobePath,
+      canRun: commandRuns,
+      bundledPath: bundledFfprobePath,
+    }).catch((error: unknown) => {
+      this.ffprobeCommand = undefined;
+      throw error;
+    });
+    return this.ffprobeCommand;
+  }
+}
+
+/**
+ * Protocols are whitelisted per input kind. Media containers can reference other resources (HLS
+ * playlists, `concat` lists, reference movies); without this, probing a URL could make ffprobe open
+ * local files, and probing an uploaded file could make it fetch arbitrary URLs. A local path is passed
+ * as a `file:` URL so a name starting with `-` or containing `:` is never read as an option or protocol.
+ */
+export function ffprobeArguments(location: string): string[] {
+  const isHttp = /^https?:\/\//i.test(location);
+  return [
+    '-v',
+    'error',
+    '-print_format',
+    'json',
+    '-show_format',
+    '-show_streams',
+    '-protocol_whitelist',
+    isHttp ? 'http,https,tcp,tls' : 'file',
+    isHttp ? location : `file:${resolve(location)}`,
+  ];
+}
+
+function runFfprobe(
+  command: string,
+  args: string[],
+  timeoutMs: number,
+): Promise<string> {
+  const input = args[args.length - 1];
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      command,
+      args,
+      {
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: MAX_FFPROBE_OUTPUT_BYTES,
+        encoding: 'utf8',
+      },
+      (error: ExecFileException | null, stdout: string, stderr: string) => {
+        if (error === null) {
+          resolvePromise(stdout);
+        } else {
+          reject(probeFailure(error, stderr, command, input, timeoutMs));
+        }
+      },
+    );
+  });
+}
+
+function probeFailure(
+  error: ExecFileException,
+  stderr: string,
+  command: string,
+  input: string,
+  timeoutMs: number,
+): VideoProbeError {
+  if (error.code === 'ENOENT' || error.code === 'EACCES') {
+    return new VideoProbeError(
+      'ffprobe_unavailable',
+      `ffprobe could not be started (${command}): ${error.code}`,
+    );
+  }
+  if (error.killed && error.signal === 'SIGKILL') {
+    return new VideoProbeError(
+      'timeout',
+      `ffprobe did not finish within ${timeoutMs} ms`,
+    );
+  }
+  const detail =
+    summariseStderr(stderr, input) ||
+    `ffprobe exited with ${error.signal ?? `code ${String(error.code)}`}`;
+  return new VideoProbeError(
+    'unreadable',
+    `ffprobe could not read the file: ${detail}`,
+  );
+}
+
+/**
+ * ffprobe's messages look like `[mov,mp4,… @ 0x55d…] moov atom not found` and
+ * `file:/tmp/x.mp4: Invalid data found when processing input`. The demuxer tag and the input are
+ * dropped: the user knows which file they sent, and a presigned URL must not end up in a log.
+ */
+export function summariseStderr(stderr: string, input: string): string {
+  const messages = stderr
+    .split(/\r?\n/)
+    .map((line) =>
+      line
+        .replace(/^\[[^\]]*@ 0x[0-9a-f]+\]\s*/i, '')
+        .split(`${input}: `)
+        .join('')
+        .trim(),
+    )
+    .filter((line) => line.length > 0);
+  return [...new Set(messages)].join('; ').slice(0, 500);
+}
+
+function parseFfprobeJson(output: string): FfprobeOutput {
+  try {
+    return JSON.parse(output) as FfprobeOutput;
+  } catch {
+    throw new VideoProbeError(
+      'unreadable',
+      'ffprobe could not read the file: its output was not valid JSON',
+    );
+  }
+}
