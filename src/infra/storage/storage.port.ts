@@ -44,6 +44,17 @@ export class StorageObjectNotFoundError extends Error {
   }
 }
 
+/** Thrown by storage drivers for a key that is not a safe, well-formed object key. */
+export class InvalidStorageKeyError extends Error {
+  constructor(
+    readonly key: string,
+    reason: string,
+  ) {
+    super(`Invalid storage key ${JSON.stringify(key)}: ${reason}`);
+    this.name = 'InvalidStorageKeyError';
+  }
+}
+
 /**
  * The object-storage port. The abstract class is the DI token; `local` and `s3` drivers implement it.
  * Keys are always chosen by the server (`<workspaceId>/<mediaId>/<sanitised filename>`).

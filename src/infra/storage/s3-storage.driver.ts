@@ -1,0 +1,274 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { OnModuleDestroy } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { assertValidObjectKey, encodeObjectKeyPath } from './object-key.js';
+import {
+  Storage,
+  StorageObjectNotFoundError,
+  type ByteRange,
+  type PresignedUpload,
+  type PresignUploadInput,
+  type StoredObjectInfo,
+  type WriteObjectInput,
+} from './storage.port.js';
+
+export interface S3StorageDriverOptions {
+  /** Custom endpoint for S3-compatible services (MinIO, R2, s3rver); omit for AWS. */
+  endpoint?: string;
+  region: string;
+  bucket: string;
+  /** Both or neither; without them the SDK's default credential chain applies. */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle: boolean;
+  /** Base of public object URLs (a CDN); defaults to the bucket's own URL. */
+  publicBaseUrl?: string;
+  /** Require SSE-S3 (AES256) on every object, including browser uploads. Default true. */
+  serverSideEncryption?: boolean;
+}
+
+/** SigV4 query signatures cannot outlive 7 days. */
+const MAX_PRESIGN_SECONDS = 7 * 24 * 60 * 60;
+const PROBE_URL_SECONDS = 60 * 60;
+/** lib-storage streams in parts of this size, holding at most `queueSize` of them in memory. */
+const MULTIPART_PART_BYTES = 8 * 1024 * 1024;
+const MULTIPART_QUEUE_SIZE = 4;
+
+function isNotFound(error: unknown): boolean {
+  return (
+    error instanceof S3ServiceException &&
+    (error.name === 'NoSuchKey' ||
+      error.name === 'NotFound' ||
+      error.$metadata.httpStatusCode === 404)
+  );
+}
+
+function defaultPublicBaseUrl(options: S3StorageDriverOptions): string {
+  const { endpoint, region, bucket, forcePathStyle } = options;
+  if (!endpoint) {
+    return forcePathStyle
+      ? `https://s3.${region}.amazonaws.com/${bucket}`
+      : `https://${bucket}.s3.${region}.amazonaws.com`;
+  }
+  const url = new URL(endpoint);
+  const path = url.pathname.replace(/\/+$/, '');
+  return forcePathStyle
+    ? `${url.origin}${path}/${bucket}`
+    : `${url.protocol}//${bucket}.${url.host}${path}`;
+}
+
+/**
+ * Any S3-compatible bucket. Objects are private; uploads go straight from the client to the bucket
+ * through presigned PUT URLs, and public URLs are expected to be served by a CDN in front of it.
+ */
+export class S3StorageDriver extends Storage implements OnModuleDestroy {
+  readonly driver = 's3' as const;
+
+  private readonly client: S3Client;
+  private readonly bucket: string;
+  private readonly publicBaseUrl: string;
+  private readonly serverSideEncryption: boolean;
+
+  constructor(options: S3StorageDriverOptions) {
+    super();
+    const { accessKeyId, secretAccessKey } = options;
+    if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+      throw new Error(
+        'S3 credentials need both an access key id and a secret access key, or neither',
+      );
+    }
+    const config: S3ClientConfig = {
+      region: options.region,
+      endpoint: options.endpoint,
+      forcePathStyle: options.forcePathStyle,
+      credentials:
+        accessKeyId && secretAccessKey
+          ? { accessKeyId, secretAccessKey }
+          : undefined,
+      // The SDK's default (WHEN_SUPPORTED) bakes a CRC32 of the *empty* body into presigned PUT
+      // URLs, which real S3 then rejects for any real upload, and wraps stream bodies in
+      // aws-chunked framing that some S3-compatible servers (s3rver among them) store verbatim
+      // inside the object. Checksums only where an operation requires them avoids both.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    };
+    this.client = new S3Client(config);
+    this.bucket = options.bucket;
+    this.publicBaseUrl = (
+      options.publicBaseUrl ?? defaultPublicBaseUrl(options)
+    ).replace(/\/+$/, '');
+    this.serverSideEncryption = options.serverSideEncryption ?? true;
+  }
+
+  /**
+   * A SigV4 query-signed PUT URL. Content-Type, Content-Length and (when enabled) the SSE header
+   * are signed headers, so S3 refuses a PUT with another type, another byte length or without
+   * encryption. The returned headers omit Content-Length on purpose: HTTP clients (browsers'
+   * fetch/XHR, which forbid setting it, undici, curl) derive it from the body, and that derived
+   * value is exactly what the signature checks. Streaming a body with chunked transfer encoding
+   * (no Content-Length) is therefore refused; clients must send a sized body.
+   */
+  async presignUpload(input: PresignUploadInput): Promise<PresignedUpload> {
+    assertValidObjectKey(input.key);
+    if (!Number.isSafeInteger(input.contentLength) || input.contentLength < 0) {
+      throw new RangeError(`Invalid content length ${input.contentLength}`);
+    }
+    if (
+      !Number.isInteger(input.expiresInSeconds) ||
+      input.expiresInSeconds < 1 ||
+      input.expiresInSeconds > MAX_PRESIGN_SECONDS
+    ) {
+      throw new RangeError(
+        `Upload URLs live between 1 s and ${MAX_PRESIGN_SECONDS} s`,
+      );
+    }
+    // X-Amz-Date has whole seconds; sign at a whole second so expiresAt is exact.
+    const signingDate = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const command = new PutObjectCommand({
+      Bucket: this.bucket,
+      Key: input.key,
+      ContentType: input.contentType,
+      ContentLength: input.contentLength,
+      ServerSideEncryption: this.serverSideEncryption ? 'AES256' : undefined,
+    });
+    const url = await getSignedUrl(this.client, command, {
+      expiresIn: input.expiresInSeconds,
+      signingDate,
+      // The presigner leaves content-type unsigned by default; naming it here overrides that.
+      signableHeaders: new Set([
+        'content-type',
+        'content-length',
+        'x-amz-server-side-encryption',
+      ]),
+    });
+    const headers: Record<string, string> = {
+      'Content-Type': input.contentType,
+    };
+    if (this.serverSideEncryption) {
+      headers['x-amz-server-side-encryption'] = 'AES256';
+    }
+    return {
+      url,
+      method: 'PUT',
+      headers,
+      expiresAt: new Date(
+        signingDate.getTime() + input.expiresInSeconds * 1000,
+      ),
+    };
+  }
+
+  async head(key: string): Promise<StoredObjectInfo | null> {
+    assertValidObjectKey(key);
+    try {
+      const object = await this.client.send(
+        new HeadObjectCommand({ Bucket: this.bucket, Key: key }),
+      );
+      return {
+        key,
+        sizeBytes: object.ContentLength ?? 0,
+        contentType: object.ContentType ?? null,
+        etag: object.ETag ?? null,
+        lastModified: object.LastModified ?? null,
+      };
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  async openReadStream(key: string, range?: ByteRange): Promise<Readable> {
+    assertValidObjectKey(key);
+    const rangeHeader = range
+      ? `bytes=${range.start}-${range.end ?? ''}`
+      : undefined;
+    try {
+      const object = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Range: rangeHeader,
+        }),
+      );
+      if (!(object.Body instanceof Readable)) {
+        throw new Error(`GetObject for ${key} returned no Node.js stream`);
+      }
+      return object.Body;
+    } catch (error) {
+      if (isNotFound(error)) throw new StorageObjectNotFoundError(key);
+      throw error;
+    }
+  }
+
+  /** Streams through lib-storage's multipart upload, so memory stays bounded whatever the size. */
+  async write(input: WriteObjectInput): Promise<StoredObjectInfo> {
+    assertValidObjectKey(input.key);
+    const upload = new Upload({
+      client: this.client,
+      partSize: MULTIPART_PART_BYTES,
+      queueSize: MULTIPART_QUEUE_SIZE,
+      params: {
+        Bucket: this.bucket,
+        Key: input.key,
+        Body: input.body,
+        ContentType: input.contentType,
+        ServerSideEncryption: this.serverSideEncryption ? 'AES256' : undefined,
+      },
+    });
+    try {
+      await upload.done();
+    } catch (error) {
+      input.body.destroy();
+      throw error;
+    }
+    const stored = await this.head(input.key);
+    if (!stored) {
+      throw new Error(
+        `S3 reported ${input.key} written but HeadObject does not find it`,
+      );
+    }
+    return stored;
+  }
+
+  /** S3 answers 204 whether or not the key existed, which makes this idempotent. */
+  async delete(key: string): Promise<void> {
+    assertValidObjectKey(key);
+    await this.client.send(
+      new DeleteObjectCommand({ Bucket: this.bucket, Key: key }),
+    );
+  }
+
+  publicUrl(key: string): string {
+    assertValidObjectKey(key);
+    return `${this.publicBaseUrl}/${encodeObjectKeyPath(key)}`;
+  }
+
+  async probeLocation(key: string): Promise<string> {
+    assertValidObjectKey(key);
+    return getSignedUrl(
+      this.client,
+      new GetObjectCommand({ Bucket: this.bucket, Key: key }),
+      {
+        expiresIn: PROBE_URL_SECONDS,
+      },
+    );
+  }
+
+  async checkHealth(): Promise<void> {
+    await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+  }
+
+  onModuleDestroy(): void {
+    this.client.destroy();
+  }
+}
