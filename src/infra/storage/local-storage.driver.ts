@@ -294,8 +294,14 @@ export class LocalStorageDriver extends Storage {
     try {
       file = await open(objectPath, 'r');
     } catch (error) {
-      if (isMissingPath(error) || errorCode(error) === 'EISDIR')
+      if (isMissingPath(error)) throw new StorageObjectNotFoundError(key);
+      throw error;
+    }
+    try {
+      if (!(await file.stat()).isFile())
         throw new StorageObjectNotFoundError(key);
+    } catch (error) {
+      await file.close();
       throw error;
     }
     // Reading through the open handle keeps serving the bytes even if the key is replaced meanwhile.
