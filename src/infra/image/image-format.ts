@@ -13,7 +13,7 @@ export function detectImageFormat(head: Uint8Array): ImageFormat | null {
   const startsWith = (signature: readonly number[], offset = 0) =>
     head.length >= offset + signature.length &&
     signature.every((byte, index) => head[offset + index] === byte);
-  const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));
+  const ascii = (text: string) => [...Buffer.from(text, 'latin1')];
 
   // Only SOI plus the next marker's FF: the third byte is a marker prefix whatever segment follows.
   if (startsWith([0xff, 0xd8, 0xff])) {
