@@ -154,6 +154,14 @@ describe('LocalStorageDriver', () => {
         storage.presignUpload({ ...input, contentLength: 1.5 }),
       ).rejects.toThrow(RangeError);
       await expect(
+        storage.presignUpload({
+          key: KEY,
+          contentType: 'video/mp4',
+          maxContentLength: -5,
+          expiresInSeconds: 60,
+        }),
+      ).rejects.toThrow(RangeError);
+      await expect(
         storage.presignUpload({ ...input, expiresInSeconds: 0 }),
       ).rejects.toThrow(RangeError);
       await expect(
@@ -371,6 +379,109 @@ describe('LocalStorageDriver', () => {
         UploadAbortedError,
       );
       await expectNothingStored();
+    });
+  });
+
+  describe('acceptSignedUpload with a bounded length', () => {
+    const MAX = 4096;
+
+    async function presignBounded() {
+      const upload = await storage.presignUpload({
+        key: KEY,
+        contentType: 'video/mp4',
+        maxContentLength: MAX,
+        expiresInSeconds: 3600,
+      });
+      const url = new URL(upload.url);
+      expect(url.searchParams.get('maxContentLength')).toBe(String(MAX));
+      expect(url.searchParams.has('contentLength')).toBe(false);
+      return Object.fromEntries(url.searchParams) as Record<string, unknown>;
+    }
+
+    function acceptBounded(
+      query: Record<string, unknown>,
+      bytes: Buffer,
+      contentLengthHeader?: string,
+    ) {
+      return accept({
+        query,
+        contentTypeHeader: 'video/mp4',
+        contentLengthHeader,
+        body: Readable.from([bytes]),
+      });
+    }
+
+    it.each([
+      ['with a Content-Length header', '1000'],
+      ['without a Content-Length header', undefined],
+    ])('stores any length up to the maximum, %s', async (_, header) => {
+      const stored = await acceptBounded(
+        await presignBounded(),
+        Buffer.alloc(1000, 5),
+        header,
+      );
+      expect(stored).toMatchObject({
+        sizeBytes: 1000,
+        contentType: 'video/mp4',
+      });
+    });
+
+    it('stores exactly the maximum', async () => {
+      const stored = await acceptBounded(
+        await presignBounded(),
+        Buffer.alloc(MAX, 5),
+        String(MAX),
+      );
+      expect(stored.sizeBytes).toBe(MAX);
+    });
+
+    it('rejects a declared length over the maximum before reading', async () => {
+      await expectRejected(
+        acceptBounded(
+          await presignBounded(),
+          Buffer.alloc(10),
+          String(MAX + 1),
+        ),
+        'content_length_mismatch',
+      );
+    });
+
+    it('rejects a body over the maximum', async () => {
+      await expectRejected(
+        acceptBounded(await presignBounded(), Buffer.alloc(MAX + 1)),
+        'body_too_large',
+      );
+    });
+
+    it('rejects a body longer or shorter than its own Content-Length', async () => {
+      const query = await presignBounded();
+      await expectRejected(
+        acceptBounded(query, Buffer.alloc(200), '100'),
+        'body_too_large',
+      );
+      await expectRejected(
+        acceptBounded(query, Buffer.alloc(50), '100'),
+        'body_too_short',
+      );
+    });
+
+    it('cannot be turned into an exact-length URL or given a higher maximum', async () => {
+      const query = await presignBounded();
+      const { maxContentLength, ...rest } = query;
+      await expectRejected(
+        acceptBounded(
+          { ...rest, contentLength: maxContentLength },
+          Buffer.alloc(MAX),
+        ),
+        'invalid_signature',
+      );
+      await expectRejected(
+        acceptBounded(
+          { ...query, maxContentLength: String(MAX * 2) },
+          Buffer.alloc(MAX + 1),
+        ),
+        'invalid_signature',
+      );
     });
   });
 

@@ -14,6 +14,11 @@ import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { assertValidObjectKey, encodeObjectKeyPath } from './object-key.js';
 import {
+  assertValidUploadLifetime,
+  readUploadLength,
+  type UploadLength,
+} from './presign-input.js';
+import {
   Storage,
   StorageObjectNotFoundError,
   type ByteRange,
@@ -101,8 +106,6 @@ interface ReceivedFile {
 const TEMP_DIR = '.tmp';
 const METADATA_DIR = '.meta';
 const MIN_SIGNING_SECRET_LENGTH = 32;
-/** S3 caps presigned URLs at 7 days; the local driver keeps the same bound. */
-const MAX_UPLOAD_URL_SECONDS = 7 * 24 * 60 * 60;
 const MISSING_PATH_CODES = new Set(['ENOENT', 'ENOTDIR']);
 
 function errorCode(error: unknown): string | undefined {
@@ -158,6 +161,10 @@ function assertValidRange(range: ByteRange): void {
  * Every write lands in `.tmp/` first and is renamed into place only when complete, so a reader
  * never sees a partial object. The metadata is committed before the object, and both under a
  * per-key lock, so within a process `head` always sees a matching pair.
+ *
+ * ETags are the quoted hex SHA-256 of the bytes: strong validators that survive copies and
+ * restores of the directory (unlike size+mtime ones), and free, since every byte streams through
+ * here anyway. A process killed mid-upload can leave a file in `.tmp/`; nothing refers to it.
  */
 export class LocalStorageDriver extends Storage {
   readonly driver = 'local' as const;
@@ -185,22 +192,11 @@ export class LocalStorageDriver extends Storage {
 
   async presignUpload(input: PresignUploadInput): Promise<PresignedUpload> {
     assertValidObjectKey(input.key);
-    if (!Number.isSafeInteger(input.contentLength) || input.contentLength < 0) {
-      throw new RangeError(`Invalid content length ${input.contentLength}`);
-    }
-    if (
-      !Number.isInteger(input.expiresInSeconds) ||
-      input.expiresInSeconds < 1 ||
-      input.expiresInSeconds > MAX_UPLOAD_URL_SECONDS
-    ) {
-      throw new RangeError(
-        `Upload URLs live between 1 s and ${MAX_UPLOAD_URL_SECONDS} s`,
-      );
-    }
+    assertValidUploadLifetime(input.expiresInSeconds);
     const terms: SignedUploadTerms = {
       key: input.key,
       contentType: input.contentType,
-      contentLength: input.contentLength,
+      length: readUploadLength(input),
       expires: Math.floor(Date.now() / 1000) + input.expiresInSeconds,
     };
     const query = formatSignedUploadQuery(
@@ -218,10 +214,11 @@ export class LocalStorageDriver extends Storage {
   /**
    * Stores the body of a PUT to an upload URL from `presignUpload`, or refuses it with an
    * UploadRejectedError. The signature must match the key and the signed terms and not be
-   * expired; the Content-Type header's media type must equal the signed one (case-insensitive,
-   * parameters such as `charset` ignored; the signed type is what gets stored); a Content-Length
-   * header, if sent, must equal the signed length; and the body must be exactly that long.
-   * Reading stops at the first byte past the signed length. Nothing is left behind on any failure.
+   * expired. The Content-Type header's media type must equal the signed one (case-insensitive,
+   * parameters such as `charset` ignored; the signed type is what gets stored). A Content-Length
+   * header, if sent, must equal the signed length (or not exceed a signed maximum), and the body
+   * must be exactly as long as signed, or as declared. Reading stops at the first byte past the
+   * limit. Nothing is left behind on any failure.
    */
   async acceptSignedUpload(
     input: AcceptSignedUploadInput,
@@ -252,34 +249,55 @@ export class LocalStorageDriver extends Storage {
         `Content-Type must be ${terms.contentType}, as signed; got ${input.contentTypeHeader ?? 'none'}`,
       );
     }
-    if (
-      input.contentLengthHeader !== undefined &&
-      input.contentLengthHeader.trim() !== String(terms.contentLength)
-    ) {
-      throw new UploadRejectedError(
-        'content_length_mismatch',
-        `Content-Length must be ${terms.contentLength}, as signed; got ${input.contentLengthHeader}`,
-      );
-    }
+    const declaredLength = this.checkDeclaredLength(
+      terms.length,
+      input.contentLengthHeader,
+    );
+    const requiredLength =
+      terms.length.kind === 'exact' ? terms.length.bytes : declaredLength;
     const objectPath = this.objectPath(input.key);
     let received: ReceivedFile;
     try {
       received = await this.receiveIntoTempFile(input.body, {
-        maxBytes: terms.contentLength,
+        maxBytes: declaredLength ?? terms.length.bytes,
         destroyOnFailure: false,
       });
     } catch (error) {
       if (error instanceof UploadRejectedError) throw error;
       throw new UploadAbortedError(input.key, error);
     }
-    if (received.sizeBytes !== terms.contentLength) {
+    if (requiredLength !== undefined && received.sizeBytes < requiredLength) {
       await unlink(received.tempPath);
       throw new UploadRejectedError(
         'body_too_short',
-        `The body ended after ${received.sizeBytes} of the signed ${terms.contentLength} bytes`,
+        `The body ended after ${received.sizeBytes} of ${requiredLength} bytes`,
       );
     }
     return this.commit(input.key, objectPath, received, terms.contentType);
+  }
+
+  /** The Content-Length header as a number, if sent; refuses one the signed length does not allow. */
+  private checkDeclaredLength(
+    signed: UploadLength,
+    header: string | undefined,
+  ): number | undefined {
+    if (header === undefined) return undefined;
+    const declared = /^\s*[0-9]{1,16}\s*$/.test(header)
+      ? Number(header)
+      : Number.NaN;
+    const allowed =
+      signed.kind === 'exact'
+        ? declared === signed.bytes
+        : declared <= signed.bytes;
+    if (!allowed) {
+      const expectation =
+        signed.kind === 'exact' ? `${signed.bytes}` : `at most ${signed.bytes}`;
+      throw new UploadRejectedError(
+        'content_length_mismatch',
+        `Content-Length must be ${expectation}, as signed; got ${header}`,
+      );
+    }
+    return declared;
   }
 
   async head(key: string): Promise<StoredObjectInfo | null> {

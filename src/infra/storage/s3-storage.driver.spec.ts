@@ -124,6 +124,34 @@ describe('S3StorageDriver against s3rver', () => {
       }
     });
 
+    it('with a bounded length leaves content-length unsigned, so any size can be PUT', async () => {
+      const key = 'ws_1/media_bounded/clip.mov';
+      const upload = await storage.presignUpload({
+        key,
+        contentType: 'video/quicktime',
+        maxContentLength: 10 * MB,
+        expiresInSeconds: 3600,
+      });
+      expect(new URL(upload.url).searchParams.get('X-Amz-SignedHeaders')).toBe(
+        'content-type;host;x-amz-server-side-encryption',
+      );
+      expect(upload.headers).toEqual({
+        'Content-Type': 'video/quicktime',
+        'x-amz-server-side-encryption': 'AES256',
+      });
+      const bytes = randomBytes(3000);
+      const response = await fetch(upload.url, {
+        method: 'PUT',
+        headers: upload.headers,
+        body: bytes,
+      });
+      expect(response.status).toBe(200);
+      expect(await storage.head(key)).toMatchObject({
+        sizeBytes: 3000,
+        contentType: 'video/quicktime',
+      });
+    });
+
     it('refuses hostile keys and impossible lifetimes', async () => {
       const input = {
         key: 'ws_1/media_1/a.png',

@@ -14,6 +14,10 @@ import type { OnModuleDestroy } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { assertValidObjectKey, encodeObjectKeyPath } from './object-key.js';
 import {
+  assertValidUploadLifetime,
+  readUploadLength,
+} from './presign-input.js';
+import {
   Storage,
   StorageObjectNotFoundError,
   type ByteRange,
@@ -38,8 +42,6 @@ export interface S3StorageDriverOptions {
   serverSideEncryption?: boolean;
 }
 
-/** SigV4 query signatures cannot outlive 7 days. */
-const MAX_PRESIGN_SECONDS = 7 * 24 * 60 * 60;
 const PROBE_URL_SECONDS = 60 * 60;
 /** lib-storage streams in parts of this size, holding at most `queueSize` of them in memory. */
 const MULTIPART_PART_BYTES = 8 * 1024 * 1024;
@@ -112,34 +114,25 @@ export class S3StorageDriver extends Storage implements OnModuleDestroy {
   }
 
   /**
-   * A SigV4 query-signed PUT URL. Content-Type, Content-Length and (when enabled) the SSE header
-   * are signed headers, so S3 refuses a PUT with another type, another byte length or without
-   * encryption. The returned headers omit Content-Length on purpose: HTTP clients (browsers'
-   * fetch/XHR, which forbid setting it, undici, curl) derive it from the body, and that derived
-   * value is exactly what the signature checks. Streaming a body with chunked transfer encoding
-   * (no Content-Length) is therefore refused; clients must send a sized body.
+   * A SigV4 query-signed PUT URL. Content-Type, Content-Length (for an exact-length upload) and,
+   * when enabled, the SSE header are signed headers, so S3 refuses a PUT with another type,
+   * another byte length or without encryption. The returned headers omit Content-Length on
+   * purpose: HTTP clients (browsers' fetch/XHR, which forbid setting it, undici, curl) derive it
+   * from the body, and that derived value is exactly what the signature checks. S3 needs a sized
+   * body for a PUT anyway, so chunked streaming uploads are not an option with either form.
    */
   async presignUpload(input: PresignUploadInput): Promise<PresignedUpload> {
     assertValidObjectKey(input.key);
-    if (!Number.isSafeInteger(input.contentLength) || input.contentLength < 0) {
-      throw new RangeError(`Invalid content length ${input.contentLength}`);
-    }
-    if (
-      !Number.isInteger(input.expiresInSeconds) ||
-      input.expiresInSeconds < 1 ||
-      input.expiresInSeconds > MAX_PRESIGN_SECONDS
-    ) {
-      throw new RangeError(
-        `Upload URLs live between 1 s and ${MAX_PRESIGN_SECONDS} s`,
-      );
-    }
+    assertValidUploadLifetime(input.expiresInSeconds);
+    const length = readUploadLength(input);
     // X-Amz-Date has whole seconds; sign at a whole second so expiresAt is exact.
     const signingDate = new Date(Math.floor(Date.now() / 1000) * 1000);
     const command = new PutObjectCommand({
       Bucket: this.bucket,
       Key: input.key,
       ContentType: input.contentType,
-      ContentLength: input.contentLength,
+      // A bounded length cannot be signed into a PUT; the size is checked once the bytes are stored.
+      ContentLength: length.kind === 'exact' ? length.bytes : undefined,
       ServerSideEncryption: this.serverSideEncryption ? 'AES256' : undefined,
     });
     const url = await getSignedUrl(this.client, command, {

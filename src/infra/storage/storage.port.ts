@@ -23,12 +23,30 @@ export interface ByteRange {
   end?: number;
 }
 
-export interface PresignUploadInput {
+interface PresignUploadBase {
   key: string;
   contentType: string;
-  contentLength: number;
   expiresInSeconds: number;
 }
+
+/** The URL accepts exactly `contentLength` bytes; both drivers enforce it. */
+export interface ExactLengthUploadInput extends PresignUploadBase {
+  contentLength: number;
+  maxContentLength?: never;
+}
+
+/**
+ * The URL accepts any length up to `maxContentLength` bytes, for clients that only declared an
+ * approximate size. The local driver enforces the bound; a presigned S3 PUT cannot express one
+ * (only POST policies can), so with S3 the stored size must be checked after the upload.
+ */
+export interface BoundedLengthUploadInput extends PresignUploadBase {
+  maxContentLength: number;
+  contentLength?: never;
+}
+
+export type PresignUploadInput =
+  ExactLengthUploadInput | BoundedLengthUploadInput;
 
 export interface WriteObjectInput {
   key: string;
@@ -62,7 +80,7 @@ export class InvalidStorageKeyError extends Error {
 export abstract class Storage {
   abstract readonly driver: 'local' | 's3';
 
-  /** A short-lived URL that accepts exactly one PUT of `contentLength` bytes of `contentType`. */
+  /** A short-lived URL that accepts one PUT of `contentType` with the given (or bounded) byte length. */
   abstract presignUpload(input: PresignUploadInput): Promise<PresignedUpload>;
 
   /** Object facts, or null when nothing is stored at the key. */

@@ -11,7 +11,7 @@ const SECRET = 'test-secret-that-is-long-enough-0123456789';
 const TERMS: SignedUploadTerms = {
   key: 'ws_1/media_1/report.pdf',
   contentType: 'application/pdf',
-  contentLength: 1234,
+  length: { kind: 'exact', bytes: 1234 },
   expires: 1_900_000_000,
 };
 
@@ -26,7 +26,8 @@ describe('upload signature', () => {
   it.each<[string, Partial<SignedUploadTerms>]>([
     ['key', { key: 'ws_1/media_2/report.pdf' }],
     ['content type', { contentType: 'image/png' }],
-    ['content length', { contentLength: 1235 }],
+    ['content length', { length: { kind: 'exact', bytes: 1235 } }],
+    ['length kind', { length: { kind: 'max', bytes: 1234 } }],
     ['expiry', { expires: TERMS.expires + 1 }],
   ])('fails when the %s changes', (_, change) => {
     expect(
@@ -71,13 +72,17 @@ describe('upload signature', () => {
     expect(isUploadExpired(TERMS, new Date(expiresAtMs + 1))).toBe(true);
   });
 
-  it('round-trips through the query string', () => {
-    const query = Object.fromEntries(
-      new URLSearchParams(formatSignedUploadQuery(TERMS, signature)),
-    );
+  it.each<[string, SignedUploadTerms['length'], string]>([
+    ['an exact length', { kind: 'exact', bytes: 1234 }, 'contentLength=1234'],
+    ['a maximum length', { kind: 'max', bytes: 99 }, 'maxContentLength=99'],
+  ])('round-trips %s through the query string', (_, length, parameter) => {
+    const terms = { ...TERMS, length };
+    const queryString = formatSignedUploadQuery(terms, signature);
+    expect(queryString).toContain(parameter);
+    const query = Object.fromEntries(new URLSearchParams(queryString));
     expect(parseSignedUploadQuery(query)).toEqual({
       contentType: TERMS.contentType,
-      contentLength: TERMS.contentLength,
+      length,
       expires: TERMS.expires,
       signature,
     });
@@ -117,6 +122,16 @@ describe('upload signature', () => {
     [
       'a non-numeric expiry',
       { contentType: 'a/b', contentLength: '1', expires: 'soon', signature },
+    ],
+    [
+      'both length forms',
+      {
+        contentType: 'a/b',
+        contentLength: '1',
+        maxContentLength: '1',
+        expires: '2',
+        signature,
+      },
     ],
     [
       'an unsafe integer',

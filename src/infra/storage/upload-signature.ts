@@ -1,10 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { UploadLength } from './presign-input.js';
 
-/** What a local upload URL allows: one PUT of exactly this many bytes of this type, until `expires`. */
+/** What a local upload URL allows: one PUT of this type and length, until `expires`. */
 export interface SignedUploadTerms {
   key: string;
   contentType: string;
-  contentLength: number;
+  length: UploadLength;
   /** Unix seconds; the URL is refused from this instant on. */
   expires: number;
 }
@@ -14,22 +15,27 @@ export interface SignedUploadQuery extends Omit<SignedUploadTerms, 'key'> {
   signature: string;
 }
 
+const SIGNATURE_SCHEME = 'media-api-upload-v1';
+const SIGNED_METHOD = 'PUT';
+const HEX_SHA256 = /^[0-9a-f]{64}$/;
+const LENGTH_PARAMETER = {
+  exact: 'contentLength',
+  max: 'maxContentLength',
+} as const;
+const UNSIGNED_INTEGER = /^(0|[1-9][0-9]{0,15})$/;
+
 /**
  * Versioned, and encoded as a JSON array so no field value can shift the boundary between fields
  * (a key ending in a separator cannot impersonate a different content type, say).
  */
-const SIGNATURE_SCHEME = 'media-api-upload-v1';
-const SIGNED_METHOD = 'PUT';
-const HEX_SHA256 = /^[0-9a-f]{64}$/;
-const UNSIGNED_INTEGER = /^(0|[1-9][0-9]{0,15})$/;
-
 function canonicalTerms(terms: SignedUploadTerms): string {
   return JSON.stringify([
     SIGNATURE_SCHEME,
     SIGNED_METHOD,
     terms.key,
     terms.contentType,
-    terms.contentLength,
+    terms.length.kind,
+    terms.length.bytes,
     terms.expires,
   ]);
 }
@@ -71,7 +77,7 @@ export function formatSignedUploadQuery(
 ): string {
   return new URLSearchParams({
     contentType: terms.contentType,
-    contentLength: String(terms.contentLength),
+    [LENGTH_PARAMETER[terms.length.kind]]: String(terms.length.bytes),
     expires: String(terms.expires),
     signature,
   }).toString();
@@ -89,24 +95,38 @@ function parseUnsignedInteger(value: string | null): number | null {
   return Number.isSafeInteger(parsed) ? parsed : null;
 }
 
+function parseLength(query: Record<string, unknown>): UploadLength | null {
+  const exact = query[LENGTH_PARAMETER.exact];
+  const max = query[LENGTH_PARAMETER.max];
+  if ((exact === undefined) === (max === undefined)) {
+    return null;
+  }
+  const bytes = parseUnsignedInteger(singleString(exact ?? max));
+  if (bytes === null) {
+    return null;
+  }
+  return { kind: exact === undefined ? 'max' : 'exact', bytes };
+}
+
 /**
  * Reads the signed terms back from a parsed query (as a web framework hands it over). Null when a
- * parameter is missing, repeated (arrays) or malformed: such a URL was not issued by us.
+ * parameter is missing, repeated (arrays) or malformed, or both length forms are present: such a
+ * URL was not issued by us.
  */
 export function parseSignedUploadQuery(
   query: Record<string, unknown>,
 ): SignedUploadQuery | null {
   const contentType = singleString(query.contentType);
-  const contentLength = parseUnsignedInteger(singleString(query.contentLength));
+  const length = parseLength(query);
   const expires = parseUnsignedInteger(singleString(query.expires));
   const signature = singleString(query.signature);
   if (
     contentType === null ||
-    contentLength === null ||
+    length === null ||
     expires === null ||
     signature === null
   ) {
     return null;
   }
-  return { contentType, contentLength, expires, signature };
+  return { contentType, length, expires, signature };
 }
