@@ -4,7 +4,8 @@ import { InvalidStorageKeyError } from './storage.port.js';
 const MAX_KEY_BYTES = 1024;
 /** NAME_MAX on the filesystems the local driver runs on. */
 const MAX_SEGMENT_BYTES = 255;
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/u;
+/** Unicode category Cc: C0 controls (NUL included), DEL and C1 controls. */
+const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 /**
  * Refuses keys that could escape the local storage root or reach its reserved entries, so both
