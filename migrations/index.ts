@@ -2,4 +2,7 @@ import { CreateWorkspacesAndApiKeys1763884800000 } from './1763884800000-CreateW
 import { CreateMedia1763971200000 } from './1763971200000-CreateMedia.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
-export const MIGRATIONS = [CreateWorkspacesAndApiKeys1763884800000, CreateMedia1763971200000];
+export const MIGRATIONS = [
+  CreateWorkspacesAndApiKeys1763884800000,
+  CreateMedia1763971200000,
+];

@@ -1,6 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import { CliModule } from './cli.module.js';
-import { ConfigurationError, loadConfig, readEnvironment } from './config/app-config.js';
+import {
+  ConfigurationError,
+  loadConfig,
+  readEnvironment,
+} from './config/app-config.js';
 import { ensureDatabase } from './infra/database/ensure-database.js';
 import { StartupError } from './infra/startup-error.js';
 import {

@@ -1,4 +1,8 @@
-import { loadConfig, readEnvironment, type AppConfig } from './config/app-config.js';
+import {
+  loadConfig,
+  readEnvironment,
+  type AppConfig,
+} from './config/app-config.js';
 import { createHttpApplication, createWorkerContext } from './bootstrap.js';
 import { StartupError } from './infra/startup-error.js';
 import { ConfigurationError } from './config/app-config.js';

@@ -1,6 +1,10 @@
 import { DataSource } from 'typeorm';
 import { putBytes, SAMPLE_PDF, waitForStatus } from './support/media.js';
-import { startTestApp, type TestApp, type TestWorkspace } from './support/test-app.js';
+import {
+  startTestApp,
+  type TestApp,
+  type TestWorkspace,
+} from './support/test-app.js';
 
 describe('media library: listing, tenant isolation, subscription and scopes', () => {
   let t: TestApp;
@@ -12,7 +16,11 @@ describe('media library: listing, tenant isolation, subscription and scopes', ()
 
   async function createPending(ws: TestWorkspace, filename = 'doc.pdf') {
     const { data } = await t.client(ws.apiKey).POST('/v1/media/upload', {
-      body: { filename, contentType: 'application/pdf', sizeBytes: SAMPLE_PDF.length },
+      body: {
+        filename,
+        contentType: 'application/pdf',
+        sizeBytes: SAMPLE_PDF.length,
+      },
     });
     return data!;
   }
@@ -27,7 +35,9 @@ describe('media library: listing, tenant isolation, subscription and scopes', ()
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const { data, response } = await t.client(ws.apiKey).GET('/v1/media', { params: { query: { limit: 20, cursor } } });
+      const { data, response } = await t
+        .client(ws.apiKey)
+        .GET('/v1/media', { params: { query: { limit: 20, cursor } } });
       expect(response.status).toBe(200);
       seen.push(...data!.data.map((item) => item.id));
       cursor = data!.nextCursor ?? undefined;
@@ -48,15 +58,28 @@ describe('media library: listing, tenant isolation, subscription and scopes', ()
     await putBytes(done.uploadUrl, done.uploadHeaders, SAMPLE_PDF);
     await waitForStatus(t.client(ws.apiKey), done.mediaId);
 
-    const ready = await t.client(ws.apiKey).GET('/v1/media', { params: { query: { status: 'ready' } } });
+    const ready = await t
+      .client(ws.apiKey)
+      .GET('/v1/media', { params: { query: { status: 'ready' } } });
     expect(ready.data!.data.map((m) => m.id)).toEqual([done.mediaId]);
-    const pendingOnly = await t.client(ws.apiKey).GET('/v1/media', { params: { query: { status: 'pending' } } });
+    const pendingOnly = await t
+      .client(ws.apiKey)
+      .GET('/v1/media', { params: { query: { status: 'pending' } } });
     expect(pendingOnly.data!.data.map((m) => m.id)).toEqual([pending.mediaId]);
-    const all = await t.client(ws.apiKey).GET('/v1/media', { params: { query: { status: 'all' } } });
+    const all = await t
+      .client(ws.apiKey)
+      .GET('/v1/media', { params: { query: { status: 'all' } } });
     expect(all.data!.data).toHaveLength(2);
 
-    for (const query of [{ limit: 0 }, { limit: 101 }, { status: 'done' }, { cursor: 'not-a-cursor' }]) {
-      const { error, response } = await t.client(ws.apiKey).GET('/v1/media', { params: { query: query as never } });
+    for (const query of [
+      { limit: 0 },
+      { limit: 101 },
+      { status: 'done' },
+      { cursor: 'not-a-cursor' },
+    ]) {
+      const { error, response } = await t
+        .client(ws.apiKey)
+        .GET('/v1/media', { params: { query: query as never } });
       expect(response.status, JSON.stringify(query)).toBe(400);
       expect(error?.code).toBe('validation_error');
     }
@@ -71,7 +94,9 @@ describe('media library: listing, tenant isolation, subscription and scopes', ()
     const responses = [
       await asB.GET('/v1/media/{id}', { params: { path: { id } } }),
       await asB.DELETE('/v1/media/{id}', { params: { path: { id } } }),
-      await asB.POST('/v1/media/{id}/refresh-presign', { params: { path: { id } } }),
+      await asB.POST('/v1/media/{id}/refresh-presign', {
+        params: { path: { id } },
+      }),
       await asB.POST('/v1/media/{id}/confirm', { params: { path: { id } } }),
     ];
     for (const { response, error } of responses) {
@@ -80,34 +105,58 @@ describe('media library: listing, tenant isolation, subscription and scopes', ()
       expect(JSON.stringify(error)).not.toContain(a.workspace.id);
     }
     expect((await asB.GET('/v1/media')).data!.data).toEqual([]);
-    const rows = await t.app.get(DataSource).query('SELECT status, upload_expires_at FROM media WHERE id = $1', [id]);
+    const rows = await t.app
+      .get(DataSource)
+      .query('SELECT status, upload_expires_at FROM media WHERE id = $1', [id]);
     expect(rows[0].status).toBe('PENDING');
-    expect(new Date(rows[0].upload_expires_at).toISOString()).toBe(item.expiresAt);
+    expect(new Date(rows[0].upload_expires_at).toISOString()).toBe(
+      item.expiresAt,
+    );
   });
 
-  it.each(['past_due', 'canceled', 'none'] as const)('refuses a %s workspace with 403 forbidden', async (subscription) => {
-    const ws = await t.createWorkspace({ subscription });
-    const { error, response } = await t.client(ws.apiKey).GET('/v1/media');
-    expect(response.status).toBe(403);
-    expect(error).toMatchObject({ code: 'forbidden' });
-    expect(error!.message).toContain(subscription);
-    expect((await t.client(ws.apiKey).GET('/v1/workspace')).response.status).toBe(200);
-  });
+  it.each(['past_due', 'canceled', 'none'] as const)(
+    'refuses a %s workspace with 403 forbidden',
+    async (subscription) => {
+      const ws = await t.createWorkspace({ subscription });
+      const { error, response } = await t.client(ws.apiKey).GET('/v1/media');
+      expect(response.status).toBe(403);
+      expect(error).toMatchObject({ code: 'forbidden' });
+      expect(error!.message).toContain(subscription);
+      expect(
+        (await t.client(ws.apiKey).GET('/v1/workspace')).response.status,
+      ).toBe(200);
+    },
+  );
 
   it('accepts a trialing workspace', async () => {
     const ws = await t.createWorkspace({ subscription: 'trialing' });
-    expect((await t.client(ws.apiKey).GET('/v1/media')).response.status).toBe(200);
+    expect((await t.client(ws.apiKey).GET('/v1/media')).response.status).toBe(
+      200,
+    );
   });
 
   it('refuses a key without the route scope with 403 insufficient_scope', async () => {
     const readOnly = await t.createWorkspace({ scopes: ['media:read'] });
-    expect((await t.client(readOnly.apiKey).GET('/v1/media')).response.status).toBe(200);
-    const { error, response } = await t.client(readOnly.apiKey).POST('/v1/media/upload', {
-      body: { filename: 'a.pdf', contentType: 'application/pdf', sizeBytes: 10 },
-    });
+    expect(
+      (await t.client(readOnly.apiKey).GET('/v1/media')).response.status,
+    ).toBe(200);
+    const { error, response } = await t
+      .client(readOnly.apiKey)
+      .POST('/v1/media/upload', {
+        body: {
+          filename: 'a.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: 10,
+        },
+      });
     expect(response.status).toBe(403);
-    expect(error).toMatchObject({ code: 'insufficient_scope', message: 'The API key lacks the scope media:write' });
+    expect(error).toMatchObject({
+      code: 'insufficient_scope',
+      message: 'The API key lacks the scope media:write',
+    });
     const writeOnly = await t.createWorkspace({ scopes: ['webhooks:read'] });
-    expect((await t.client(writeOnly.apiKey).GET('/v1/media')).error).toMatchObject({ code: 'insufficient_scope' });
+    expect(
+      (await t.client(writeOnly.apiKey).GET('/v1/media')).error,
+    ).toMatchObject({ code: 'insufficient_scope' });
   });
 });

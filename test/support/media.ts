@@ -4,8 +4,12 @@ import type { components } from '../../client/schema.js';
 export type MediaObject = components['schemas']['MediaDto'];
 
 /** PUTs bytes to an upload URL exactly as a client following `uploadHeaders` would. */
-export async function putBytes(url: string, headers: Record<string, string>, body: Uint8Array): Promise<Response> {
-  return fetch(url, { method: 'PUT', headers, body });
+export async function putBytes(
+  url: string,
+  headers: Record<string, string>,
+  body: Uint8Array,
+): Promise<Response> {
+  return fetch(url, { method: 'PUT', headers, body: new Uint8Array(body) });
 }
 
 /** Polls GET /v1/media/:id until the item reaches one of `statuses`. */
@@ -18,18 +22,24 @@ export async function waitForStatus(
   const deadline = Date.now() + timeoutMs;
   let last: MediaObject | undefined;
   while (Date.now() < deadline) {
-    const { data } = await client.GET('/v1/media/{id}', { params: { path: { id: mediaId } } });
+    const { data } = await client.GET('/v1/media/{id}', {
+      params: { path: { id: mediaId } },
+    });
     last = data;
     if (data && statuses.includes(data.status)) {
       return data;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`media ${mediaId} did not reach ${statuses.join('/')} (last: ${last?.status})`);
+  throw new Error(
+    `media ${mediaId} did not reach ${statuses.join('/')} (last: ${last?.status})`,
+  );
 }
 
 export const SAMPLE_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-export const SAMPLE_VTT = Buffer.from('WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nHello there\n');
+export const SAMPLE_VTT = Buffer.from(
+  'WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nHello there\n',
+);

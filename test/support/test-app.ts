@@ -76,6 +76,8 @@ export async function startTestApp(
       HOST: '127.0.0.1',
       PUBLIC_BASE_URL: baseUrl,
       LOCAL_STORAGE_DIR: storageDir,
+      // Each app gets its own queues, so no app's worker picks up another app's jobs.
+      REDIS_KEY_PREFIX: `${inject('redisKeyPrefix')}-${port}`,
       ...overrides,
     }),
   );

@@ -3,7 +3,12 @@ import { ApiError } from './api-error.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
 function fakeHost() {
-  const sent: { status?: number; type?: string; body?: string; headers: Record<string, string> } = { headers: { 'X-Request-Id': 'req_test' } };
+  const sent: {
+    status?: number;
+    type?: string;
+    body?: string;
+    headers: Record<string, string>;
+  } = { headers: { 'X-Request-Id': 'req_test' } };
   const response = {
     headersSent: false,
     getHeader: (name: string) => sent.headers[name],
@@ -21,7 +26,12 @@ function fakeHost() {
       return this;
     },
   };
-  const host = { switchToHttp: () => ({ getRequest: () => ({}), getResponse: () => response }) } as unknown as ArgumentsHost;
+  const host = {
+    switchToHttp: () => ({
+      getRequest: () => ({}),
+      getResponse: () => response,
+    }),
+  } as unknown as ArgumentsHost;
   return { host, sent, json: () => JSON.parse(sent.body!) };
 }
 
@@ -30,7 +40,10 @@ describe('ProblemDetailsFilter', () => {
 
   it('hides unexpected errors behind 500 internal_error', () => {
     const { host, sent, json } = fakeHost();
-    new ProblemDetailsFilter().catch(new Error('password=hunter2 at Database.connect (/srv/app.js:1:1)'), host);
+    new ProblemDetailsFilter().catch(
+      new Error('password=hunter2 at Database.connect (/srv/app.js:1:1)'),
+      host,
+    );
     expect(sent.status).toBe(500);
     expect(sent.type).toBe('application/problem+json');
     expect(json()).toEqual({
@@ -46,7 +59,12 @@ describe('ProblemDetailsFilter', () => {
 
   it('maps an unreachable database to 503 with Retry-After', () => {
     const { host, sent, json } = fakeHost();
-    new ProblemDetailsFilter().catch(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), host);
+    new ProblemDetailsFilter().catch(
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+        code: 'ECONNREFUSED',
+      }),
+      host,
+    );
     expect(sent.status).toBe(503);
     expect(sent.headers['Retry-After']).toBe('5');
     expect(json().code).toBe('service_unavailable');
@@ -56,15 +74,25 @@ describe('ProblemDetailsFilter', () => {
   it('passes domain errors through with their code, field errors and headers', () => {
     const { host, sent, json } = fakeHost();
     new ProblemDetailsFilter().catch(
-      new ApiError('idempotency_in_progress', 'still running', { headers: { 'Retry-After': '1' } }),
+      new ApiError('idempotency_in_progress', 'still running', {
+        headers: { 'Retry-After': '1' },
+      }),
       host,
     );
     expect(sent.status).toBe(409);
     expect(sent.headers['Retry-After']).toBe('1');
-    expect(json()).toMatchObject({ code: 'idempotency_in_progress', message: 'still running' });
+    expect(json()).toMatchObject({
+      code: 'idempotency_in_progress',
+      message: 'still running',
+    });
     const second = fakeHost();
-    new ProblemDetailsFilter().catch(ApiError.validation('url', 'url must be https'), second.host);
-    expect(second.json().errors).toEqual([{ field: 'url', message: 'url must be https' }]);
+    new ProblemDetailsFilter().catch(
+      ApiError.validation('url', 'url must be https'),
+      second.host,
+    );
+    expect(second.json().errors).toEqual([
+      { field: 'url', message: 'url must be https' },
+    ]);
   });
 
   it('turns Nest HTTP exceptions into the same shape', () => {

@@ -12,7 +12,8 @@ export function isPublicAddress(address: string): boolean {
   return ipaddr.parse(address).range() === 'unicast';
 }
 
-const NON_PUBLIC_NAMES = /(^|\.)(localhost|local|internal|intranet|lan|home\.arpa)$/i;
+const NON_PUBLIC_NAMES =
+  /(^|\.)(localhost|local|internal|intranet|lan|home\.arpa)$/i;
 
 /**
  * Checks the host of an already-parsed URL without resolving it. The WHATWG URL parser has

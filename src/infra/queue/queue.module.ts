@@ -3,7 +3,9 @@ import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { QUEUES } from './queues.js';
 
-const queues = BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name })));
+const queues = BullModule.registerQueue(
+  ...Object.values(QUEUES).map((name) => ({ name })),
+);
 
 /**
  * Bull on the configured Redis, under the configured key prefix. A job whose worker dies is taken
@@ -17,7 +19,11 @@ const queues = BullModule.registerQueue(...Object.values(QUEUES).map((name) => (
       useFactory: (config: AppConfig) => ({
         url: config.redisUrl,
         prefix: `${config.redisKeyPrefix}:bull`,
-        settings: { stalledInterval: 15_000, maxStalledCount: 3, lockDuration: 30_000 },
+        settings: {
+          stalledInterval: 15_000,
+          maxStalledCount: 3,
+          lockDuration: 30_000,
+        },
       }),
     }),
     queues,

@@ -29,7 +29,9 @@ export function processMediaJobOptions(mediaId: string): JobOptions {
   };
 }
 
-export function reconcileUploadsJobOptions(intervalSeconds: number): JobOptions {
+export function reconcileUploadsJobOptions(
+  intervalSeconds: number,
+): JobOptions {
   return {
     jobId: JOBS.reconcileUploads,
     repeat: { every: intervalSeconds * 1_000 },

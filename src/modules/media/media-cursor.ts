@@ -7,7 +7,9 @@ export function encodeMediaCursor(seq: number): string {
 
 export function decodeMediaCursor(cursor: string): number {
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const parsed: unknown = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    );
     const seq = (parsed as { s?: unknown }).s;
     if (typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0) {
       return seq;
@@ -15,5 +17,8 @@ export function decodeMediaCursor(cursor: string): number {
   } catch {
     // Falls through to the validation error below.
   }
-  throw ApiError.validation('cursor', 'cursor is not a cursor this API returned');
+  throw ApiError.validation(
+    'cursor',
+    'cursor is not a cursor this API returned',
+  );
 }

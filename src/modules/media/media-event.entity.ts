@@ -1,6 +1,16 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+} from 'typeorm';
 
-export const MEDIA_EVENT_TYPES = ['media.uploaded', 'media.ready', 'media.processing_failed'] as const;
+export const MEDIA_EVENT_TYPES = [
+  'media.uploaded',
+  'media.ready',
+  'media.processing_failed',
+] as const;
 export type MediaEventType = (typeof MEDIA_EVENT_TYPES)[number];
 
 /**

@@ -3,7 +3,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { DataSource, type EntityManager } from 'typeorm';
 import { newId } from '../../common/ids.js';
-import { JOBS, QUEUES, processMediaJobOptions, type ProcessMediaJob } from '../../infra/queue/queues.js';
+import {
+  JOBS,
+  QUEUES,
+  processMediaJobOptions,
+  type ProcessMediaJob,
+} from '../../infra/queue/queues.js';
 import { MediaEvent, type MediaEventType } from './media-event.entity.js';
 import { Media } from './media.entity.js';
 import { toMediaDto } from './media.mapper.js';
@@ -22,7 +27,8 @@ export class MediaLifecycleService {
 
   constructor(
     private readonly dataSource: DataSource,
-    @InjectQueue(QUEUES.processing) private readonly processingQueue: Queue<ProcessMediaJob>,
+    @InjectQueue(QUEUES.processing)
+    private readonly processingQueue: Queue<ProcessMediaJob>,
   ) {}
 
   /**
@@ -63,7 +69,10 @@ export class MediaLifecycleService {
   }
 
   /** PROCESSING → READY or FAILED. A no-op (returns null) when the item is gone or not PROCESSING. */
-  async finishProcessing(mediaId: string, outcome: ProcessingOutcome): Promise<Media | null> {
+  async finishProcessing(
+    mediaId: string,
+    outcome: ProcessingOutcome,
+  ): Promise<Media | null> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.lockForUpdate(manager, mediaId);
       if (current?.status !== 'PROCESSING') {
@@ -73,12 +82,16 @@ export class MediaLifecycleService {
       current.status = outcome.status;
       if (outcome.status === 'FAILED') {
         current.validationResults = {
-          ...(current.validationResults ?? {}),
+          ...current.validationResults,
           processing: { valid: false, errors: outcome.errors },
         };
       }
       const saved = await manager.save(current);
-      await this.recordEvent(manager, saved, outcome.status === 'READY' ? 'media.ready' : 'media.processing_failed');
+      await this.recordEvent(
+        manager,
+        saved,
+        outcome.status === 'READY' ? 'media.ready' : 'media.processing_failed',
+      );
       this.logger.log(`Media ${saved.id} is ${saved.status}`);
       return saved;
     });
@@ -93,24 +106,40 @@ export class MediaLifecycleService {
       }
       current.status = 'FAILED';
       current.uploadExpiresAt = null;
-      current.validationResults = { ...(current.validationResults ?? {}), processing: { valid: false, errors: [reason] } };
+      current.validationResults = {
+        ...current.validationResults,
+        processing: { valid: false, errors: [reason] },
+      };
       const saved = await manager.save(current);
       await this.recordEvent(manager, saved, 'media.processing_failed');
       return saved;
     });
   }
 
-  private lockForUpdate(manager: EntityManager, mediaId: string): Promise<Media | null> {
-    return manager.findOne(Media, { where: { id: mediaId }, lock: { mode: 'pessimistic_write' } });
+  private lockForUpdate(
+    manager: EntityManager,
+    mediaId: string,
+  ): Promise<Media | null> {
+    return manager.findOne(Media, {
+      where: { id: mediaId },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
-  private async recordEvent(manager: EntityManager, media: Media, type: MediaEventType): Promise<void> {
-    await manager.insert(MediaEvent, {
+  private async recordEvent(
+    manager: EntityManager,
+    media: Media,
+    type: MediaEventType,
+  ): Promise<void> {
+    await manager.save(MediaEvent, {
       id: newId('event'),
       workspaceId: media.workspaceId,
       mediaId: media.id,
       type,
-      data: JSON.parse(JSON.stringify(toMediaDto(media))) as Record<string, unknown>,
+      data: JSON.parse(JSON.stringify(toMediaDto(media))) as Record<
+        string,
+        unknown
+      >,
     });
   }
 }

@@ -1,5 +1,10 @@
 /** The supported-types table of SPEC §4: what may be uploaded, by category, and how large. */
-export const MEDIA_CATEGORIES = ['image', 'video', 'document', 'caption'] as const;
+export const MEDIA_CATEGORIES = [
+  'image',
+  'video',
+  'document',
+  'caption',
+] as const;
 export type MediaCategory = (typeof MEDIA_CATEGORIES)[number];
 
 const MB = 1024 * 1024;
@@ -21,7 +26,9 @@ export const MEDIA_TYPES = {
 } as const satisfies Record<string, MediaCategory>;
 
 export type SupportedContentType = keyof typeof MEDIA_TYPES;
-export const SUPPORTED_CONTENT_TYPES = Object.keys(MEDIA_TYPES) as SupportedContentType[];
+export const SUPPORTED_CONTENT_TYPES = Object.keys(
+  MEDIA_TYPES,
+) as SupportedContentType[];
 
 export const CATEGORY_MAX_BYTES: Record<MediaCategory, number> = {
   image: 20 * MB,
@@ -42,12 +49,19 @@ export const BULK_PRESIGN_CONTENT_TYPES = [
   'video/x-msvideo',
   'video/avi',
 ] as const;
-export const BULK_VIDEO_CONTENT_TYPES = ['video/mp4', 'video/quicktime'] as const;
+export const BULK_VIDEO_CONTENT_TYPES = [
+  'video/mp4',
+  'video/quicktime',
+] as const;
 
-const ALIASES: Record<string, SupportedContentType> = { 'video/avi': 'video/x-msvideo' };
+const ALIASES: Record<string, SupportedContentType> = {
+  'video/avi': 'video/x-msvideo',
+};
 
 /** The canonical supported type for a declared type, or undefined when unsupported. */
-export function canonicalContentType(contentType: string): SupportedContentType | undefined {
+export function canonicalContentType(
+  contentType: string,
+): SupportedContentType | undefined {
   const bare = contentType.split(';')[0].trim().toLowerCase();
   if (bare in MEDIA_TYPES) {
     return bare as SupportedContentType;

@@ -4,7 +4,12 @@ import { CurrentAuth } from '../../common/auth/auth.decorators.js';
 import { Authenticated } from '../../common/auth/authenticated.decorator.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import type { AuthContext } from '../workspaces/workspaces.service.js';
-import { DeleteMediaResponseDto, ListMediaQueryDto, MediaDto, MediaPageDto } from './media.dto.js';
+import {
+  DeleteMediaResponseDto,
+  ListMediaQueryDto,
+  MediaDto,
+  MediaPageDto,
+} from './media.dto.js';
 import { toMediaDto } from './media.mapper.js';
 import { MediaService } from './media.service.js';
 
@@ -19,9 +24,16 @@ export class MediaController {
   @ApiProblemResponses(400)
   @Authenticated('media:read')
   @Get()
-  async listMedia(@CurrentAuth() auth: AuthContext, @Query() query: ListMediaQueryDto): Promise<MediaPageDto> {
+  async listMedia(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: ListMediaQueryDto,
+  ): Promise<MediaPageDto> {
     const page = await this.media.list(auth.workspace.id, query);
-    return { data: page.items.map(toMediaDto), hasMore: page.hasMore, nextCursor: page.nextCursor };
+    return {
+      data: page.items.map(toMediaDto),
+      hasMore: page.hasMore,
+      nextCursor: page.nextCursor,
+    };
   }
 
   @ApiOperation({ summary: 'Get a media item' })
@@ -29,7 +41,10 @@ export class MediaController {
   @ApiProblemResponses(404)
   @Authenticated('media:read')
   @Get(':id')
-  async getMedia(@CurrentAuth() auth: AuthContext, @Param('id') id: string): Promise<MediaDto> {
+  async getMedia(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id') id: string,
+  ): Promise<MediaDto> {
     return toMediaDto(await this.media.get(auth.workspace.id, id));
   }
 
@@ -42,7 +57,10 @@ export class MediaController {
   @ApiProblemResponses(404)
   @Authenticated('media:write')
   @Delete(':id')
-  async deleteMedia(@CurrentAuth() auth: AuthContext, @Param('id') id: string): Promise<DeleteMediaResponseDto> {
+  async deleteMedia(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id') id: string,
+  ): Promise<DeleteMediaResponseDto> {
     await this.media.delete(auth.workspace.id, id);
     return { success: true };
   }

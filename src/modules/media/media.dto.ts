@@ -1,7 +1,20 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { MEDIA_STATUSES, VALIDATION_STATUSES, type MediaStatus, type ValidationStatus } from './media.entity.js';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import {
+  MEDIA_STATUSES,
+  VALIDATION_STATUSES,
+  type MediaStatus,
+  type ValidationStatus,
+} from './media.entity.js';
 
 export class ProcessingResultDto {
   valid: boolean;
@@ -67,17 +80,23 @@ export class MediaPageDto {
   nextCursor: string | null;
 }
 
-export const MEDIA_STATUS_FILTERS = ['pending', 'processing', 'ready', 'failed', 'all'] as const;
+export const MEDIA_STATUS_FILTERS = [
+  'pending',
+  'processing',
+  'ready',
+  'failed',
+  'all',
+] as const;
 export type MediaStatusFilter = (typeof MEDIA_STATUS_FILTERS)[number];
 
 export class ListMediaQueryDto {
-  /** Items per page. */
+  /** Items per page (default 20). */
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
-  limit: number = 20;
+  limit?: number;
 
   /** The `nextCursor` of the previous page. */
   @IsOptional()
@@ -85,10 +104,10 @@ export class ListMediaQueryDto {
   @MaxLength(200)
   cursor?: string;
 
-  @ApiProperty({ enum: MEDIA_STATUS_FILTERS, required: false, default: 'all' })
+  @ApiPropertyOptional({ enum: MEDIA_STATUS_FILTERS, default: 'all' })
   @IsOptional()
   @IsIn(MEDIA_STATUS_FILTERS)
-  status: MediaStatusFilter = 'all';
+  status?: MediaStatusFilter;
 }
 
 export class DeleteMediaResponseDto {

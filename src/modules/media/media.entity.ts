@@ -12,17 +12,38 @@ import {
 } from 'typeorm';
 import { Workspace } from '../workspaces/workspace.entity.js';
 
-export const MEDIA_STATUSES = ['PENDING', 'PROCESSING', 'READY', 'FAILED'] as const;
+export const MEDIA_STATUSES = [
+  'PENDING',
+  'PROCESSING',
+  'READY',
+  'FAILED',
+] as const;
 export type MediaStatus = (typeof MEDIA_STATUSES)[number];
 
-export const VALIDATION_STATUSES = ['pending', 'passed', 'failed', 'skipped'] as const;
+export const VALIDATION_STATUSES = [
+  'pending',
+  'passed',
+  'failed',
+  'skipped',
+] as const;
 export type ValidationStatus = (typeof VALIDATION_STATUSES)[number];
 
-export const MEDIA_SOURCES = ['upload', 'url', 'import_url', 'drive', 'external', 'render'] as const;
+export const MEDIA_SOURCES = [
+  'upload',
+  'url',
+  'import_url',
+  'drive',
+  'external',
+  'render',
+] as const;
 export type MediaSource = (typeof MEDIA_SOURCES)[number];
 
 /** How a direct upload was requested; decides its URL lifetime and size cap. */
-export const UPLOAD_CHANNELS = ['single', 'bulk_presign', 'bulk_video'] as const;
+export const UPLOAD_CHANNELS = [
+  'single',
+  'bulk_presign',
+  'bulk_video',
+] as const;
 export type UploadChannel = (typeof UPLOAD_CHANNELS)[number];
 
 /** Postgres bigint arrives as a string; sizes stay far below 2^53. */
@@ -36,7 +57,9 @@ export interface ProcessingResult {
   errors: string[];
 }
 
-export type ValidationResults = Record<string, unknown> & { processing?: ProcessingResult };
+export type ValidationResults = Record<string, unknown> & {
+  processing?: ProcessingResult;
+};
 
 @Entity({ name: 'media' })
 @Index('idx_media_workspace_seq', ['workspaceId', 'seq'])
@@ -64,7 +87,12 @@ export class Media {
   @Column({ name: 'content_type', type: 'varchar', length: 100 })
   contentType: string;
 
-  @Column({ name: 'size_bytes', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  @Column({
+    name: 'size_bytes',
+    type: 'bigint',
+    nullable: true,
+    transformer: bigintAsNumber,
+  })
   sizeBytes: number | null;
 
   @Column({ type: 'varchar', length: 20 })
@@ -72,7 +100,12 @@ export class Media {
 
   /** Storage key `<workspaceId>/<mediaId>/<sanitised filename>`; null for external media. */
   @Index('uq_media_storage_path', { unique: true })
-  @Column({ name: 'storage_path', type: 'varchar', length: 1024, nullable: true })
+  @Column({
+    name: 'storage_path',
+    type: 'varchar',
+    length: 1024,
+    nullable: true,
+  })
   storagePath: string | null;
 
   @Column({ name: 'public_url', type: 'text' })
@@ -105,18 +138,33 @@ export class Media {
   @Column({ name: 'video_height', type: 'integer', nullable: true })
   videoHeight: number | null;
 
-  @Column({ name: 'upload_channel', type: 'varchar', length: 20, nullable: true })
+  @Column({
+    name: 'upload_channel',
+    type: 'varchar',
+    length: 20,
+    nullable: true,
+  })
   uploadChannel: UploadChannel | null;
 
   /** Largest object accepted for this item; checked again on the stored bytes. */
-  @Column({ name: 'max_size_bytes', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  @Column({
+    name: 'max_size_bytes',
+    type: 'bigint',
+    nullable: true,
+    transformer: bigintAsNumber,
+  })
   maxSizeBytes: number | null;
 
   /** When the latest upload URL stops working; null once no URL is outstanding. */
   @Column({ name: 'upload_expires_at', type: 'timestamptz', nullable: true })
   uploadExpiresAt: Date | null;
 
-  @Column({ name: 'target_platforms', type: 'text', array: true, nullable: true })
+  @Column({
+    name: 'target_platforms',
+    type: 'text',
+    array: true,
+    nullable: true,
+  })
   targetPlatforms: string[] | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

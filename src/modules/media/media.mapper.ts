@@ -16,7 +16,9 @@ export function toMediaDto(media: Media): MediaDto {
     validationStatus: media.validationStatus,
     validationResults: media.validationResults,
     metadata: media.metadata,
-    ...(category === 'image' ? { width: media.width, height: media.height } : {}),
+    ...(category === 'image'
+      ? { width: media.width, height: media.height }
+      : {}),
     ...(category === 'video'
       ? {
           videoDuration: media.videoDuration,

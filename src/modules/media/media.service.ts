@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, MoreThanOrEqual, Repository, type FindOptionsWhere } from 'typeorm';
+import {
+  LessThan,
+  MoreThanOrEqual,
+  Repository,
+  type FindOptionsWhere,
+} from 'typeorm';
 import { ApiError } from '../../common/errors/api-error.js';
 import { isId } from '../../common/ids.js';
 import { Storage } from '../../infra/storage/storage.port.js';
@@ -36,7 +41,9 @@ export class MediaService {
 
   /** The item, or 404 `not_found` when it does not exist in this workspace. */
   async get(workspaceId: string, id: string): Promise<Media> {
-    const media = isId('media', id) ? await this.media.findOneBy({ id, workspaceId }) : null;
+    const media = isId('media', id)
+      ? await this.media.findOneBy({ id, workspaceId })
+      : null;
     if (!media) {
       throw ApiError.notFound('media item', id);
     }
@@ -45,19 +52,33 @@ export class MediaService {
 
   async list(
     workspaceId: string,
-    query: { limit: number; cursor?: string; status: MediaStatusFilter },
+    {
+      limit = 20,
+      cursor,
+      status = 'all',
+    }: { limit?: number; cursor?: string; status?: MediaStatusFilter },
   ): Promise<MediaPage> {
     const where: FindOptionsWhere<Media> = { workspaceId };
-    if (query.status !== 'all') {
-      where.status = query.status.toUpperCase() as MediaStatus;
+    if (status !== 'all') {
+      where.status = status.toUpperCase() as MediaStatus;
     }
-    if (query.cursor !== undefined) {
-      where.seq = LessThan(decodeMediaCursor(query.cursor));
+    if (cursor !== undefined) {
+      where.seq = LessThan(decodeMediaCursor(cursor));
     }
-    const rows = await this.media.find({ where, order: { seq: 'DESC' }, take: query.limit + 1 });
-    const items = rows.slice(0, query.limit);
-    const hasMore = rows.length > query.limit;
-    return { items, hasMore, nextCursor: hasMore ? encodeMediaCursor(items[items.length - 1].seq) : null };
+    const rows = await this.media.find({
+      where,
+      order: { seq: 'DESC' },
+      take: limit + 1,
+    });
+    const items = rows.slice(0, limit);
+    const hasMore = rows.length > limit;
+    return {
+      items,
+      hasMore,
+      nextCursor: hasMore
+        ? encodeMediaCursor(items[items.length - 1].seq)
+        : null,
+    };
   }
 
   /** For workers acting on a job's media id; HTTP paths use `get`, which is workspace-scoped. */
@@ -74,11 +95,15 @@ export class MediaService {
   }
 
   /** PENDING direct uploads whose URL expires (or expired) after `from`, or before `to`. */
-  async findPendingUploads(range: { from: Date } | { to: Date }, limit: number): Promise<Media[]> {
+  async findPendingUploads(
+    range: { from: Date } | { to: Date },
+    limit: number,
+  ): Promise<Media[]> {
     return this.media.find({
       where: {
         status: 'PENDING',
-        uploadExpiresAt: 'from' in range ? MoreThanOrEqual(range.from) : LessThan(range.to),
+        uploadExpiresAt:
+          'from' in range ? MoreThanOrEqual(range.from) : LessThan(range.to),
       },
       order: { uploadExpiresAt: 'DESC' },
       take: limit,

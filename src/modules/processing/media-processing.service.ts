@@ -5,26 +5,72 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ImageAdapter } from '../../infra/image/image.adapter.js';
-import { sniffContentType } from '../../infra/sniff/sniff-content.js';
-import { Storage, type StoredObjectInfo } from '../../infra/storage/storage.port.js';
-import { VideoAdapter, VideoProbeError } from '../../infra/video/video.adapter.js';
+import type { ImageNormalisationResult } from '../../infra/image/image-normalisation.js';
+import {
+  SNIFF_HEAD_BYTES,
+  sniffContentType,
+} from '../../infra/sniff/sniff-content.js';
+import {
+  Storage,
+  type StoredObjectInfo,
+} from '../../infra/storage/storage.port.js';
+import { VideoAdapter } from '../../infra/video/video.adapter.js';
+import { VideoProbeError } from '../../infra/video/video-probe.error.js';
 import type { Media } from '../media/media.entity.js';
-import { MediaLifecycleService, type ProcessingOutcome } from '../media/media-lifecycle.service.js';
+import {
+  MediaLifecycleService,
+  type ProcessingOutcome,
+} from '../media/media-lifecycle.service.js';
 import { MediaService } from '../media/media.service.js';
-import { CATEGORY_MAX_BYTES, categoryOf, formatBytes } from '../media/media-types.js';
-
-/** Enough leading bytes for every magic-number check `file-type` makes. */
-const SNIFF_BYTES = 4100;
+import {
+  CATEGORY_MAX_BYTES,
+  categoryOf,
+  formatBytes,
+} from '../media/media-types.js';
 
 async function readHead(storage: Storage, key: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of await storage.openReadStream(key, { start: 0, end: SNIFF_BYTES - 1 })) {
+  for await (const chunk of await storage.openReadStream(key, {
+    start: 0,
+    end: SNIFF_HEAD_BYTES - 1,
+  })) {
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).subarray(0, SNIFF_BYTES);
+  return Buffer.concat(chunks).subarray(0, SNIFF_HEAD_BYTES);
 }
 
-const failed = (...errors: string[]): ProcessingOutcome => ({ status: 'FAILED', errors });
+const failed = (...errors: string[]): ProcessingOutcome => ({
+  status: 'FAILED',
+  errors,
+});
+
+/** What `metadata.normalization` shows: the outcome without the worker's temporary paths. */
+function describeNormalisation(
+  result: ImageNormalisationResult,
+): Record<string, unknown> {
+  switch (result.outcome) {
+    case 'failed':
+      return {
+        outcome: 'failed',
+        sourceFormat: result.sourceFormat,
+        reason: result.reason,
+      };
+    case 'skipped':
+      return {
+        outcome: 'skipped',
+        sourceFormat: result.sourceFormat,
+        reason: result.reason,
+      };
+    case 'reencoded':
+      return {
+        outcome: 'reencoded',
+        sourceFormat: result.sourceFormat,
+        reasons: result.reencodeReasons,
+      };
+    default:
+      return { outcome: result.outcome, sourceFormat: result.sourceFormat };
+  }
+}
 
 /**
  * The processing pipeline of SPEC §5–§6 for one item: verify the stored bytes, normalise images to
@@ -59,7 +105,10 @@ export class MediaProcessingService {
     return `media ${mediaId} is ${outcome.status}`;
   }
 
-  private async evaluate(media: Media, key: string): Promise<ProcessingOutcome> {
+  private async evaluate(
+    media: Media,
+    key: string,
+  ): Promise<ProcessingOutcome> {
     const stored = await this.storage.head(key);
     if (!stored) {
       return failed('The uploaded file is missing from storage');
@@ -70,55 +119,104 @@ export class MediaProcessingService {
     const declaredCategory = categoryOf(media.contentType)!;
     const limit = media.maxSizeBytes ?? CATEGORY_MAX_BYTES[declaredCategory];
     if (stored.sizeBytes > limit) {
-      return failed(`The uploaded file is ${formatBytes(stored.sizeBytes)}; this item accepts at most ${formatBytes(limit)}`);
+      return failed(
+        `The uploaded file is ${formatBytes(stored.sizeBytes)}; this item accepts at most ${formatBytes(limit)}`,
+      );
     }
     const detected = await sniffContentType(await readHead(this.storage, key));
     const detectedCategory = detected ? categoryOf(detected) : undefined;
     if (!detected || !detectedCategory) {
-      return failed(`The file content (${detected ?? 'unrecognised'}) is not a supported media type`);
+      return failed(
+        `The file content (${detected ?? 'unrecognised'}) is not a supported media type`,
+      );
     }
     if (detectedCategory !== declaredCategory) {
-      return failed(`The file content is ${detected}, but it was declared as ${media.contentType}`);
+      return failed(
+        `The file content is ${detected}, but it was declared as ${media.contentType}`,
+      );
     }
     // Captions have no magic bytes; the declared caption type is kept when the text is plausible.
-    const contentType = declaredCategory === 'caption' ? media.contentType : detected;
+    const contentType =
+      declaredCategory === 'caption' ? media.contentType : detected;
     switch (declaredCategory) {
       case 'image':
         return this.processImage(media, key, stored);
       case 'video':
         return this.processVideo(media, key, contentType, stored);
       default:
-        return { status: 'READY', changes: { contentType, sizeBytes: stored.sizeBytes } };
+        return {
+          status: 'READY',
+          changes: { contentType, sizeBytes: stored.sizeBytes },
+        };
     }
   }
 
-  private async processImage(media: Media, key: string, stored: StoredObjectInfo): Promise<ProcessingOutcome> {
+  private async processImage(
+    media: Media,
+    key: string,
+    stored: StoredObjectInfo,
+  ): Promise<ProcessingOutcome> {
     const workDir = await mkdtemp(join(tmpdir(), 'media-image-'));
     try {
       const inputPath = join(workDir, 'input');
-      const outputPath = join(workDir, 'output.jpg');
-      await pipeline(await this.storage.openReadStream(key), createWriteStream(inputPath));
-      const result = await this.images.normaliseImageFile(inputPath, outputPath);
-      const metadata = { ...media.metadata, normalization: result };
+      await pipeline(
+        await this.storage.openReadStream(key),
+        createWriteStream(inputPath),
+      );
+      const result = await this.images.normaliseImageFile(
+        inputPath,
+        join(workDir, 'output.jpg'),
+      );
+      const metadata = {
+        ...media.metadata,
+        normalization: describeNormalisation(result),
+      };
       switch (result.outcome) {
         case 'failed':
-          this.logger.warn(`Image normalisation failed for media ${media.id}, keeping the original: ${result.reason}`);
-          return { status: 'READY', changes: { sizeBytes: stored.sizeBytes, metadata } };
+          this.logger.warn(
+            `Image normalisation failed for media ${media.id}, keeping the original: ${result.reason}`,
+          );
+          return {
+            status: 'READY',
+            changes: { sizeBytes: stored.sizeBytes, metadata },
+          };
         case 'skipped':
           return {
             status: 'READY',
-            changes: { contentType: 'image/gif', sizeBytes: stored.sizeBytes, width: result.width, height: result.height, metadata },
+            changes: {
+              contentType: 'image/gif',
+              sizeBytes: stored.sizeBytes,
+              width: result.width,
+              height: result.height,
+              metadata,
+            },
           };
         case 'unchanged':
           return {
             status: 'READY',
-            changes: { contentType: 'image/jpeg', sizeBytes: stored.sizeBytes, width: result.width, height: result.height, metadata },
+            changes: {
+              contentType: 'image/jpeg',
+              sizeBytes: stored.sizeBytes,
+              width: result.width,
+              height: result.height,
+              metadata,
+            },
           };
         default: {
-          const written = await this.storage.write({ key, body: createReadStream(result.outputPath), contentType: 'image/jpeg' });
+          const written = await this.storage.write({
+            key,
+            body: createReadStream(result.outputPath),
+            contentType: 'image/jpeg',
+          });
           return {
             status: 'READY',
-            changes: { contentType: 'image/jpeg', sizeBytes: written.sizeBytes, width: result.width, height: result.height, metadata },
+            changes: {
+              contentType: 'image/jpeg',
+              sizeBytes: written.sizeBytes,
+              width: result.width,
+              height: result.height,
+              metadata,
+            },
           };
         }
       }
@@ -134,7 +232,9 @@ export class MediaProcessingService {
     stored: StoredObjectInfo,
   ): Promise<ProcessingOutcome> {
     try {
-      const info = await this.videos.probe(await this.storage.probeLocation(key));
+      const info = await this.videos.probe(
+        await this.storage.probeLocation(key),
+      );
       return {
         status: 'READY',
         changes: {
@@ -157,7 +257,11 @@ export class MediaProcessingService {
         },
       };
     } catch (error) {
-      if (error instanceof VideoProbeError) {
+      // An unreadable file is the file's fault; a missing ffprobe or a timeout is retried.
+      if (
+        error instanceof VideoProbeError &&
+        (error.failure === 'unreadable' || error.failure === 'no_video_stream')
+      ) {
         return failed(error.message);
       }
       throw error;

@@ -15,7 +15,8 @@ import { ProcessingWorker } from './processing.worker.js';
     {
       provide: VideoAdapter,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => new VideoAdapter({ ffprobePath: config.ffprobePath }),
+      useFactory: (config: AppConfig) =>
+        new VideoAdapter({ ffprobePath: config.ffprobePath }),
     },
     MediaProcessingService,
     ProcessingWorker,

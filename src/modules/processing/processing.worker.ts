@@ -2,7 +2,11 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { AppConfig } from '../../config/app-config.js';
-import { JOBS, QUEUES, type ProcessMediaJob } from '../../infra/queue/queues.js';
+import {
+  JOBS,
+  QUEUES,
+  type ProcessMediaJob,
+} from '../../infra/queue/queues.js';
 import { MediaProcessingService } from './media-processing.service.js';
 
 /**
@@ -15,19 +19,26 @@ export class ProcessingWorker implements OnModuleInit {
   private readonly logger = new Logger(ProcessingWorker.name);
 
   constructor(
-    @InjectQueue(QUEUES.processing) private readonly queue: Queue<ProcessMediaJob>,
+    @InjectQueue(QUEUES.processing)
+    private readonly queue: Queue<ProcessMediaJob>,
     private readonly processing: MediaProcessingService,
     private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    void this.queue.process(JOBS.processMedia, this.config.processing.concurrency, async (job) => {
-      const summary = await this.processing.process(job.data.mediaId);
-      this.logger.log(`Job ${job.id}: ${summary}`);
-      return summary;
-    });
+    void this.queue.process(
+      JOBS.processMedia,
+      this.config.processing.concurrency,
+      async (job) => {
+        const summary = await this.processing.process(job.data.mediaId);
+        this.logger.log(`Job ${job.id}: ${summary}`);
+        return summary;
+      },
+    );
     this.queue.on('failed', (job, error) =>
-      this.logger.warn(`Job ${job.id} attempt ${job.attemptsMade} failed: ${error.message}`),
+      this.logger.warn(
+        `Job ${job.id} attempt ${job.attemptsMade} failed: ${error.message}`,
+      ),
     );
   }
 }

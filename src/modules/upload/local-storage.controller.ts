@@ -1,12 +1,34 @@
-import { Controller, Get, Headers, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import rangeParser from 'range-parser';
 import { Public } from '../../common/auth/auth.decorators.js';
 import { ApiError } from '../../common/errors/api-error.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
-import { LocalStorageDriver, UploadRejectedError } from '../../infra/storage/local-storage.driver.js';
+import {
+  LocalStorageDriver,
+  UploadAbortedError,
+  UploadRejectedError,
+} from '../../infra/storage/local-storage.driver.js';
 import { Storage } from '../../infra/storage/storage.port.js';
 import { MediaLifecycleService } from '../media/media-lifecycle.service.js';
 import { MediaService } from '../media/media.service.js';
@@ -40,7 +62,10 @@ export class LocalStorageController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiResponse({ status: 200, description: 'Stored; processing has started' })
   @ApiProblemResponses(
-    [403, 'The URL is expired or tampered, or the body does not match what was signed (`upload_rejected`)'],
+    [
+      403,
+      'The URL is expired or tampered, or the body does not match what was signed (`upload_rejected`)',
+    ],
     404,
     [409, 'The item is no longer waiting for an upload (`conflict`)'],
     500,
@@ -60,7 +85,10 @@ export class LocalStorageController {
       throw new ApiError('not_found', 'No upload is expected at this URL');
     }
     if (media.status !== 'PENDING') {
-      throw new ApiError('conflict', `Media ${media.id} is ${media.status}; this upload URL has been used`);
+      throw new ApiError(
+        'conflict',
+        `Media ${media.id} is ${media.status}; this upload URL has been used`,
+      );
     }
     try {
       const stored = await driver.acceptSignedUpload({
@@ -75,7 +103,20 @@ export class LocalStorageController {
       }
     } catch (error) {
       if (error instanceof UploadRejectedError) {
-        throw new ApiError('upload_rejected', error.message, { errors: [{ field: error.reason, message: error.message }] });
+        // The rest of the body is left unread; closing the connection stops the client sending it.
+        response.setHeader('Connection', 'close');
+        throw new ApiError('upload_rejected', error.message, {
+          errors: [{ field: error.reason, message: error.message }],
+        });
+      }
+      if (error instanceof UploadAbortedError) {
+        throw new ApiError(
+          'validation_error',
+          'The upload ended before all bytes arrived; nothing was stored',
+          {
+            errors: [{ field: 'body', message: 'incomplete upload' }],
+          },
+        );
       }
       throw error;
     }
@@ -88,8 +129,16 @@ export class LocalStorageController {
    */
   @ApiOperation({ summary: 'Download a file (local storage)' })
   @ApiProduces('*/*')
-  @ApiHeader({ name: 'Range', required: false, description: 'A single byte range, e.g. `bytes=0-1023`' })
-  @ApiResponse({ status: 200, description: 'The file', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiHeader({
+    name: 'Range',
+    required: false,
+    description: 'A single byte range, e.g. `bytes=0-1023`',
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'The file',
+    content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiResponse({ status: 206, description: 'The requested range' })
   @ApiResponse({ status: 304, description: 'Not modified (If-None-Match)' })
   @ApiProblemResponses(404, 416, 500)
@@ -103,11 +152,15 @@ export class LocalStorageController {
     this.localDriver();
     const storageKey = joinKey(key);
     const media = await this.media.findByStoragePath(storageKey);
-    const stored = media?.status === 'READY' ? await this.storage.head(storageKey) : null;
+    const stored =
+      media?.status === 'READY' ? await this.storage.head(storageKey) : null;
     if (!stored) {
       throw new ApiError('not_found', 'No such file');
     }
-    response.setHeader('Content-Type', stored.contentType ?? 'application/octet-stream');
+    response.setHeader(
+      'Content-Type',
+      stored.contentType ?? 'application/octet-stream',
+    );
     response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Accept-Ranges', 'bytes');
@@ -117,30 +170,53 @@ export class LocalStorageController {
     if (stored.lastModified) {
       response.setHeader('Last-Modified', stored.lastModified.toUTCString());
     }
-    if (stored.etag && ifNoneMatch?.split(',').some((tag) => tag.trim() === stored.etag || tag.trim() === '*')) {
+    if (
+      stored.etag &&
+      ifNoneMatch
+        ?.split(',')
+        .some((tag) => tag.trim() === stored.etag || tag.trim() === '*')
+    ) {
       response.status(304).end();
       return;
     }
-    const ranges = range ? rangeParser(stored.sizeBytes, range, { combine: true }) : undefined;
+    const ranges = range
+      ? rangeParser(stored.sizeBytes, range, { combine: true })
+      : undefined;
     if (ranges === -1) {
       response.setHeader('Content-Range', `bytes */${stored.sizeBytes}`);
-      throw new ApiError('range_not_satisfiable', `The file is ${stored.sizeBytes} bytes long`);
+      throw new ApiError(
+        'range_not_satisfiable',
+        `The file is ${stored.sizeBytes} bytes long`,
+      );
     }
-    const single = Array.isArray(ranges) && ranges.length === 1 ? ranges[0] : undefined;
+    const single =
+      Array.isArray(ranges) && ranges.length === 1 ? ranges[0] : undefined;
     if (single) {
       response.status(206);
-      response.setHeader('Content-Range', `bytes ${single.start}-${single.end}/${stored.sizeBytes}`);
-      response.setHeader('Content-Length', String(single.end - single.start + 1));
+      response.setHeader(
+        'Content-Range',
+        `bytes ${single.start}-${single.end}/${stored.sizeBytes}`,
+      );
+      response.setHeader(
+        'Content-Length',
+        String(single.end - single.start + 1),
+      );
     } else {
       response.status(200);
       response.setHeader('Content-Length', String(stored.sizeBytes));
     }
-    await pipeline(await this.storage.openReadStream(storageKey, single), response);
+    await pipeline(
+      await this.storage.openReadStream(storageKey, single),
+      response,
+    );
   }
 
   private localDriver(): LocalStorageDriver {
     if (!(this.storage instanceof LocalStorageDriver)) {
-      throw new ApiError('not_found', 'Files are served by the storage bucket on this deployment');
+      throw new ApiError(
+        'not_found',
+        'Files are served by the storage bucket on this deployment',
+      );
     }
     return this.storage;
   }

@@ -1,8 +1,16 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Public } from '../../common/auth/auth.decorators.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
-import { StorageEventsDto, StorageEventsResultDto } from './storage-events.dto.js';
+import {
+  StorageEventsDto,
+  StorageEventsResultDto,
+} from './storage-events.dto.js';
 import { StorageEventsGuard } from './storage-events.guard.js';
 import { UploadReceiptService } from './upload-receipt.service.js';
 
@@ -31,7 +39,9 @@ export class StorageEventsController {
   @UseGuards(StorageEventsGuard)
   @HttpCode(200)
   @Post('storage-events')
-  receiveStorageEvents(@Body() body: StorageEventsDto): Promise<StorageEventsResultDto> {
+  receiveStorageEvents(
+    @Body() body: StorageEventsDto,
+  ): Promise<StorageEventsResultDto> {
     return this.receipts.handleStorageEvents(body);
   }
 }

@@ -1,6 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Allow, IsArray, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  Allow,
+  IsArray,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 
 /*
  * The S3 event notification schema. Only `eventName` and `s3.object.key` are read; the other
@@ -28,7 +35,7 @@ export class StorageEventS3Dto {
 
   @Allow() s3SchemaVersion?: string;
   @Allow() configurationId?: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, required: false })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @Allow()
   bucket?: Record<string, unknown>;
 }
@@ -47,19 +54,19 @@ export class StorageEventRecordDto {
   @Allow() eventSource?: string;
   @Allow() awsRegion?: string;
   @Allow() eventTime?: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, required: false })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @Allow()
   userIdentity?: Record<string, unknown>;
-  @ApiProperty({ type: 'object', additionalProperties: true, required: false })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @Allow()
   requestParameters?: Record<string, unknown>;
-  @ApiProperty({ type: 'object', additionalProperties: true, required: false })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @Allow()
   responseElements?: Record<string, unknown>;
-  @ApiProperty({ type: 'object', additionalProperties: true, required: false })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @Allow()
   glacierEventData?: Record<string, unknown>;
-  @ApiProperty({ type: 'object', additionalProperties: true, required: false })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @Allow()
   source?: Record<string, unknown>;
 }

@@ -1,4 +1,8 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Injectable,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../../common/errors/api-error.js';
@@ -20,11 +24,20 @@ export class StorageEventsGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const expected = this.config.storage.eventsSecret;
     if (!expected) {
-      throw new ApiError('forbidden', 'Storage events are not enabled: set STORAGE_EVENTS_SECRET');
+      throw new ApiError(
+        'forbidden',
+        'Storage events are not enabled: set STORAGE_EVENTS_SECRET',
+      );
     }
-    const given = context.switchToHttp().getRequest<Request>().header(STORAGE_EVENTS_SECRET_HEADER);
+    const given = context
+      .switchToHttp()
+      .getRequest<Request>()
+      .header(STORAGE_EVENTS_SECRET_HEADER);
     if (!given || !sameSecret(given, expected)) {
-      throw new ApiError('unauthorized', `Missing or wrong ${STORAGE_EVENTS_SECRET_HEADER} header`);
+      throw new ApiError(
+        'unauthorized',
+        `Missing or wrong ${STORAGE_EVENTS_SECRET_HEADER} header`,
+      );
     }
     return true;
   }

@@ -1,4 +1,8 @@
-import { buildStorageKey, hasControlCharacters, sanitiseFilename } from './storage-key.js';
+import {
+  buildStorageKey,
+  hasControlCharacters,
+  sanitiseFilename,
+} from './storage-key.js';
 
 describe('sanitiseFilename', () => {
   it.each([
@@ -15,9 +19,12 @@ describe('sanitiseFilename', () => {
     expect(sanitiseFilename(input)).toBe(expected);
   });
 
-  it.each(['', '....', '///', '../..', '-_-', '%%%.'])('rejects %j, which has nothing usable', (input) => {
-    expect(sanitiseFilename(input)).toBeNull();
-  });
+  it.each(['', '....', '///', '../..', '-_-', '%%%.'])(
+    'rejects %j, which has nothing usable',
+    (input) => {
+      expect(sanitiseFilename(input)).toBeNull();
+    },
+  );
 
   it('keeps long multi-byte names within 120 UTF-8 bytes and keeps the extension', () => {
     const name = `${'é'.repeat(200)}.png`;
@@ -36,6 +43,8 @@ describe('sanitiseFilename', () => {
   });
 
   it('builds keys from ids, never from the path the client sent', () => {
-    expect(buildStorageKey('ws_1', 'media_2', sanitiseFilename('../x/y.jpg')!)).toBe('ws_1/media_2/y.jpg');
+    expect(
+      buildStorageKey('ws_1', 'media_2', sanitiseFilename('../x/y.jpg')!),
+    ).toBe('ws_1/media_2/y.jpg');
   });
 });

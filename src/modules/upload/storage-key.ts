@@ -1,4 +1,6 @@
 const MAX_SEGMENT_BYTES = 120;
+// Matching control characters is the point here.
+// oxlint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/u;
 
 /** True when a display filename carries control characters, which we refuse outright. */
@@ -34,12 +36,22 @@ export function sanitiseFilename(filename: string): string | null {
     return null;
   }
   const dot = cleaned.lastIndexOf('.');
-  const extension = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : '';
+  const extension =
+    dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : '';
   const stem = extension ? cleaned.slice(0, dot) : cleaned;
-  return truncateUtf8(stem, MAX_SEGMENT_BYTES - Buffer.byteLength(extension, 'utf8')) + extension;
+  return (
+    truncateUtf8(
+      stem,
+      MAX_SEGMENT_BYTES - Buffer.byteLength(extension, 'utf8'),
+    ) + extension
+  );
 }
 
 /** `<workspaceId>/<mediaId>/<sanitised filename>`: server-chosen and unique per item. */
-export function buildStorageKey(workspaceId: string, mediaId: string, sanitisedFilename: string): string {
+export function buildStorageKey(
+  workspaceId: string,
+  mediaId: string,
+  sanitisedFilename: string,
+): string {
   return `${workspaceId}/${mediaId}/${sanitisedFilename}`;
 }

@@ -3,7 +3,10 @@ import { AppConfig } from '../../config/app-config.js';
 import { Storage } from '../../infra/storage/storage.port.js';
 import { MediaLifecycleService } from '../media/media-lifecycle.service.js';
 import { MediaService } from '../media/media.service.js';
-import type { StorageEventsDto, StorageEventsResultDto } from './storage-events.dto.js';
+import type {
+  StorageEventsDto,
+  StorageEventsResultDto,
+} from './storage-events.dto.js';
 
 const RECONCILE_BATCH = 200;
 /** How long after its URL expired a pending upload is still checked every run. */
@@ -38,13 +41,20 @@ export class UploadReceiptService {
     private readonly config: AppConfig,
   ) {}
 
-  async handleStorageEvents(notification: StorageEventsDto): Promise<StorageEventsResultDto> {
+  async handleStorageEvents(
+    notification: StorageEventsDto,
+  ): Promise<StorageEventsResultDto> {
     let started = 0;
     for (const record of notification.Records) {
-      if (!record.eventName.startsWith('ObjectCreated:') && record.eventName !== 's3:ObjectCreated:Put') {
+      if (
+        !record.eventName.startsWith('ObjectCreated:') &&
+        record.eventName !== 's3:ObjectCreated:Put'
+      ) {
         continue;
       }
-      const media = await this.media.findByStoragePath(decodeEventKey(record.s3.object.key));
+      const media = await this.media.findByStoragePath(
+        decodeEventKey(record.s3.object.key),
+      );
       if (media && (await this.lifecycle.markBytesReceived(media.id))) {
         started += 1;
       }
@@ -58,17 +68,30 @@ export class UploadReceiptService {
    */
   async reconcile(now = new Date()): Promise<ReconcileResult> {
     const result: ReconcileResult = { started: 0, expired: 0, requeued: 0 };
-    const expiredBefore = new Date(now.getTime() - this.config.reconciler.pendingExpiryHours * 3_600_000);
+    const expiredBefore = new Date(
+      now.getTime() - this.config.reconciler.pendingExpiryHours * 3_600_000,
+    );
     // URLs still open or recently closed: most likely to have just received their bytes.
-    for (const media of await this.media.findPendingUploads({ from: new Date(now.getTime() - RECENT_WINDOW_MS) }, RECONCILE_BATCH)) {
-      if ((await this.storage.head(media.storagePath!)) && (await this.lifecycle.markBytesReceived(media.id))) {
+    for (const media of await this.media.findPendingUploads(
+      { from: new Date(now.getTime() - RECENT_WINDOW_MS) },
+      RECONCILE_BATCH,
+    )) {
+      if (
+        (await this.storage.head(media.storagePath!)) &&
+        (await this.lifecycle.markBytesReceived(media.id))
+      ) {
         result.started += 1;
       }
     }
     // Windows closed long ago: one last look, then the item fails as never uploaded.
-    for (const media of await this.media.findPendingUploads({ to: expiredBefore }, RECONCILE_BATCH)) {
+    for (const media of await this.media.findPendingUploads(
+      { to: expiredBefore },
+      RECONCILE_BATCH,
+    )) {
       if (await this.storage.head(media.storagePath!)) {
-        result.started += (await this.lifecycle.markBytesReceived(media.id)) ? 1 : 0;
+        result.started += (await this.lifecycle.markBytesReceived(media.id))
+          ? 1
+          : 0;
         continue;
       }
       const reason = `No upload was received before the upload URL expired at ${media.uploadExpiresAt!.toISOString()}`;
@@ -76,7 +99,10 @@ export class UploadReceiptService {
         result.expired += 1;
       }
     }
-    for (const media of await this.media.findStaleProcessing(new Date(now.getTime() - STALE_PROCESSING_MS), RECONCILE_BATCH)) {
+    for (const media of await this.media.findStaleProcessing(
+      new Date(now.getTime() - STALE_PROCESSING_MS),
+      RECONCILE_BATCH,
+    )) {
       await this.lifecycle.enqueueProcessing(media.id);
       result.requeued += 1;
     }

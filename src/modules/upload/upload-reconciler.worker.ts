@@ -1,8 +1,16 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { Queue } from 'bull';
 import { AppConfig } from '../../config/app-config.js';
-import { JOBS, QUEUES, reconcileUploadsJobOptions } from '../../infra/queue/queues.js';
+import {
+  JOBS,
+  QUEUES,
+  reconcileUploadsJobOptions,
+} from '../../infra/queue/queues.js';
 import { UploadReceiptService } from './upload-receipt.service.js';
 
 /**
@@ -24,14 +32,20 @@ export class UploadReconcilerWorker implements OnApplicationBootstrap {
     const options = reconcileUploadsJobOptions(intervalSeconds || 1);
     // Drop schedules left by an earlier configuration before adding the current one.
     for (const repeatable of await this.queue.getRepeatableJobs()) {
-      if (repeatable.name === JOBS.reconcileUploads && (intervalSeconds === 0 || repeatable.every !== options.repeat!.every)) {
+      const every = 'every' in repeatable ? repeatable.every : undefined;
+      if (
+        repeatable.name === JOBS.reconcileUploads &&
+        (intervalSeconds === 0 || every !== intervalSeconds * 1_000)
+      ) {
         await this.queue.removeRepeatableByKey(repeatable.key);
       }
     }
     if (intervalSeconds === 0) {
       return;
     }
-    void this.queue.process(JOBS.reconcileUploads, 1, () => this.receipts.reconcile());
+    void this.queue.process(JOBS.reconcileUploads, 1, () =>
+      this.receipts.reconcile(),
+    );
     await this.queue.add(JOBS.reconcileUploads, {}, options);
     this.logger.log(`Upload reconciler runs every ${intervalSeconds} s`);
   }

@@ -1,5 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentAuth } from '../../common/auth/auth.decorators.js';
 import { Authenticated } from '../../common/auth/authenticated.decorator.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
@@ -33,7 +38,10 @@ export class UploadController {
   @ApiProblemResponses(400)
   @Authenticated('media:write')
   @Post('upload')
-  createUpload(@CurrentAuth() auth: AuthContext, @Body() body: CreateUploadDto): Promise<UploadUrlDto> {
+  createUpload(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: CreateUploadDto,
+  ): Promise<UploadUrlDto> {
     return this.uploads.createUpload(auth.workspace.id, body);
   }
 
@@ -43,7 +51,10 @@ export class UploadController {
   @ApiProblemResponses(400)
   @Authenticated('media:write')
   @Post('bulk-presign')
-  bulkPresign(@CurrentAuth() auth: AuthContext, @Body() body: BulkPresignDto): Promise<BulkPresignResponseDto> {
+  bulkPresign(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: BulkPresignDto,
+  ): Promise<BulkPresignResponseDto> {
     return this.uploads.bulkPresign(auth.workspace.id, body);
   }
 
@@ -70,7 +81,10 @@ export class UploadController {
   @ApiProblemResponses(400)
   @Authenticated('media:write')
   @Post('register')
-  async registerMedia(@CurrentAuth() auth: AuthContext, @Body() body: RegisterMediaDto): Promise<MediaDto> {
+  async registerMedia(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: RegisterMediaDto,
+  ): Promise<MediaDto> {
     return toMediaDto(await this.uploads.register(auth.workspace.id, body));
   }
 
@@ -81,7 +95,10 @@ export class UploadController {
   @Authenticated('media:write')
   @HttpCode(200)
   @Post(':id/refresh-presign')
-  refreshPresign(@CurrentAuth() auth: AuthContext, @Param('id') id: string): Promise<RefreshPresignResponseDto> {
+  refreshPresign(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id') id: string,
+  ): Promise<RefreshPresignResponseDto> {
     return this.uploads.refreshPresign(auth.workspace.id, id);
   }
 
@@ -95,7 +112,10 @@ export class UploadController {
   @Authenticated('media:write')
   @HttpCode(200)
   @Post(':id/confirm')
-  async confirmUpload(@CurrentAuth() auth: AuthContext, @Param('id') id: string): Promise<MediaDto> {
+  async confirmUpload(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id') id: string,
+  ): Promise<MediaDto> {
     return toMediaDto(await this.uploads.confirm(auth.workspace.id, id));
   }
 }

@@ -153,7 +153,12 @@ export class BulkVideoUploadUrlsResponseDto {
 
 export class RegisterMediaDto {
   /** Public https URL of a file you host; stored as-is, never fetched or re-hosted. */
-  @IsUrl({ protocols: ['https'], require_protocol: true, require_tld: true, allow_underscores: true })
+  @IsUrl({
+    protocols: ['https'],
+    require_protocol: true,
+    require_tld: true,
+    allow_underscores: true,
+  })
   @Length(1, 2048)
   url: string;
 

@@ -16,7 +16,11 @@ export class UploadModule {
     return {
       module: UploadModule,
       imports: [MediaModule, StorageModule],
-      controllers: [UploadController, StorageEventsController, LocalStorageController],
+      controllers: [
+        UploadController,
+        StorageEventsController,
+        LocalStorageController,
+      ],
       providers: [
         UploadService,
         UploadReceiptService,

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { ApiError, type FieldError } from '../../common/errors/api-error.js';
 import { newId } from '../../common/ids.js';
 import { isPublicHostLiteral } from '../../infra/fetch/address-policy.js';
-import { Storage, type PresignedUpload } from '../../infra/storage/storage.port.js';
+import {
+  Storage,
+  type PresignedUpload,
+} from '../../infra/storage/storage.port.js';
 import type { Media, UploadChannel } from '../media/media.entity.js';
 import { MediaLifecycleService } from '../media/media-lifecycle.service.js';
 import { MediaService } from '../media/media.service.js';
@@ -15,7 +18,11 @@ import {
   formatBytes,
 } from '../media/media-types.js';
 import type { Platform } from '../validation/platforms.js';
-import { buildStorageKey, hasControlCharacters, sanitiseFilename } from './storage-key.js';
+import {
+  buildStorageKey,
+  hasControlCharacters,
+  sanitiseFilename,
+} from './storage-key.js';
 import type {
   BulkPresignDto,
   BulkPresignResponseDto,
@@ -45,7 +52,11 @@ interface PlannedUpload {
 }
 
 function validationError(errors: FieldError[]): ApiError {
-  return new ApiError('validation_error', errors.map((error) => error.message).join('; '), { errors });
+  return new ApiError(
+    'validation_error',
+    errors.map((error) => error.message).join('; '),
+    { errors },
+  );
 }
 
 /** Issues upload URLs and records the PENDING items they will fill. */
@@ -57,7 +68,10 @@ export class UploadService {
     private readonly storage: Storage,
   ) {}
 
-  async createUpload(workspaceId: string, dto: CreateUploadDto): Promise<UploadUrlDto> {
+  async createUpload(
+    workspaceId: string,
+    dto: CreateUploadDto,
+  ): Promise<UploadUrlDto> {
     const plan: PlannedUpload = {
       filename: dto.filename,
       contentType: dto.contentType,
@@ -65,11 +79,23 @@ export class UploadService {
       field: '',
     };
     this.assertUploadable([plan]);
-    const [{ media, upload }] = await this.createPendingItems(workspaceId, 'single', [plan]);
-    return { mediaId: media.id, uploadUrl: upload.url, uploadHeaders: upload.headers, expiresAt: upload.expiresAt };
+    const [{ media, upload }] = await this.createPendingItems(
+      workspaceId,
+      'single',
+      [plan],
+    );
+    return {
+      mediaId: media.id,
+      uploadUrl: upload.url,
+      uploadHeaders: upload.headers,
+      expiresAt: upload.expiresAt,
+    };
   }
 
-  async bulkPresign(workspaceId: string, dto: BulkPresignDto): Promise<BulkPresignResponseDto> {
+  async bulkPresign(
+    workspaceId: string,
+    dto: BulkPresignDto,
+  ): Promise<BulkPresignResponseDto> {
     const plans = dto.files.map((file, index) => ({
       filename: file.filename,
       contentType: file.contentType,
@@ -77,7 +103,11 @@ export class UploadService {
       field: `files.${index}.`,
     }));
     this.assertUploadable(plans);
-    const created = await this.createPendingItems(workspaceId, 'bulk_presign', plans);
+    const created = await this.createPendingItems(
+      workspaceId,
+      'bulk_presign',
+      plans,
+    );
     return {
       uploads: created.map(({ media, upload }) => ({
         mediaId: media.id,
@@ -99,7 +129,10 @@ export class UploadService {
       size: { max: Math.ceil(video.fileSizeMb * MB) },
       field: `videos.${index}.`,
     }));
-    const total = plans.reduce((sum, plan) => sum + ('max' in plan.size ? plan.size.max : 0), 0);
+    const total = plans.reduce(
+      (sum, plan) => sum + ('max' in plan.size ? plan.size.max : 0),
+      0,
+    );
     if (total > BULK_VIDEO_BATCH_MAX_BYTES) {
       throw validationError([
         {
@@ -109,7 +142,12 @@ export class UploadService {
       ]);
     }
     this.assertUploadable(plans, BULK_VIDEO_MAX_BYTES);
-    const created = await this.createPendingItems(workspaceId, 'bulk_video', plans, dto.targetPlatforms);
+    const created = await this.createPendingItems(
+      workspaceId,
+      'bulk_video',
+      plans,
+      dto.targetPlatforms,
+    );
     return {
       videos: created.map(({ media, upload }) => ({
         mediaId: media.id,
@@ -121,9 +159,16 @@ export class UploadService {
     };
   }
 
-  async refreshPresign(workspaceId: string, mediaId: string): Promise<RefreshPresignResponseDto> {
+  async refreshPresign(
+    workspaceId: string,
+    mediaId: string,
+  ): Promise<RefreshPresignResponseDto> {
     const media = await this.media.get(workspaceId, mediaId);
-    if (media.status !== 'PENDING' || !media.uploadChannel || !media.storagePath) {
+    if (
+      media.status !== 'PENDING' ||
+      !media.uploadChannel ||
+      !media.storagePath
+    ) {
       throw new ApiError(
         'conflict',
         `Media ${media.id} is ${media.status}${media.uploadChannel ? '' : ' and not a direct upload'}; only PENDING direct uploads get new upload URLs`,
@@ -132,7 +177,11 @@ export class UploadService {
     const upload = await this.presign(media);
     media.uploadExpiresAt = upload.expiresAt;
     await this.media.save(media);
-    return { presignedUrl: upload.url, uploadHeaders: upload.headers, expiresAt: upload.expiresAt };
+    return {
+      presignedUrl: upload.url,
+      uploadHeaders: upload.headers,
+      expiresAt: upload.expiresAt,
+    };
   }
 
   /**
@@ -145,7 +194,10 @@ export class UploadService {
       return media;
     }
     if (!media.storagePath || !(await this.storage.head(media.storagePath))) {
-      throw new ApiError('conflict', `No upload has been received for media ${media.id} yet`);
+      throw new ApiError(
+        'conflict',
+        `No upload has been received for media ${media.id} yet`,
+      );
     }
     await this.lifecycle.markBytesReceived(media.id);
     return this.media.get(workspaceId, mediaId);
@@ -154,11 +206,19 @@ export class UploadService {
   async register(workspaceId: string, dto: RegisterMediaDto): Promise<Media> {
     const url = new URL(dto.url);
     if (url.username || url.password || !isPublicHostLiteral(url.hostname)) {
-      throw ApiError.validation('url', 'url must be a public https URL without credentials');
+      throw ApiError.validation(
+        'url',
+        'url must be a public https URL without credentials',
+      );
     }
-    const filename = dto.filename ?? (decodeURIComponent(url.pathname.split('/').pop() ?? '') || url.hostname);
+    const filename =
+      dto.filename ??
+      (decodeURIComponent(url.pathname.split('/').pop() ?? '') || url.hostname);
     if (hasControlCharacters(filename)) {
-      throw ApiError.validation('filename', 'filename must not contain control characters');
+      throw ApiError.validation(
+        'filename',
+        'filename must not contain control characters',
+      );
     }
     return this.media.save(
       this.media.build({
@@ -177,13 +237,22 @@ export class UploadService {
     );
   }
 
-  private assertUploadable(plans: PlannedUpload[], videoMaxBytes = CATEGORY_MAX_BYTES.video): void {
+  private assertUploadable(
+    plans: PlannedUpload[],
+    videoMaxBytes = CATEGORY_MAX_BYTES.video,
+  ): void {
     const errors: FieldError[] = [];
     for (const plan of plans) {
       const category = categoryOf(plan.contentType)!;
-      const limit = category === 'video' ? videoMaxBytes : CATEGORY_MAX_BYTES[category];
+      const limit =
+        category === 'video' ? videoMaxBytes : CATEGORY_MAX_BYTES[category];
       const bytes = 'exact' in plan.size ? plan.size.exact : plan.size.max;
-      const sizeField = 'exact' in plan.size ? (plan.field ? 'size' : 'sizeBytes') : 'fileSizeMb';
+      const sizeField =
+        'exact' in plan.size
+          ? plan.field
+            ? 'size'
+            : 'sizeBytes'
+          : 'fileSizeMb';
       if (bytes > limit) {
         errors.push({
           field: `${plan.field}${sizeField}`,
@@ -191,7 +260,10 @@ export class UploadService {
         });
       }
       if (hasControlCharacters(plan.filename)) {
-        errors.push({ field: `${plan.field}filename`, message: `${plan.field}filename must not contain control characters` });
+        errors.push({
+          field: `${plan.field}filename`,
+          message: `${plan.field}filename must not contain control characters`,
+        });
       } else if (sanitiseFilename(plan.filename) === null) {
         errors.push({
           field: `${plan.field}filename`,
@@ -212,7 +284,11 @@ export class UploadService {
   ): Promise<Array<{ media: Media; upload: PresignedUpload }>> {
     const planned = plans.map((plan) => {
       const id = newId('media');
-      const storagePath = buildStorageKey(workspaceId, id, sanitiseFilename(plan.filename)!);
+      const storagePath = buildStorageKey(
+        workspaceId,
+        id,
+        sanitiseFilename(plan.filename)!,
+      );
       const media = this.media.build({
         id,
         workspaceId,
@@ -231,8 +307,12 @@ export class UploadService {
       });
       return { media, plan };
     });
-    const uploads = await Promise.all(planned.map(({ media }) => this.presign(media)));
-    planned.forEach(({ media }, index) => (media.uploadExpiresAt = uploads[index].expiresAt));
+    const uploads = await Promise.all(
+      planned.map(({ media }) => this.presign(media)),
+    );
+    planned.forEach(
+      ({ media }, index) => (media.uploadExpiresAt = uploads[index].expiresAt),
+    );
     const saved = await this.media.saveAll(planned.map(({ media }) => media));
     return saved.map((media, index) => ({ media, upload: uploads[index] }));
   }
@@ -242,7 +322,9 @@ export class UploadService {
     return this.storage.presignUpload({
       key: media.storagePath!,
       contentType: media.contentType,
-      ...(channel === 'bulk_video' ? { maxContentLength: media.maxSizeBytes! } : { contentLength: media.maxSizeBytes! }),
+      ...(channel === 'bulk_video'
+        ? { maxContentLength: media.maxSizeBytes! }
+        : { contentLength: media.maxSizeBytes! }),
       expiresInSeconds: UPLOAD_WINDOW_SECONDS[channel],
     });
   }
