@@ -1,0 +1,311 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { DataSource } from 'typeorm';
+import type { components } from '../client/schema.js';
+import { MediaProcessingService } from '../src/modules/processing/media-processing.service.js';
+import { putBytes, waitForStatus, type MediaObject } from './support/media.js';
+import {
+  startTestApp,
+  type TestApp,
+  type TestWorkspace,
+} from './support/test-app.js';
+
+type UploadContentType =
+  components['schemas']['CreateUploadDto']['contentType'];
+
+const JFIF_START = Buffer.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00,
+]);
+const fixture = (name: string) =>
+  readFile(join(import.meta.dirname, 'fixtures', name));
+
+describe('processing pipeline through the HTTP API (local storage, real sharp and ffprobe)', () => {
+  let t: TestApp;
+  let ws: TestWorkspace;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ws = await t.createWorkspace();
+  });
+  afterAll(() => t.close());
+
+  /** Presigns, PUTs the fixture and waits for processing to end. */
+  async function upload(
+    name: string,
+    contentType: UploadContentType,
+  ): Promise<{ media: MediaObject; original: Buffer }> {
+    const original = await fixture(name);
+    const { data, error } = await t.client(ws.apiKey).POST('/v1/media/upload', {
+      body: { filename: name, contentType, sizeBytes: original.length },
+    });
+    expect(error).toBeUndefined();
+    expect(
+      (await putBytes(data!.uploadUrl, data!.uploadHeaders, original)).status,
+    ).toBe(200);
+    return {
+      media: await waitForStatus(t.client(ws.apiKey), data!.mediaId),
+      original,
+    };
+  }
+
+  async function served(media: MediaObject): Promise<Buffer> {
+    const response = await fetch(media.publicUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(media.contentType);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.length).toBe(media.sizeBytes);
+    return bytes;
+  }
+
+  async function pixel(jpeg: Buffer, x: number, y: number): Promise<number[]> {
+    const { data, info } = await sharp(jpeg)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const offset = (y * info.width + x) * info.channels;
+    return [...data.subarray(offset, offset + 3)];
+  }
+
+  const near = (actual: number[], expected: number[], tolerance = 12) =>
+    actual.every((value, i) => Math.abs(value - expected[i]) <= tolerance);
+
+  describe('images become baseline JFIF JPEG (except GIF)', () => {
+    it('PNG with alpha: converted, transparent pixels white, same key and URL', async () => {
+      const { media } = await upload('png-alpha.png', 'image/png');
+      expect(media).toMatchObject({
+        status: 'READY',
+        contentType: 'image/jpeg',
+        width: 64,
+        height: 48,
+        storagePath: `${ws.workspace.id}/${media.id}/png-alpha.png`,
+        metadata: {
+          source: 'upload',
+          normalization: { outcome: 'converted', sourceFormat: 'png' },
+        },
+      });
+      const jpeg = await served(media);
+      expect(jpeg.subarray(0, 11).equals(JFIF_START)).toBe(true);
+      expect(near(await pixel(jpeg, 56, 24), [255, 255, 255])).toBe(true);
+      expect(near(await pixel(jpeg, 8, 24), [255, 0, 0], 40)).toBe(true);
+      expect((await sharp(jpeg).metadata()).isProgressive).toBe(false);
+    });
+
+    it('lossless WebP: converted onto white', async () => {
+      const { media } = await upload('webp-lossless.webp', 'image/webp');
+      expect(media).toMatchObject({
+        status: 'READY',
+        contentType: 'image/jpeg',
+        width: 64,
+        height: 48,
+      });
+      const jpeg = await served(media);
+      expect(jpeg.subarray(0, 11).equals(JFIF_START)).toBe(true);
+      expect(near(await pixel(jpeg, 56, 24), [255, 255, 255])).toBe(true);
+    });
+
+    it('animated WebP: the first frame', async () => {
+      const { media } = await upload('webp-animated.webp', 'image/webp');
+      const jpeg = await served(media);
+      expect(jpeg.subarray(0, 11).equals(JFIF_START)).toBe(true);
+      expect(near(await pixel(jpeg, 32, 24), [255, 0, 0], 40)).toBe(true);
+    });
+
+    it('GIF: untouched byte for byte', async () => {
+      const { media, original } = await upload('gif-animated.gif', 'image/gif');
+      expect(media).toMatchObject({
+        status: 'READY',
+        contentType: 'image/gif',
+        width: 64,
+        height: 48,
+        sizeBytes: original.length,
+        metadata: { normalization: { outcome: 'skipped' } },
+      });
+      expect((await served(media)).equals(original)).toBe(true);
+    });
+
+    it('baseline JFIF JPEG: kept byte for byte', async () => {
+      const { media, original } = await upload(
+        'jpeg-baseline-jfif.jpg',
+        'image/jpeg',
+      );
+      expect(media.metadata).toMatchObject({
+        normalization: { outcome: 'unchanged' },
+      });
+      expect((await served(media)).equals(original)).toBe(true);
+    });
+
+    it('baseline JPEG without JFIF: only the 18-byte APP0 spliced in after SOI', async () => {
+      const { media, original } = await upload(
+        'jpeg-baseline-nojfif.jpg',
+        'image/jpeg',
+      );
+      expect(
+        original.subarray(0, 4).equals(Buffer.from([0xff, 0xd8, 0xff, 0xdb])),
+      ).toBe(true);
+      const jpeg = await served(media);
+      expect(media).toMatchObject({
+        sizeBytes: original.length + 18,
+        metadata: { normalization: { outcome: 'jfif_injected' } },
+      });
+      expect(jpeg.subarray(0, 11).equals(JFIF_START)).toBe(true);
+      expect(jpeg.subarray(20).equals(original.subarray(2))).toBe(true);
+    });
+
+    it.each([
+      ['jpeg-progressive.jpg', 160, 120],
+      ['jpeg-cmyk.jpg', 64, 48],
+    ])('%s: re-encoded to baseline sRGB', async (name, width, height) => {
+      const { media } = await upload(name, 'image/jpeg');
+      expect(media).toMatchObject({
+        status: 'READY',
+        contentType: 'image/jpeg',
+        width,
+        height,
+      });
+      expect(media.metadata).toMatchObject({
+        normalization: { outcome: 'reencoded' },
+      });
+      const jpeg = await served(media);
+      expect(jpeg.subarray(0, 11).equals(JFIF_START)).toBe(true);
+      const metadata = await sharp(jpeg).metadata();
+      expect(metadata).toMatchObject({ isProgressive: false, space: 'srgb' });
+    });
+
+    it('EXIF-rotated JPEG reports display dimensions', async () => {
+      const { media } = await upload('jpeg-exif-orientation.jpg', 'image/jpeg');
+      expect(media).toMatchObject({ status: 'READY', width: 48, height: 64 });
+      expect((await served(media)).subarray(0, 11).equals(JFIF_START)).toBe(
+        true,
+      );
+    });
+
+    it('undecodable JPEG: original kept, READY, the failure recorded', async () => {
+      const { media, original } = await upload(
+        'jpeg-corrupt.jpg',
+        'image/jpeg',
+      );
+      expect(media).toMatchObject({
+        status: 'READY',
+        contentType: 'image/jpeg',
+        sizeBytes: original.length,
+        metadata: { normalization: { outcome: 'failed' } },
+      });
+      expect(
+        typeof (media.metadata.normalization as { reason: unknown }).reason,
+      ).toBe('string');
+      expect((await served(media)).equals(original)).toBe(true);
+    });
+  });
+
+  describe('videos are probed (never loaded into memory)', () => {
+    it('landscape H.264 MP4', async () => {
+      const { media } = await upload('video-landscape.mp4', 'video/mp4');
+      expect(media).toMatchObject({
+        status: 'READY',
+        contentType: 'video/mp4',
+        videoCodec: 'h264',
+        videoWidth: 320,
+        videoHeight: 180,
+      });
+      expect(media.videoDuration).toBeCloseTo(2, 0);
+      expect(media.metadata.video).toMatchObject({
+        fps: 25,
+        audioCodec: 'aac',
+        container: 'mp4',
+        rotation: 0,
+      });
+    });
+
+    it('portrait phone video (rotation in the display matrix) reports width < height', async () => {
+      const { media } = await upload('video-portrait-rotated.mp4', 'video/mp4');
+      expect(media).toMatchObject({
+        status: 'READY',
+        videoWidth: 180,
+        videoHeight: 320,
+      });
+      expect(media.metadata.video).toMatchObject({ rotation: 90 });
+    });
+
+    it.each([
+      ['video.mov', 'video/quicktime', 'mov', 'h264'],
+      ['video.webm', 'video/webm', 'webm', 'vp9'],
+      ['video.avi', 'video/x-msvideo', 'avi', 'mpeg4'],
+    ] as const)('%s', async (name, contentType, container, codec) => {
+      const { media } = await upload(name, contentType);
+      expect(media).toMatchObject({
+        status: 'READY',
+        contentType,
+        videoCodec: codec,
+      });
+      expect(media.metadata.video).toMatchObject({ container });
+    });
+
+    it.each([
+      ['video-truncated.mp4', 'video/mp4', /ffprobe|moov|read/i],
+      ['not-a-video.mp4', 'video/mp4', /text\/plain.*declared as video\/mp4/],
+    ] as const)(
+      '%s fails with the reason in validationResults.processing',
+      async (name, contentType, reason) => {
+        const { media } = await upload(name, contentType);
+        expect(media.status).toBe('FAILED');
+        const processing = (
+          media.validationResults as {
+            processing: { valid: boolean; errors: string[] };
+          }
+        ).processing;
+        expect(processing.valid).toBe(false);
+        expect(processing.errors.join(' ')).toMatch(reason);
+        expect((await fetch(media.publicUrl)).status).toBe(404);
+      },
+    );
+  });
+
+  describe('other types', () => {
+    it.each([
+      ['document.pdf', 'application/pdf'],
+      ['caption.vtt', 'text/vtt'],
+      ['caption.srt', 'application/x-subrip'],
+    ] as const)(
+      '%s is READY with its bytes served unchanged',
+      async (name, contentType) => {
+        const { media, original } = await upload(name, contentType);
+        expect(media).toMatchObject({
+          status: 'READY',
+          contentType,
+          sizeBytes: original.length,
+        });
+        expect((await served(media)).equals(original)).toBe(true);
+      },
+    );
+
+    it('bytes of another category than declared fail', async () => {
+      const { media } = await upload('document.pdf', 'image/png');
+      expect(media.status).toBe('FAILED');
+      expect(JSON.stringify(media.validationResults)).toContain(
+        'application/pdf',
+      );
+    });
+  });
+
+  it('processing again leaves the same result', async () => {
+    const { media } = await upload('png-alpha.png', 'image/png');
+    const first = await served(media);
+    const dataSource = t.app.get(DataSource);
+    await dataSource.query(
+      `UPDATE media SET status = 'PROCESSING' WHERE id = $1`,
+      [media.id],
+    );
+    await t.app.get(MediaProcessingService).process(media.id);
+    const { data: again } = await t
+      .client(ws.apiKey)
+      .GET('/v1/media/{id}', { params: { path: { id: media.id } } });
+    expect(again).toMatchObject({
+      status: 'READY',
+      contentType: 'image/jpeg',
+      sizeBytes: media.sizeBytes,
+      width: 64,
+      height: 48,
+    });
+    expect((await served(again!)).equals(first)).toBe(true);
+  });
+});
