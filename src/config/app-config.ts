@@ -46,7 +46,7 @@ const DEV_SIGNING_SECRET = 'dev-only-local-upload-signing-secret-change-me';
 class EnvironmentVariables {
   @IsOptional() @IsIn(NODE_ENVS) NODE_ENV: NodeEnv = 'development';
   @IsOptional() @IsIn(APP_ROLES) APP_ROLE: AppRole = 'all';
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsOptional() @Transform(toInt) @Min(0) @Max(65535) @IsInt() PORT = 3000;
   @IsOptional() @IsString() HOST = '0.0.0.0';
   @IsOptional()
   @IsUrl({
@@ -74,9 +74,9 @@ class EnvironmentVariables {
     'info';
   @IsOptional()
   @Transform(toInt)
-  @IsInt()
   @Min(1024)
   @Max(104_857_600)
+  @IsInt()
   JSON_BODY_LIMIT_BYTES = 1_048_576;
   @IsOptional() @IsBooleanString() DEV_WORKSPACE_SEED?: string;
 
@@ -109,21 +109,21 @@ class EnvironmentVariables {
   @IsOptional() @IsString() FFPROBE_PATH?: string;
   @IsOptional()
   @Transform(toInt)
-  @IsInt()
   @Min(1)
   @Max(64)
+  @IsInt()
   PROCESSING_CONCURRENCY = 2;
   @IsOptional()
   @Transform(toInt)
-  @IsInt()
   @Min(0)
   @Max(86_400)
+  @IsInt()
   RECONCILER_INTERVAL_SECONDS = 60;
   @IsOptional()
   @Transform(toInt)
-  @IsInt()
   @Min(1)
   @Max(8_760)
+  @IsInt()
   PENDING_UPLOAD_EXPIRY_HOURS = 24;
 }
 
@@ -280,6 +280,7 @@ export function loadConfig(
   const errors = validateSync(env, {
     whitelist: false,
     forbidUnknownValues: false,
+    stopAtFirstError: true,
   });
   const problems = [
     ...errors.flatMap((error) => describe(error, raw)),
