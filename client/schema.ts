@@ -340,10 +340,10 @@ export interface components {
              * @enum {string}
              */
             contentType: "image/jpeg" | "image/png" | "image/gif" | "image/webp" | "video/mp4" | "video/quicktime" | "video/x-msvideo" | "video/webm" | "application/pdf" | "application/x-subrip" | "text/vtt" | "text/plain";
-            /** @description Display filename (1–255 characters). The storage key is chosen by the server. */
-            filename: string;
             /** @description Exact size of the file in bytes; the upload URL accepts exactly this many. Limits: images 20 MB, videos 500 MB, PDF 100 MB, captions 5 MB. */
             sizeBytes: number;
+            /** @description Display filename (1–255 characters). The storage key is chosen by the server. */
+            filename: string;
         };
         UploadUrlDto: {
             /** @example media_abc1234567890abc12345678 */
@@ -366,9 +366,9 @@ export interface components {
         BulkPresignFileDto: {
             /** @enum {string} */
             contentType: "video/mp4" | "video/quicktime" | "video/webm" | "video/x-msvideo" | "video/avi";
-            filename: string;
             /** @description Exact file size in bytes, at most 500 MB. */
             size: number;
+            filename: string;
         };
         BulkPresignDto: {
             /** @description 1–20 video files. */
@@ -573,9 +573,9 @@ export interface operations {
     listMedia: {
         parameters: {
             query?: {
-                status?: "pending" | "processing" | "ready" | "failed" | "all";
-                /** @description Items per page (default 20). */
+                /** @description Items per page. */
                 limit?: number;
+                status?: "pending" | "processing" | "ready" | "failed" | "all";
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
             };

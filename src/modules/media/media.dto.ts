@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IntegerField } from '../../common/validation/integer-field.decorator.js';
 import {
   MEDIA_STATUSES,
   VALIDATION_STATUSES,
@@ -90,12 +82,8 @@ export const MEDIA_STATUS_FILTERS = [
 export type MediaStatusFilter = (typeof MEDIA_STATUS_FILTERS)[number];
 
 export class ListMediaQueryDto {
-  /** Items per page (default 20). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  /** Items per page. */
+  @IntegerField({ min: 1, max: 100, optional: true, default: 20 })
   limit?: number;
 
   /** The `nextCursor` of the previous page. */

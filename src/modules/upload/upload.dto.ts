@@ -6,7 +6,6 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -22,6 +21,7 @@ import {
   CATEGORY_MAX_BYTES,
   SUPPORTED_CONTENT_TYPES,
 } from '../media/media-types.js';
+import { IntegerField } from '../../common/validation/integer-field.decorator.js';
 import { PLATFORMS, type Platform } from '../validation/platforms.js';
 
 export class CreateUploadDto {
@@ -35,9 +35,7 @@ export class CreateUploadDto {
   contentType: string;
 
   /** Exact size of the file in bytes; the upload URL accepts exactly this many. Limits: images 20 MB, videos 500 MB, PDF 100 MB, captions 5 MB. */
-  @IsInt()
-  @Min(1)
-  @Max(CATEGORY_MAX_BYTES.video)
+  @IntegerField({ min: 1, max: CATEGORY_MAX_BYTES.video })
   sizeBytes: number;
 }
 
@@ -71,9 +69,7 @@ export class BulkPresignFileDto {
   contentType: string;
 
   /** Exact file size in bytes, at most 500 MB. */
-  @IsInt()
-  @Min(1)
-  @Max(CATEGORY_MAX_BYTES.video)
+  @IntegerField({ min: 1, max: CATEGORY_MAX_BYTES.video })
   size: number;
 }
 
