@@ -8,6 +8,13 @@ import { ensureDatabase } from './infra/database/ensure-database.js';
 import { assertRedisReachable } from './infra/redis/redis.js';
 import { buildOpenApiDocument, mountOpenApi } from './openapi/openapi.js';
 
+/**
+ * On SIGTERM/SIGINT Nest runs the shutdown hooks (running jobs finish first, see ProcessingWorker),
+ * then exits 0 rather than re-raising the signal, so a stop that went to plan reads as success to
+ * process managers, and pino's 'exit' flush runs.
+ */
+const SHUTDOWN_HOOKS = { useProcessExit: true } as const;
+
 /** Checks PostgreSQL and Redis answer (creating the database if missing) before Nest starts. */
 async function preflight(config: AppConfig): Promise<void> {
   await ensureDatabase(config.databaseUrl);
@@ -29,7 +36,7 @@ export async function createHttpApplication(
   );
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
+  app.enableShutdownHooks([], SHUTDOWN_HOOKS);
   mountOpenApi(app, await buildOpenApiDocument(app));
   return app;
 }
@@ -47,6 +54,6 @@ export async function createWorkerContext(
     },
   );
   context.useLogger(context.get(Logger));
-  context.enableShutdownHooks();
+  context.enableShutdownHooks([], SHUTDOWN_HOOKS);
   return context;
 }

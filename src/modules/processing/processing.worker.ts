@@ -1,5 +1,10 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { Queue } from 'bull';
 import { AppConfig } from '../../config/app-config.js';
 import {
@@ -15,7 +20,7 @@ import { MediaProcessingService } from './media-processing.service.js';
  * died (stalled-job recovery) and retries failures with backoff; shutdown waits for running jobs.
  */
 @Injectable()
-export class ProcessingWorker implements OnModuleInit {
+export class ProcessingWorker implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ProcessingWorker.name);
 
   constructor(
@@ -39,6 +44,21 @@ export class ProcessingWorker implements OnModuleInit {
       this.logger.warn(
         `Job ${job.id} attempt ${job.attemptsMade} failed: ${error.message}`,
       ),
+    );
+  }
+
+  /**
+   * Graceful shutdown: stop taking jobs and wait for the running ones to finish. This has to happen
+   * in `onModuleDestroy`, which Nest calls on this module before the modules it imports (storage,
+   * whose S3 client is released in its own `onModuleDestroy`) and before any
+   * `onApplicationShutdown` (database, Redis, Bull connections). Left to Bull's own close in
+   * `onApplicationShutdown`, a running job would lose its S3 client mid-download.
+   */
+  async onModuleDestroy(): Promise<void> {
+    this.logger.log('Stopping: waiting for running processing jobs');
+    await this.queue.pause(true).catch((error: unknown) =>
+      // Shutdown goes on; Bull's stalled-job recovery takes over any job cut short.
+      this.logger.warn(`Could not wait for running jobs: ${String(error)}`),
     );
   }
 }
