@@ -8,8 +8,20 @@ const queues = BullModule.registerQueue(
 );
 
 /**
- * Bull on the configured Redis, under the configured key prefix. A job whose worker dies is taken
- * back after `stalledInterval` and re-run (processing is idempotent).
+ * Bull on the configured Redis, under the configured key prefix.
+ *
+ * A worker holds a lock on each job it runs and renews it every `lockDuration / 2`. When a worker
+ * dies (crash, OOM kill, SIGKILL) its lock lapses after at most `lockDuration`, and the next stalled
+ * check (every `stalledInterval`, by any live worker) puts the job back in the queue; processing is
+ * idempotent, so the re-run is safe. A dead worker's item is therefore back in work within about
+ * lockDuration + stalledInterval (≈ 20 s here; Bull's defaults, 30 s + 30 s, left an item sitting in
+ * PROCESSING for up to a minute).
+ *
+ * The cost of a shorter lock: a worker whose event loop stalls for longer than `lockDuration` loses
+ * its lock, and its job may run twice. Nothing in processing blocks the loop for long (sharp runs
+ * on libuv's thread pool, ffprobe is a child process, storage I/O is streamed), and a double run is
+ * harmless. The stalled check is one small Lua script per interval per worker; `maxStalledCount`
+ * fails a job that keeps killing its workers instead of re-running it forever.
  */
 @Global()
 @Module({
@@ -20,9 +32,9 @@ const queues = BullModule.registerQueue(
         url: config.redisUrl,
         prefix: `${config.redisKeyPrefix}:bull`,
         settings: {
-          stalledInterval: 15_000,
+          lockDuration: 15_000,
+          stalledInterval: 5_000,
           maxStalledCount: 3,
-          lockDuration: 30_000,
         },
       }),
     }),
