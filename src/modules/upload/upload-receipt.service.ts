@@ -20,9 +20,14 @@ export interface ReconcileResult {
   requeued: number;
 }
 
-/** S3 notifications URL-encode keys and encode spaces as `+`. */
-export function decodeEventKey(key: string): string {
-  return decodeURIComponent(key.replace(/\+/g, ' '));
+/** S3 notifications URL-encode keys and encode spaces as `+`. Null when the key is not valid encoding. */
+export function decodeEventKey(key: string): string | null {
+  try {
+    return decodeURIComponent(key.replace(/\+/g, ' '));
+  } catch {
+    // A malformed escape (e.g. a bare `%`) names no key of ours; one bad record must not fail the batch.
+    return null;
+  }
 }
 
 /**
@@ -46,15 +51,12 @@ export class UploadReceiptService {
   ): Promise<StorageEventsResultDto> {
     let started = 0;
     for (const record of notification.Records) {
-      if (
-        !record.eventName.startsWith('ObjectCreated:') &&
-        record.eventName !== 's3:ObjectCreated:Put'
-      ) {
+      // S3 names events `ObjectCreated:Put`; MinIO prefixes them (`s3:ObjectCreated:CompleteMultipartUpload`).
+      if (!record.eventName.replace(/^s3:/, '').startsWith('ObjectCreated:')) {
         continue;
       }
-      const media = await this.media.findByStoragePath(
-        decodeEventKey(record.s3.object.key),
-      );
+      const key = decodeEventKey(record.s3.object.key);
+      const media = key ? await this.media.findByStoragePath(key) : null;
       if (media && (await this.lifecycle.markBytesReceived(media.id))) {
         started += 1;
       }
