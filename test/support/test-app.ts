@@ -32,6 +32,9 @@ export function testEnvironment(
     REDIS_URL: inject('redisUrl'),
     REDIS_KEY_PREFIX: inject('redisKeyPrefix'),
     DEV_WORKSPACE_SEED: 'false',
+    // Every app of a run shares one database; a reconciler sweeping it would act on other files'
+    // hand-made states. Tests of the reconciler turn it on.
+    RECONCILER_INTERVAL_SECONDS: '0',
     ...overrides,
   };
 }
