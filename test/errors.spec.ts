@@ -14,7 +14,14 @@ describe('one error shape everywhere', () => {
   });
   afterAll(() => t.close());
 
-  const raw = (path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) =>
+  const raw = (
+    path: string,
+    init: {
+      method?: string;
+      body?: string;
+      headers?: Record<string, string>;
+    } = {},
+  ) =>
     fetch(`${t.baseUrl}${path}`, {
       ...init,
       headers: {

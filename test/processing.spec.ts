@@ -1,24 +1,22 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
-import type { components } from '../client/schema.js';
 import { MediaProcessingService } from '../src/modules/processing/media-processing.service.js';
-import { putBytes, waitForStatus, type MediaObject } from './support/media.js';
+import {
+  fixture,
+  putBytes,
+  waitForStatus,
+  type MediaObject,
+  type UploadContentType,
+} from './support/media.js';
 import {
   startTestApp,
   type TestApp,
   type TestWorkspace,
 } from './support/test-app.js';
 
-type UploadContentType =
-  components['schemas']['CreateUploadDto']['contentType'];
-
 const JFIF_START = Buffer.from([
   0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00,
 ]);
-const fixture = (name: string) =>
-  readFile(join(import.meta.dirname, 'fixtures', name));
 
 describe('processing pipeline through the HTTP API (local storage, real sharp and ffprobe)', () => {
   let t: TestApp;

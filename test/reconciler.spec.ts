@@ -1,7 +1,5 @@
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -9,8 +7,17 @@ import { inject } from 'vitest';
 import { JOBS, QUEUES } from '../src/infra/queue/queues.js';
 import { Storage } from '../src/infra/storage/storage.port.js';
 import { UploadReceiptService } from '../src/modules/upload/upload-receipt.service.js';
-import { putBytes, waitForStatus } from './support/media.js';
-import { startS3rver, type RunningS3rver } from './support/s3rver.js';
+import {
+  fixture,
+  mediaEventTypes,
+  putBytes,
+  waitForStatus,
+} from './support/media.js';
+import {
+  s3Environment,
+  startS3rver,
+  type RunningS3rver,
+} from './support/s3rver.js';
 import {
   startTestApp,
   type TestApp,
@@ -19,10 +26,6 @@ import {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-function fixture(name: string): Promise<Buffer> {
-  return readFile(join(import.meta.dirname, 'fixtures', name));
-}
 
 /**
  * The reconciler sweeps the whole database, and every app of a test run shares one. Each app here
@@ -55,18 +58,6 @@ function isolatedDatabase(suffix: string): IsolatedDatabase {
         await admin.end();
       }
     },
-  };
-}
-
-function s3Environment(s3: RunningS3rver): Record<string, string> {
-  return {
-    STORAGE_DRIVER: 's3',
-    S3_BUCKET: s3.bucket,
-    S3_ENDPOINT: s3.endpoint,
-    S3_REGION: s3.region,
-    S3_ACCESS_KEY_ID: s3.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-    S3_FORCE_PATH_STYLE: 'true',
   };
 }
 
@@ -111,13 +102,7 @@ function helpers(t: TestApp, ws: () => TestWorkspace) {
       );
       expect(rows).toEqual([{ id: mediaId }]);
     },
-    async eventTypes(mediaId: string): Promise<string[]> {
-      const rows = await sql<{ type: string }>(
-        'SELECT type FROM media_events WHERE media_id = $1 ORDER BY created_at, id',
-        [mediaId],
-      );
-      return rows.map((row) => row.type);
-    },
+    eventTypes: (mediaId: string) => mediaEventTypes(t.app, mediaId),
     reconcile: (now?: Date) => t.app.get(UploadReceiptService).reconcile(now),
   };
 }

@@ -1,11 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import sharp from 'sharp';
-import { DataSource } from 'typeorm';
 import type { components } from '../client/schema.js';
 import { decodeEventKey } from '../src/modules/upload/upload-receipt.service.js';
-import { putBytes, waitForStatus } from './support/media.js';
 import {
+  fixture,
+  mediaEventTypes,
+  putBytes,
+  requestUpload,
+  waitForStatus,
+  type UploadContentType,
+} from './support/media.js';
+import {
+  s3Environment,
   startS3rver,
   type RunningS3rver,
   type S3EventNotification,
@@ -16,8 +21,6 @@ import {
   type TestWorkspace,
 } from './support/test-app.js';
 
-type UploadContentType =
-  components['schemas']['CreateUploadDto']['contentType'];
 type StorageEventsBody = components['schemas']['StorageEventsDto'];
 
 const EVENTS_SECRET = 'storage-events-secret-for-the-s3-tests-0123456789';
@@ -25,23 +28,6 @@ const JFIF_START = Buffer.from([
   0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00,
 ]);
 const CHECKSUM_PARAM = /^x-amz-(checksum-|sdk-checksum-algorithm)/i;
-
-function fixture(name: string): Promise<Buffer> {
-  return readFile(join(import.meta.dirname, 'fixtures', name));
-}
-
-/** The environment of an app whose storage is the given s3rver bucket. */
-function s3Environment(s3: RunningS3rver): Record<string, string> {
-  return {
-    STORAGE_DRIVER: 's3',
-    S3_BUCKET: s3.bucket,
-    S3_ENDPOINT: s3.endpoint,
-    S3_REGION: s3.region,
-    S3_ACCESS_KEY_ID: s3.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-    S3_FORCE_PATH_STYLE: 'true',
-  };
-}
 
 /** A key as real S3 puts it in a notification: URL-encoded, spaces as `+`, slashes kept. */
 function s3EncodedKey(key: string): string {
@@ -104,13 +90,7 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
     contentType: UploadContentType,
     bytes: Buffer,
   ) {
-    const { data, response, error } = await t
-      .client(ws.apiKey)
-      .POST('/v1/media/upload', {
-        body: { filename, contentType, sizeBytes: bytes.length },
-      });
-    expect(response.status, JSON.stringify(error)).toBe(201);
-    return data!;
+    return requestUpload(t.client(ws.apiKey), filename, contentType, bytes);
   }
 
   async function getMedia(mediaId: string) {
@@ -164,18 +144,8 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
     });
   }
 
-  async function mediaEventTypes(mediaId: string): Promise<string[]> {
-    const rows: Array<{ type: string }> = await t.app
-      .get(DataSource)
-      .query(
-        'SELECT type FROM media_events WHERE media_id = $1 ORDER BY created_at, id',
-        [mediaId],
-      );
-    return rows.map((row) => row.type);
-  }
-
   async function uploadedEventCount(mediaId: string): Promise<number> {
-    return (await mediaEventTypes(mediaId)).filter(
+    return (await mediaEventTypes(t.app, mediaId)).filter(
       (type) => type === 'media.uploaded',
     ).length;
   }
@@ -318,7 +288,7 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
         publicUrl: `${s3.endpoint}/${s3.bucket}/${key}`,
         metadata: { source: 'upload' },
       });
-      expect(await mediaEventTypes(upload.mediaId)).toEqual([
+      expect(await mediaEventTypes(t.app, upload.mediaId)).toEqual([
         'media.uploaded',
         'media.ready',
       ]);
@@ -389,7 +359,7 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
       expect(await postEvents(asRealS3Sends(await rewritten))).toMatchObject({
         data: { started: 0, ignored: 1 },
       });
-      expect(await mediaEventTypes(upload.mediaId)).toEqual([
+      expect(await mediaEventTypes(t.app, upload.mediaId)).toEqual([
         'media.uploaded',
         'media.ready',
       ]);
@@ -509,7 +479,7 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
         );
         expect(error).toMatchObject({ status: 401, code: 'unauthorized' });
         expect((await getMedia(upload.mediaId)).status).toBe('PENDING');
-        expect(await mediaEventTypes(upload.mediaId)).toEqual([]);
+        expect(await mediaEventTypes(t.app, upload.mediaId)).toEqual([]);
       },
     );
 
@@ -537,7 +507,7 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
         ignored: 1,
       });
       expect(await uploadedEventCount(upload.mediaId)).toBe(1);
-      expect(await mediaEventTypes(upload.mediaId)).toEqual([
+      expect(await mediaEventTypes(t.app, upload.mediaId)).toEqual([
         'media.uploaded',
         'media.ready',
       ]);
@@ -566,7 +536,7 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
       expect(ignoredOnly.response.status).toBe(200);
       expect(ignoredOnly.data).toEqual({ started: 0, ignored: 5 });
       expect((await getMedia(upload.mediaId)).status).toBe('PENDING');
-      expect(await mediaEventTypes(upload.mediaId)).toEqual([]);
+      expect(await mediaEventTypes(t.app, upload.mediaId)).toEqual([]);
 
       const empty = await postEvents({ Records: [] });
       expect(empty.data).toEqual({ started: 0, ignored: 0 });

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import type { components } from '../client/schema.js';
 import {
+  fixture,
+  mediaEventTypes,
   putBytes,
+  requestUpload,
   SAMPLE_PDF,
   SAMPLE_VTT,
   waitForStatus,
+  type UploadContentType,
 } from './support/media.js';
 import {
   startTestApp,
@@ -16,9 +18,6 @@ import {
 } from './support/test-app.js';
 
 const MB = 1024 * 1024;
-
-type UploadContentType =
-  components['schemas']['CreateUploadDto']['contentType'];
 
 describe('direct uploads with the local storage driver', () => {
   let t: TestApp;
@@ -36,23 +35,7 @@ describe('direct uploads with the local storage driver', () => {
     bytes: Buffer,
     apiKey = ws.apiKey,
   ) {
-    const { data, response, error } = await t
-      .client(apiKey)
-      .POST('/v1/media/upload', {
-        body: { filename, contentType, sizeBytes: bytes.length },
-      });
-    expect(response.status, JSON.stringify(error)).toBe(201);
-    return data!;
-  }
-
-  async function mediaEvents(mediaId: string): Promise<string[]> {
-    const rows: Array<{ type: string }> = await t.app
-      .get(DataSource)
-      .query(
-        'SELECT type FROM media_events WHERE media_id = $1 ORDER BY created_at',
-        [mediaId],
-      );
-    return rows.map((row) => row.type);
+    return requestUpload(t.client(apiKey), filename, contentType, bytes);
   }
 
   it('presign → PUT → READY with the right fields, and the public URL serves the same bytes', async () => {
@@ -121,7 +104,7 @@ describe('direct uploads with the local storage driver', () => {
     });
     expect(beyond.status).toBe(416);
 
-    expect(await mediaEvents(upload.mediaId)).toEqual([
+    expect(await mediaEventTypes(t.app, upload.mediaId)).toEqual([
       'media.uploaded',
       'media.ready',
     ]);
@@ -130,11 +113,9 @@ describe('direct uploads with the local storage driver', () => {
   it('confirm after the upload is idempotent: one transition, one media.uploaded event', async () => {
     const upload = await presign('captions.vtt', 'text/vtt', SAMPLE_VTT);
     await putBytes(upload.uploadUrl, upload.uploadHeaders, SAMPLE_VTT);
-    const confirmed = await t
-      .client(ws.apiKey)
-      .POST('/v1/media/{id}/confirm', {
-        params: { path: { id: upload.mediaId } },
-      });
+    const confirmed = await t.client(ws.apiKey).POST('/v1/media/{id}/confirm', {
+      params: { path: { id: upload.mediaId } },
+    });
     expect(confirmed.response.status).toBe(200);
     expect(['PROCESSING', 'READY']).toContain(confirmed.data!.status);
     const ready = await waitForStatus(t.client(ws.apiKey), upload.mediaId);
@@ -144,7 +125,7 @@ describe('direct uploads with the local storage driver', () => {
       sizeBytes: SAMPLE_VTT.length,
     });
     expect(
-      (await mediaEvents(upload.mediaId)).filter(
+      (await mediaEventTypes(t.app, upload.mediaId)).filter(
         (type) => type === 'media.uploaded',
       ),
     ).toHaveLength(1);
@@ -420,9 +401,7 @@ describe('direct uploads with the local storage driver', () => {
   });
 
   it('bulk presign issues one-hour URLs that upload like single ones', async () => {
-    const video = await readFile(
-      join(import.meta.dirname, 'fixtures/video-landscape.mp4'),
-    );
+    const video = await fixture('video-landscape.mp4');
     const { data, response } = await t
       .client(ws.apiKey)
       .POST('/v1/media/bulk-presign', {
@@ -455,9 +434,7 @@ describe('direct uploads with the local storage driver', () => {
   });
 
   it('bulk video upload URLs accept up to the declared size and keep the target platforms', async () => {
-    const video = await readFile(
-      join(import.meta.dirname, 'fixtures/video.mov'),
-    );
+    const video = await fixture('video.mov');
     const { data, response } = await t
       .client(ws.apiKey)
       .POST('/v1/media/bulk-video-upload-urls', {

@@ -13,11 +13,10 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { QUEUES } from '../src/infra/queue/queues.js';
 import { Storage } from '../src/infra/storage/storage.port.js';
-import { putBytes, waitForStatus } from './support/media.js';
+import { mediaEventTypes, putBytes, waitForStatus } from './support/media.js';
 import { startS3rver, type RunningS3rver } from './support/s3rver.js';
 import {
   startTestApp,
@@ -379,16 +378,6 @@ describe('a separate worker process dying or stopping mid-job', () => {
     return t!.app.get<Queue>(getQueueToken(QUEUES.processing));
   }
 
-  async function eventTypes(mediaId: string): Promise<string[]> {
-    const rows: Array<{ type: string }> = await t!.app
-      .get(DataSource)
-      .query(
-        'SELECT type FROM media_events WHERE media_id = $1 ORDER BY created_at',
-        [mediaId],
-      );
-    return rows.map((row) => row.type);
-  }
-
   /** The item is PROCESSING and its job is active (locked by a worker), as seen from the API side. */
   async function expectMidJob(mediaId: string): Promise<void> {
     const { data } = await t!
@@ -420,7 +409,9 @@ describe('a separate worker process dying or stopping mid-job', () => {
     expect(stored.subarray(6, 10).toString('latin1')).toBe('JFIF');
     expect(ready.sizeBytes).toBe(stored.length);
     expect(
-      (await eventTypes(mediaId)).filter((type) => type === 'media.ready'),
+      (await mediaEventTypes(t!.app, mediaId)).filter(
+        (type) => type === 'media.ready',
+      ),
     ).toHaveLength(1);
   }
 
@@ -467,7 +458,7 @@ describe('a separate worker process dying or stopping mid-job', () => {
 
       await expectNormalisedJpeg(mediaId);
       expect(stalled).toContain(`process:${mediaId}`);
-      expect(await eventTypes(mediaId)).toEqual([
+      expect(await mediaEventTypes(t!.app, mediaId)).toEqual([
         'media.uploaded',
         'media.ready',
       ]);
@@ -514,7 +505,7 @@ describe('a separate worker process dying or stopping mid-job', () => {
       expect(worker.output.join('')).toContain(
         `Job process:${mediaId}: media ${mediaId} is READY`,
       );
-      expect(await eventTypes(mediaId)).toEqual([
+      expect(await mediaEventTypes(t!.app, mediaId)).toEqual([
         'media.uploaded',
         'media.ready',
       ]);

@@ -1,7 +1,50 @@
+import type { INestApplication } from '@nestjs/common';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import type { MediaApiClient } from '../../client/index.js';
 import type { components } from '../../client/schema.js';
 
 export type MediaObject = components['schemas']['MediaDto'];
+export type UploadContentType =
+  components['schemas']['CreateUploadDto']['contentType'];
+
+/** A committed fixture from test/fixtures (see its README). */
+export function fixture(name: string): Promise<Buffer> {
+  return readFile(join(import.meta.dirname, '..', 'fixtures', name));
+}
+
+/** POST /v1/media/upload for `bytes`, asserting the 201. */
+export async function requestUpload(
+  client: MediaApiClient,
+  filename: string,
+  contentType: UploadContentType,
+  bytes: Buffer,
+) {
+  const { data, response, error } = await client.POST('/v1/media/upload', {
+    body: { filename, contentType, sizeBytes: bytes.length },
+  });
+  if (response.status !== 201) {
+    throw new Error(
+      `upload request failed with ${response.status}: ${JSON.stringify(error)}`,
+    );
+  }
+  return data!;
+}
+
+/** The lifecycle events recorded for an item, oldest first. */
+export async function mediaEventTypes(
+  app: INestApplication,
+  mediaId: string,
+): Promise<string[]> {
+  const rows: Array<{ type: string }> = await app
+    .get(DataSource)
+    .query(
+      'SELECT type FROM media_events WHERE media_id = $1 ORDER BY created_at, id',
+      [mediaId],
+    );
+  return rows.map((row) => row.type);
+}
 
 /** PUTs bytes to an upload URL exactly as a client following `uploadHeaders` would. */
 export async function putBytes(

@@ -125,3 +125,16 @@ export async function startS3rver(
     },
   };
 }
+
+/** The environment of an app whose storage is the given s3rver bucket. */
+export function s3Environment(s3: RunningS3rver): Record<string, string> {
+  return {
+    STORAGE_DRIVER: 's3',
+    S3_BUCKET: s3.bucket,
+    S3_ENDPOINT: s3.endpoint,
+    S3_REGION: s3.region,
+    S3_ACCESS_KEY_ID: s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    S3_FORCE_PATH_STYLE: 'true',
+  };
+}
