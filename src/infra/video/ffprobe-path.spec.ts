@@ -63,8 +63,8 @@ describe('resolveFfprobePath', () => {
 });
 
 describe('commandRuns', () => {
-  it('is true for ffprobe on PATH and false for a missing binary', async () => {
-    expect(await commandRuns('ffprobe')).toBe(true);
+  it('is true for a working ffprobe and false for a missing binary', async () => {
+    expect(await commandRuns(bundledFfprobePath() as string)).toBe(true);
     expect(await commandRuns('/nonexistent/ffprobe')).toBe(false);
   });
 });
