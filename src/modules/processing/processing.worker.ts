@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { AppConfig } from '../../config/app-config.js';
+import { ProcessingLoop } from '../../infra/queue/processing-loop.js';
 import {
   JOBS,
   QUEUES,
@@ -22,6 +23,7 @@ import { MediaProcessingService } from './media-processing.service.js';
 @Injectable()
 export class ProcessingWorker implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ProcessingWorker.name);
+  private loop?: ProcessingLoop;
 
   constructor(
     @InjectQueue(QUEUES.processing)
@@ -31,14 +33,15 @@ export class ProcessingWorker implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    void this.queue.process(
+    this.loop = ProcessingLoop.start(
+      this.queue,
       JOBS.processMedia,
       this.config.processing.concurrency,
       async (job) => {
         const summary = await this.processing.process(job.data.mediaId);
         this.logger.log(`Job ${job.id}: ${summary}`);
-        return summary;
       },
+      this.logger,
     );
     this.queue.on('failed', (job, error) =>
       this.logger.warn(
@@ -56,9 +59,6 @@ export class ProcessingWorker implements OnModuleInit, OnModuleDestroy {
    */
   async onModuleDestroy(): Promise<void> {
     this.logger.log('Stopping: waiting for running processing jobs');
-    await this.queue.pause(true).catch((error: unknown) =>
-      // Shutdown goes on; Bull's stalled-job recovery takes over any job cut short.
-      this.logger.warn(`Could not wait for running jobs: ${String(error)}`),
-    );
+    await this.loop?.stop();
   }
 }

@@ -3,9 +3,11 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
+  type OnModuleDestroy,
 } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { AppConfig } from '../../config/app-config.js';
+import { ProcessingLoop } from '../../infra/queue/processing-loop.js';
 import {
   JOBS,
   QUEUES,
@@ -18,8 +20,11 @@ import { UploadReceiptService } from './upload-receipt.service.js';
  * them reconciles each interval. RECONCILER_INTERVAL_SECONDS=0 turns it off.
  */
 @Injectable()
-export class UploadReconcilerWorker implements OnApplicationBootstrap {
+export class UploadReconcilerWorker
+  implements OnApplicationBootstrap, OnModuleDestroy
+{
   private readonly logger = new Logger(UploadReconcilerWorker.name);
+  private loop?: ProcessingLoop;
 
   constructor(
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
@@ -43,10 +48,21 @@ export class UploadReconcilerWorker implements OnApplicationBootstrap {
     if (intervalSeconds === 0) {
       return;
     }
-    void this.queue.process(JOBS.reconcileUploads, 1, () =>
-      this.receipts.reconcile(),
+    this.loop = ProcessingLoop.start(
+      this.queue,
+      JOBS.reconcileUploads,
+      1,
+      async () => {
+        await this.receipts.reconcile();
+      },
+      this.logger,
     );
     await this.queue.add(JOBS.reconcileUploads, {}, options);
     this.logger.log(`Upload reconciler runs every ${intervalSeconds} s`);
+  }
+
+  /** Lets a running reconciliation finish before the connections it uses close. */
+  async onModuleDestroy(): Promise<void> {
+    await this.loop?.stop();
   }
 }
