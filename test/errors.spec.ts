@@ -79,6 +79,15 @@ describe('one error shape everywhere', () => {
     }
   });
 
+  it('says a missing required field is required', async () => {
+    const { error } = await t.client(ws.apiKey).POST('/v1/media/upload', {
+      body: { contentType: 'image/png', sizeBytes: 10 } as never,
+    });
+    expect(error!.errors).toEqual([
+      { field: 'filename', message: 'filename is required' },
+    ]);
+  });
+
   it('names nested fields with their path', async () => {
     const { error } = await t.client(ws.apiKey).POST('/v1/media/bulk-presign', {
       body: {

@@ -4,10 +4,13 @@ import { ApiError, type FieldError } from '../errors/api-error.js';
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
-      field,
-      message,
-    }));
+    const messages = Object.values(error.constraints ?? {});
+    // A missing field fails whichever rule runs first ("must be longer than…"); say what is wrong.
+    const own = (
+      messages.length > 0 && error.value === undefined
+        ? [`${field} is required`]
+        : messages
+    ).map((message) => ({ field, message }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
