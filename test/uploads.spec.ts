@@ -531,6 +531,15 @@ describe('direct uploads with the local storage driver', () => {
     expect(error!.errors!.map((e) => e.field)).toContain('url');
   });
 
+  it('register says why a plain http URL is refused', async () => {
+    const { error } = await t.client(ws.apiKey).POST('/v1/media/register', {
+      body: { url: 'http://cdn.example.com/a.jpg', contentType: 'image/jpeg' },
+    });
+    expect(error!.errors).toEqual([
+      { field: 'url', message: 'url must be an https URL with a domain name' },
+    ]);
+  });
+
   it('delete removes the record and the stored object', async () => {
     const upload = await presign('gone.pdf', 'application/pdf', SAMPLE_PDF);
     await putBytes(upload.uploadUrl, upload.uploadHeaders, SAMPLE_PDF);

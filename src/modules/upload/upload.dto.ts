@@ -149,12 +149,15 @@ export class BulkVideoUploadUrlsResponseDto {
 
 export class RegisterMediaDto {
   /** Public https URL of a file you host; stored as-is, never fetched or re-hosted. */
-  @IsUrl({
-    protocols: ['https'],
-    require_protocol: true,
-    require_tld: true,
-    allow_underscores: true,
-  })
+  @IsUrl(
+    {
+      protocols: ['https'],
+      require_protocol: true,
+      require_tld: true,
+      allow_underscores: true,
+    },
+    { message: '$property must be an https URL with a domain name' },
+  )
   @Length(1, 2048)
   url: string;
 
