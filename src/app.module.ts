@@ -37,7 +37,7 @@ export class AppModule implements NestModule {
         DatabaseModule,
         RedisModule,
         QueueModule,
-        AuthModule,
+        AuthModule.register(WorkspacesModule),
         WorkspacesModule,
         MediaModule,
         UploadModule.register({ runsWorkers: config.runsWorkers }),

@@ -14,11 +14,9 @@ import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import {
   API_KEY_SCOPES,
   type ApiKeyScope,
-} from '../../src/modules/workspaces/api-key.entity.js';
-import type {
-  SubscriptionStatus,
-  Workspace,
-} from '../../src/modules/workspaces/workspace.entity.js';
+  type SubscriptionStatus,
+} from '../../src/common/auth/auth-context.js';
+import type { Workspace } from '../../src/modules/workspaces/workspace.entity.js';
 import { WorkspacesService } from '../../src/modules/workspaces/workspaces.service.js';
 
 /** The environment a test application boots with: this run's database and Redis prefix. */

@@ -5,16 +5,16 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../errors/api-error.js';
-import { WorkspacesService } from '../../modules/workspaces/workspaces.service.js';
+import { Authenticator, type AuthenticationFailure } from './auth-context.js';
 import { PUBLIC_ROUTE, type AuthenticatedRequest } from './auth.decorators.js';
 
-const REASONS = {
+const REASONS: Record<AuthenticationFailure, string> = {
   missing:
     'No API key: send it as `Authorization: Bearer <key>` (or `X-API-Key`)',
   malformed: 'The API key is malformed',
   unknown: 'The API key is not valid',
   revoked: 'The API key has been revoked',
-} as const;
+};
 
 /** Reads the key from `Authorization: Bearer`, `X-API-Key` or the legacy `soku-api-key` header. */
 export function extractApiKey(
@@ -28,28 +28,63 @@ export function extractApiKey(
   return request.header('x-api-key') ?? request.header('soku-api-key');
 }
 
+function isPublic(reflector: Reflector, context: ExecutionContext): boolean {
+  return (
+    reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
+      context.getHandler(),
+      context.getClass(),
+    ]) ?? false
+  );
+}
+
+/**
+ * First global guard: finds out who is calling an API route (`request.auth`) or why nobody is
+ * (`request.authFailure`), without refusing anything yet, so that rate limits can count callers
+ * without a valid key per client before they are told 401.
+ */
 @Injectable()
-export class ApiKeyGuard implements CanActivate {
+export class IdentifyCallerGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly workspaces: WorkspacesService,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+    if (isPublic(this.reflector, context)) {
       return true;
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const key = extractApiKey(request);
     if (!key) {
-      throw new ApiError('unauthorized', REASONS.missing);
+      request.authFailure = 'missing';
+      return true;
     }
-    const result = await this.workspaces.authenticate(key);
-    if (!result.ok) {
-      throw new ApiError('unauthorized', REASONS[result.reason]);
+    const result = await this.authenticator.authenticate(key);
+    if (result.ok) {
+      request.auth = result.context;
+    } else {
+      request.authFailure = result.reason;
     }
-    request.auth = result.context;
+    return true;
+  }
+}
+
+/** Refuses API routes whose caller `IdentifyCallerGuard` could not identify (401 `unauthorized`). */
+@Injectable()
+export class RequireApiKeyGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (isPublic(this.reflector, context)) {
+      return true;
+    }
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!request.auth) {
+      throw new ApiError(
+        'unauthorized',
+        REASONS[request.authFailure ?? 'missing'],
+      );
+    }
     return true;
   }
 }

@@ -4,8 +4,11 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import type { Request } from 'express';
-import type { ApiKeyScope } from '../../modules/workspaces/api-key.entity.js';
-import type { AuthContext } from '../../modules/workspaces/workspaces.service.js';
+import type {
+  ApiKeyScope,
+  AuthContext,
+  AuthenticationFailure,
+} from './auth-context.js';
 
 export const PUBLIC_ROUTE = 'auth:public';
 export const REQUIRED_SCOPES = 'auth:scopes';
@@ -22,7 +25,10 @@ export const Scopes = (...scopes: ApiKeyScope[]) =>
 export const AnySubscription = () => SetMetadata(ANY_SUBSCRIPTION, true);
 
 export interface AuthenticatedRequest extends Request {
+  /** Set when the request carried a valid key. */
   auth?: AuthContext;
+  /** Set instead of `auth` on API routes whose caller could not be identified. */
+  authFailure?: AuthenticationFailure;
 }
 
 /** The authenticated workspace and key; services receive the workspace explicitly from here. */

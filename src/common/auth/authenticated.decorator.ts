@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
-import type { ApiKeyScope } from '../../modules/workspaces/api-key.entity.js';
+import type { ApiKeyScope } from './auth-context.js';
 import { ApiProblemResponses } from '../openapi/api-problem-responses.decorator.js';
 import { Scopes } from './auth.decorators.js';
 

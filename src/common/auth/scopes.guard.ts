@@ -5,7 +5,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../errors/api-error.js';
-import type { ApiKeyScope } from '../../modules/workspaces/api-key.entity.js';
+import type { ApiKeyScope } from './auth-context.js';
 import {
   PUBLIC_ROUTE,
   REQUIRED_SCOPES,

@@ -5,7 +5,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../errors/api-error.js';
-import { ACTIVE_SUBSCRIPTION_STATUSES } from '../../modules/workspaces/workspace.entity.js';
+import { ACTIVE_SUBSCRIPTION_STATUSES } from './auth-context.js';
 import {
   ANY_SUBSCRIPTION,
   PUBLIC_ROUTE,

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentAuth } from '../../common/auth/auth.decorators.js';
 import { Authenticated } from '../../common/auth/authenticated.decorator.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
-import type { AuthContext } from '../workspaces/workspaces.service.js';
+import type { AuthContext } from '../../common/auth/auth-context.js';
 import {
   DeleteMediaResponseDto,
   ListMediaQueryDto,

@@ -10,7 +10,7 @@ import { Authenticated } from '../../common/auth/authenticated.decorator.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import { MediaDto } from '../media/media.dto.js';
 import { toMediaDto } from '../media/media.mapper.js';
-import type { AuthContext } from '../workspaces/workspaces.service.js';
+import type { AuthContext } from '../../common/auth/auth-context.js';
 import {
   BulkPresignDto,
   BulkPresignResponseDto,

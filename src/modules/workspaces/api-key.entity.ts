@@ -7,15 +7,8 @@ import {
   ManyToOne,
   PrimaryColumn,
 } from 'typeorm';
+import type { ApiKeyScope } from '../../common/auth/auth-context.js';
 import { Workspace } from './workspace.entity.js';
-
-export const API_KEY_SCOPES = [
-  'media:read',
-  'media:write',
-  'webhooks:read',
-  'webhooks:write',
-] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 @Entity({ name: 'api_keys' })
 @Index('idx_api_keys_workspace', ['workspaceId'])

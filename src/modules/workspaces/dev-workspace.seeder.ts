@@ -5,7 +5,7 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
-import { API_KEY_SCOPES } from './api-key.entity.js';
+import { API_KEY_SCOPES } from '../../common/auth/auth-context.js';
 import { WorkspacesService } from './workspaces.service.js';
 
 /** Arbitrary constant: "media-api dev workspace seed". */

@@ -1,9 +1,10 @@
-import { API_KEY_SCOPES, type ApiKeyScope } from './api-key.entity.js';
 import {
+  API_KEY_SCOPES,
   SUBSCRIPTION_STATUSES,
+  type ApiKeyScope,
+  type AuthContext,
   type SubscriptionStatus,
-} from './workspace.entity.js';
-import type { AuthContext } from './workspaces.service.js';
+} from '../../common/auth/auth-context.js';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class CallingApiKeyDto {

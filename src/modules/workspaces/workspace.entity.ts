@@ -5,21 +5,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-
-export const SUBSCRIPTION_STATUSES = [
-  'trialing',
-  'active',
-  'past_due',
-  'canceled',
-  'none',
-] as const;
-export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
-
-/** Subscriptions that may call the media, template and webhook endpoints. */
-export const ACTIVE_SUBSCRIPTION_STATUSES: readonly SubscriptionStatus[] = [
-  'trialing',
-  'active',
-];
+import type { SubscriptionStatus } from '../../common/auth/auth-context.js';
 
 @Entity({ name: 'workspaces' })
 export class Workspace {

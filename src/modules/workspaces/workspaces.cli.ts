@@ -2,14 +2,12 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../../common/errors/api-error.js';
 import {
   API_KEY_SCOPES,
-  type ApiKey,
-  type ApiKeyScope,
-} from './api-key.entity.js';
-import {
   SUBSCRIPTION_STATUSES,
+  type ApiKeyScope,
   type SubscriptionStatus,
-  type Workspace,
-} from './workspace.entity.js';
+} from '../../common/auth/auth-context.js';
+import type { ApiKey } from './api-key.entity.js';
+import type { Workspace } from './workspace.entity.js';
 import type { WorkspacesService } from './workspaces.service.js';
 
 export const CLI_USAGE = `Usage: npm run cli -- <command> [options] [--json]

@@ -6,7 +6,7 @@ import {
 } from '../../common/auth/auth.decorators.js';
 import { Authenticated } from '../../common/auth/authenticated.decorator.js';
 import { WorkspaceDto } from './workspace.dto.js';
-import type { AuthContext } from './workspaces.service.js';
+import type { AuthContext } from '../../common/auth/auth-context.js';
 
 @ApiTags('Workspace')
 @Controller('v1/workspace')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Authenticator } from '../../common/auth/auth-context.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKey } from './api-key.entity.js';
 import { DevWorkspaceSeeder } from './dev-workspace.seeder.js';
@@ -9,7 +10,11 @@ import { WorkspacesService } from './workspaces.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Workspace, ApiKey])],
   controllers: [WorkspacesController],
-  providers: [WorkspacesService, DevWorkspaceSeeder],
-  exports: [WorkspacesService],
+  providers: [
+    WorkspacesService,
+    DevWorkspaceSeeder,
+    { provide: Authenticator, useExisting: WorkspacesService },
+  ],
+  exports: [WorkspacesService, Authenticator],
 })
 export class WorkspacesModule {}

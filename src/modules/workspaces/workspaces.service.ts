@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import {
+  Authenticator,
+  type ApiKeyScope,
+  type AuthenticationResult,
+  type SubscriptionStatus,
+} from '../../common/auth/auth-context.js';
 import { ApiError } from '../../common/errors/api-error.js';
 import { newId } from '../../common/ids.js';
-import { ApiKey, type ApiKeyScope } from './api-key.entity.js';
+import { ApiKey } from './api-key.entity.js';
 import {
   displayPrefix,
   generateApiKeySecret,
   hashApiKey,
   isWellFormedApiKey,
 } from './api-key-secret.js';
-import { Workspace, type SubscriptionStatus } from './workspace.entity.js';
-
-export interface AuthContext {
-  workspace: Workspace;
-  apiKey: ApiKey;
-}
+import { Workspace } from './workspace.entity.js';
 
 export interface CreatedApiKey {
   apiKey: ApiKey;
@@ -23,12 +24,8 @@ export interface CreatedApiKey {
   secret: string;
 }
 
-export type AuthenticationResult =
-  | { ok: true; context: AuthContext }
-  | { ok: false; reason: 'malformed' | 'unknown' | 'revoked' };
-
 @Injectable()
-export class WorkspacesService {
+export class WorkspacesService implements Authenticator {
   constructor(
     @InjectRepository(Workspace)
     private readonly workspaces: Repository<Workspace>,
@@ -126,7 +123,18 @@ export class WorkspacesService {
       return { ok: false, reason: 'revoked' };
     }
     await this.touchLastUsed(apiKey.id);
-    return { ok: true, context: { workspace: apiKey.workspace, apiKey } };
+    const { workspace } = apiKey;
+    return {
+      ok: true,
+      context: {
+        workspace: {
+          id: workspace.id,
+          name: workspace.name,
+          subscriptionStatus: workspace.subscriptionStatus,
+        },
+        apiKey: { id: apiKey.id, name: apiKey.name, scopes: apiKey.scopes },
+      },
+    };
   }
 
   /** Records key usage at most once a minute so hot keys do not write on every request. */
