@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'upload_rejected',
   'payload_too_large',
   'range_not_satisfiable',
+  'unprocessable_entity',
   'rate_limit_exceeded',
   'internal_error',
   'service_unavailable',
@@ -42,6 +43,8 @@ export function httpStatusFor(code: ErrorCode): number {
       return 413;
     case 'range_not_satisfiable':
       return 416;
+    case 'unprocessable_entity':
+      return 422;
     case 'rate_limit_exceeded':
       return 429;
     case 'internal_error':
@@ -75,6 +78,8 @@ export function titleFor(code: ErrorCode): string {
       return 'Payload too large';
     case 'range_not_satisfiable':
       return 'Range not satisfiable';
+    case 'unprocessable_entity':
+      return 'Unprocessable entity';
     case 'rate_limit_exceeded':
       return 'Rate limit exceeded';
     case 'internal_error':

@@ -1,6 +1,21 @@
-import { Logger, NotFoundException, type ArgumentsHost } from '@nestjs/common';
+import {
+  ConflictException,
+  HttpException,
+  Logger,
+  NotFoundException,
+  type ArgumentsHost,
+} from '@nestjs/common';
+import { loadConfig } from '../../config/app-config.js';
 import { ApiError } from './api-error.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
+
+const filter = () =>
+  new ProblemDetailsFilter(
+    loadConfig({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/media_api',
+      REDIS_URL: 'redis://cache.internal:6380',
+    }),
+  );
 
 function fakeHost() {
   const sent: {
@@ -40,7 +55,7 @@ describe('ProblemDetailsFilter', () => {
 
   it('hides unexpected errors behind 500 internal_error', () => {
     const { host, sent, json } = fakeHost();
-    new ProblemDetailsFilter().catch(
+    filter().catch(
       new Error('password=hunter2 at Database.connect (/srv/app.js:1:1)'),
       host,
     );
@@ -59,9 +74,11 @@ describe('ProblemDetailsFilter', () => {
 
   it('maps an unreachable database to 503 with Retry-After', () => {
     const { host, sent, json } = fakeHost();
-    new ProblemDetailsFilter().catch(
+    filter().catch(
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
         code: 'ECONNREFUSED',
+        address: '127.0.0.1',
+        port: 5432,
       }),
       host,
     );
@@ -73,7 +90,7 @@ describe('ProblemDetailsFilter', () => {
 
   it('passes domain errors through with their code, field errors and headers', () => {
     const { host, sent, json } = fakeHost();
-    new ProblemDetailsFilter().catch(
+    filter().catch(
       new ApiError('idempotency_in_progress', 'still running', {
         headers: { 'Retry-After': '1' },
       }),
@@ -86,7 +103,7 @@ describe('ProblemDetailsFilter', () => {
       message: 'still running',
     });
     const second = fakeHost();
-    new ProblemDetailsFilter().catch(
+    filter().catch(
       ApiError.validation('url', 'url must be https'),
       second.host,
     );
@@ -97,8 +114,84 @@ describe('ProblemDetailsFilter', () => {
 
   it('turns Nest HTTP exceptions into the same shape', () => {
     const { host, sent, json } = fakeHost();
-    new ProblemDetailsFilter().catch(new NotFoundException(), host);
+    filter().catch(new NotFoundException(), host);
     expect(sent.status).toBe(404);
     expect(json().code).toBe('not_found');
   });
+
+  it.each([
+    [
+      'our Redis, configured by name, refusing connections',
+      { code: 'ECONNREFUSED', address: '10.1.2.3', port: 6380 },
+      503,
+    ],
+    [
+      "our Redis host's name not resolving",
+      { code: 'ENOTFOUND', hostname: 'cache.internal' },
+      503,
+    ],
+    [
+      'a PostgreSQL admin shutdown (57P01) inside a TypeORM error',
+      {
+        driverError: Object.assign(new Error('terminating'), { code: '57P01' }),
+      },
+      503,
+    ],
+    [
+      'another host refusing connections (a user URL)',
+      { code: 'ECONNREFUSED', address: '203.0.113.7', port: 443 },
+      500,
+    ],
+    [
+      'another host on our database port',
+      { code: 'ECONNREFUSED', address: '203.0.113.7', port: 5432 },
+      500,
+    ],
+    [
+      "another host's name not resolving",
+      { code: 'ENOTFOUND', hostname: 'files.example.com' },
+      500,
+    ],
+    ['a timeout without an address', { code: 'ETIMEDOUT' }, 500],
+  ])('answers %s with %i', (_, fields, status) => {
+    const { host, sent } = fakeHost();
+    filter().catch(Object.assign(new Error('failure'), fields), host);
+    expect(sent.status).toBe(status);
+  });
+
+  it.each([
+    [new ConflictException('busy'), 409, 'conflict', 'busy'],
+    [
+      new HttpException('bad entity', 422),
+      422,
+      'unprocessable_entity',
+      'bad entity',
+    ],
+    [
+      new NotFoundException('No such export'),
+      404,
+      'not_found',
+      'No such export',
+    ],
+    [
+      new NotFoundException('Cannot GET /nowhere'),
+      404,
+      'not_found',
+      'No such route',
+    ],
+    [
+      new HttpException('teapot', 500),
+      500,
+      'internal_error',
+      'An unexpected error occurred',
+    ],
+  ])(
+    'maps %s to its own status and code',
+    (exception, status, code, message) => {
+      const { host, sent, json } = fakeHost();
+      filter().catch(exception, host);
+      expect(sent.status).toBe(status);
+      expect(json()).toMatchObject({ status, code, message });
+    },
+  );
 });

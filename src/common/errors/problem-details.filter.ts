@@ -6,10 +6,11 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiError, type FieldError } from './api-error.js';
-import { httpStatusFor, titleFor, type ErrorCode } from './error-codes.js';
-import type { ProblemDetails } from './problem-details.dto.js';
-import { isInfrastructureUnavailable } from './unavailable.js';
+import { AppConfig } from '../../config/app-config.js';
+import { ApiError } from './api-error.js';
+import type { ErrorCode } from './error-codes.js';
+import { PROBLEM_CONTENT_TYPE, renderProblem } from './render-problem.js';
+import { BackingServices, endpointOf } from './unavailable.js';
 
 interface BodyParserError extends Error {
   type: string;
@@ -24,27 +25,35 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   );
 }
 
+/** Status codes Nest (or a handler) may throw as HttpException, by the code they mean here. */
+const CODES_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: 'validation_error',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  416: 'range_not_satisfiable',
+  422: 'unprocessable_entity',
+  429: 'rate_limit_exceeded',
+  503: 'service_unavailable',
+};
+
 function fromHttpException(exception: HttpException): ApiError {
   const status = exception.getStatus();
-  const code: ErrorCode =
-    status === 404
-      ? 'not_found'
-      : status === 413
-        ? 'payload_too_large'
-        : status === 401
-          ? 'unauthorized'
-          : status === 403
-            ? 'forbidden'
-            : status === 429
-              ? 'rate_limit_exceeded'
-              : status === 503
-                ? 'service_unavailable'
-                : status >= 500
-                  ? 'internal_error'
-                  : 'validation_error';
+  const code =
+    CODES_BY_STATUS[status] ??
+    (status >= 500 ? 'internal_error' : 'validation_error');
+  // Nest's router answers unmatched paths with "Cannot GET /x"; a handler's own 404 keeps its message.
+  const unmatchedRoute =
+    status === 404 && exception.message.startsWith('Cannot ');
   return new ApiError(
     code,
-    status === 404 ? 'No such route' : exception.message,
+    unmatchedRoute
+      ? 'No such route'
+      : code === 'internal_error'
+        ? 'An unexpected error occurred'
+        : exception.message,
   );
 }
 
@@ -77,36 +86,34 @@ function fromBodyParser(error: BodyParserError): ApiError {
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
+  private readonly backingServices: BackingServices;
+
+  constructor(config: AppConfig) {
+    this.backingServices = new BackingServices([
+      endpointOf(config.databaseUrl, 5432),
+      endpointOf(config.redisUrl, 6379),
+    ]);
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
+    const response = host.switchToHttp().getResponse<Response>();
     const header = response.getHeader('X-Request-Id');
     const requestId = typeof header === 'string' ? header : '';
-    const error = this.toApiError(exception, requestId);
-    const status = httpStatusFor(error.code);
-    const body: ProblemDetails = {
-      type: `urn:media-api:problem:${error.code}`,
-      title: titleFor(error.code),
-      status,
-      code: error.code,
-      message: error.message,
-      ...(error.details.errors
-        ? { errors: error.details.errors satisfies FieldError[] }
-        : {}),
+    const problem = renderProblem(
+      this.toApiError(exception, requestId),
       requestId,
-    };
+    );
     if (response.headersSent) {
       response.destroy();
       return;
     }
-    for (const [name, value] of Object.entries(error.details.headers ?? {})) {
+    for (const [name, value] of Object.entries(problem.headers)) {
       response.setHeader(name, value);
     }
     response
-      .status(status)
-      .type('application/problem+json')
-      .send(JSON.stringify(body));
+      .status(problem.status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(problem.body));
   }
 
   private toApiError(exception: unknown, requestId: string): ApiError {
@@ -119,7 +126,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (isBodyParserError(exception)) {
       return fromBodyParser(exception);
     }
-    if (isInfrastructureUnavailable(exception)) {
+    if (this.backingServices.isUnavailable(exception)) {
       this.logger.error(
         { err: exception, requestId },
         'Dependency unavailable',

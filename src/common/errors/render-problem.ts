@@ -1,0 +1,35 @@
+import type { ApiError, FieldError } from './api-error.js';
+import { httpStatusFor, titleFor } from './error-codes.js';
+import type { ProblemDetails } from './problem-details.dto.js';
+
+/** A problem+json response exactly as it goes on the wire; the idempotency layer replays these. */
+export interface RenderedProblem {
+  status: number;
+  headers: Record<string, string>;
+  body: ProblemDetails;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** The RFC 9457 rendering of a domain error: pure, so a stored response replays byte for byte. */
+export function renderProblem(
+  error: ApiError,
+  requestId: string,
+): RenderedProblem {
+  const status = httpStatusFor(error.code);
+  return {
+    status,
+    headers: { ...error.details.headers },
+    body: {
+      type: `urn:media-api:problem:${error.code}`,
+      title: titleFor(error.code),
+      status,
+      code: error.code,
+      message: error.message,
+      ...(error.details.errors
+        ? { errors: error.details.errors satisfies FieldError[] }
+        : {}),
+      requestId,
+    },
+  };
+}
