@@ -4,8 +4,9 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
-import { JOBS, QUEUES } from '../src/infra/queue/queues.js';
+import { QUEUES } from '../src/infra/queue/queues.js';
 import { Storage } from '../src/infra/storage/storage.port.js';
+import { ProcessingRecovery } from '../src/modules/processing/processing-recovery.service.js';
 import { UploadReceiptService } from '../src/modules/upload/upload-receipt.service.js';
 import {
   fixture,
@@ -144,7 +145,6 @@ describe('upload reconciler with the S3 driver, called directly', () => {
     expect(await h.reconcile()).toEqual({
       started: 1,
       expired: 0,
-      requeued: 0,
     });
     const ready = await waitForStatus(t.client(ws.apiKey), uploaded.mediaId);
     expect(ready).toMatchObject({
@@ -164,7 +164,6 @@ describe('upload reconciler with the S3 driver, called directly', () => {
     expect(await h.reconcile()).toEqual({
       started: 0,
       expired: 0,
-      requeued: 0,
     });
     expect(
       (await h.eventTypes(uploaded.mediaId)).filter(
@@ -184,7 +183,6 @@ describe('upload reconciler with the S3 driver, called directly', () => {
     expect(await h.reconcile()).toEqual({
       started: 1,
       expired: 0,
-      requeued: 0,
     });
     const ready = await waitForStatus(t.client(ws.apiKey), upload.mediaId);
     expect(ready).toMatchObject({
@@ -222,16 +220,6 @@ describe('upload reconciler as a scheduled job', () => {
     await t?.close();
     await s3?.stop();
     await database.drop();
-  });
-
-  it('is registered as a Bull repeatable job every RECONCILER_INTERVAL_SECONDS', async () => {
-    const queue = t.app.get<Queue>(getQueueToken(QUEUES.maintenance));
-    const repeatable = await queue.getRepeatableJobs();
-    expect(
-      repeatable
-        .filter((job) => job.name === JOBS.reconcileUploads)
-        .map((job) => ('every' in job ? Number(job.every) : undefined)),
-    ).toEqual([1_000]);
   });
 
   it('starts processing of an uploaded object with no event and no confirm', async () => {
@@ -300,7 +288,6 @@ describe('upload reconciler with the local driver', () => {
     expect(await h.reconcile()).toEqual({
       started: 0,
       expired: 1,
-      requeued: 0,
     });
 
     const failed = await h.getMedia(expired.mediaId);
@@ -321,7 +308,6 @@ describe('upload reconciler with the local driver', () => {
     expect(await h.reconcile()).toEqual({
       started: 0,
       expired: 0,
-      requeued: 0,
     });
     expect((await h.getMedia(expired.mediaId)).validationResults).toEqual(
       failed.validationResults,
@@ -360,11 +346,7 @@ describe('upload reconciler with the local driver', () => {
     const queue = t.app.get<Queue>(getQueueToken(QUEUES.processing));
     expect(await queue.getJob(`process:${stuck.mediaId}`)).toBeNull();
 
-    expect(await h.reconcile()).toEqual({
-      started: 0,
-      expired: 0,
-      requeued: 1,
-    });
+    expect(await t.app.get(ProcessingRecovery).requeueStale()).toBe(1);
     const ready = await waitForStatus(t.client(ws.apiKey), stuck.mediaId);
     expect(ready).toMatchObject({
       status: 'READY',

@@ -122,6 +122,12 @@ class EnvironmentVariables {
   @IsOptional()
   @Transform(toInt)
   @Min(1)
+  @Max(86_400)
+  @IsInt()
+  PROCESSING_STALE_SECONDS = 600;
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
   @Max(8_760)
   @IsInt()
   PENDING_UPLOAD_EXPIRY_HOURS = 24;
@@ -163,7 +169,7 @@ export class AppConfig {
     s3?: S3Config;
   };
   readonly ffprobePath?: string;
-  readonly processing: { concurrency: number };
+  readonly processing: { concurrency: number; staleSeconds: number };
   readonly reconciler: { intervalSeconds: number; pendingExpiryHours: number };
 
   constructor(env: EnvironmentVariables) {
@@ -201,7 +207,10 @@ export class AppConfig {
         : undefined,
     };
     this.ffprobePath = env.FFPROBE_PATH;
-    this.processing = { concurrency: env.PROCESSING_CONCURRENCY };
+    this.processing = {
+      concurrency: env.PROCESSING_CONCURRENCY,
+      staleSeconds: env.PROCESSING_STALE_SECONDS,
+    };
     this.reconciler = {
       intervalSeconds: env.RECONCILER_INTERVAL_SECONDS,
       pendingExpiryHours: env.PENDING_UPLOAD_EXPIRY_HOURS,

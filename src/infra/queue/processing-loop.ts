@@ -70,7 +70,8 @@ export class ProcessingLoop {
   }
 }
 
-function connected(client: Redis): Promise<void> {
+/** Resolves once `client` is ready (or has given up), after at most 5 s. */
+export function connected(client: Redis): Promise<void> {
   if (!CONNECTING.has(client.status)) {
     return Promise.resolve();
   }

@@ -1,6 +1,12 @@
-import { BullModule } from '@nestjs/bull';
-import { Global, Module } from '@nestjs/common';
+import { BullModule, getQueueToken } from '@nestjs/bull';
+import { Global, Module, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bull';
 import { AppConfig } from '../../config/app-config.js';
+import { reconnectDelayMs } from '../redis/redis.js';
+import { RedisStatus } from '../redis/redis-status.js';
+import { JobRunner } from './job-runner.js';
+import { connected } from './processing-loop.js';
 import { QUEUES } from './queues.js';
 
 const queues = BullModule.registerQueue(
@@ -31,6 +37,7 @@ const queues = BullModule.registerQueue(
       useFactory: (config: AppConfig) => ({
         url: config.redisUrl,
         prefix: `${config.redisKeyPrefix}:bull`,
+        redis: { retryStrategy: reconnectDelayMs },
         settings: {
           lockDuration: 15_000,
           stalledInterval: 5_000,
@@ -40,6 +47,27 @@ const queues = BullModule.registerQueue(
     }),
     queues,
   ],
-  exports: [queues],
+  providers: [JobRunner],
+  exports: [queues, JobRunner],
 })
-export class QueueModule {}
+export class QueueModule implements OnModuleInit {
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly redisStatus: RedisStatus,
+  ) {}
+
+  /**
+   * Connects every queue before the application takes requests or jobs (Bull connects lazily, so
+   * the first request would otherwise find its connection still opening), and follows their
+   * connection state: Bull re-emits its clients' errors on the queue.
+   */
+  async onModuleInit(): Promise<void> {
+    for (const name of Object.values(QUEUES)) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(name), {
+        strict: false,
+      });
+      this.redisStatus.watch(`queue ${name}`, queue, queue.client);
+      await connected(queue.client);
+    }
+  }
+}

@@ -6,23 +6,34 @@ import {
 } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
+import { RedisStatus } from './redis-status.js';
+import { reconnectDelayMs } from './redis.js';
 
-/** The app's shared Redis connection (Bull opens its own). Commands fail fast instead of queueing. */
+/**
+ * The app's shared Redis connection (Bull opens its own). Commands fail fast instead of queueing
+ * while Redis is away, and every key carries REDIS_KEY_PREFIX.
+ */
 @Global()
 @Module({
   providers: [
+    RedisStatus,
     {
       provide: Redis,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        new Redis(config.redisUrl, {
+      inject: [AppConfig, RedisStatus],
+      useFactory: (config: AppConfig, status: RedisStatus) => {
+        const redis = new Redis(config.redisUrl, {
+          keyPrefix: `${config.redisKeyPrefix}:`,
           maxRetriesPerRequest: 1,
           enableOfflineQueue: false,
           connectTimeout: 5000,
-        }),
+          retryStrategy: reconnectDelayMs,
+        });
+        status.watch('shared', redis);
+        return redis;
+      },
     },
   ],
-  exports: [Redis],
+  exports: [Redis, RedisStatus],
 })
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(Redis) private readonly redis: Redis) {}

@@ -1,6 +1,11 @@
 import { Redis } from 'ioredis';
 import { StartupError } from '../startup-error.js';
 
+/** Reconnect quickly (at most 2 s apart), so work resumes soon after Redis is back. */
+export function reconnectDelayMs(attempt: number): number {
+  return Math.min(attempt * 200, 2_000);
+}
+
 export function describeRedisTarget(redisUrl: string): string {
   const url = new URL(redisUrl);
   return `${url.hostname}:${url.port || '6379'}`;

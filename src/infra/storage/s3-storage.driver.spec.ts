@@ -53,7 +53,7 @@ describe('S3StorageDriver against s3rver', () => {
     storage = new S3StorageDriver(driverOptions());
   });
   afterAll(async () => {
-    storage?.onModuleDestroy();
+    storage?.onApplicationShutdown();
     await s3?.stop();
   });
 
@@ -120,7 +120,7 @@ describe('S3StorageDriver against s3rver', () => {
         ).toBe('content-length;content-type;host');
         expect(upload.headers).toEqual({ 'Content-Type': 'image/png' });
       } finally {
-        plain.onModuleDestroy();
+        plain.onApplicationShutdown();
       }
     });
 
@@ -332,7 +332,7 @@ describe('S3StorageDriver against s3rver', () => {
       );
     } finally {
       for (const driver of [cdn, pathStyle, aws, virtualHost])
-        driver.onModuleDestroy();
+        driver.onApplicationShutdown();
     }
   });
 
@@ -345,7 +345,7 @@ describe('S3StorageDriver against s3rver', () => {
     try {
       await expect(missing.checkHealth()).rejects.toThrow();
     } finally {
-      missing.onModuleDestroy();
+      missing.onApplicationShutdown();
     }
   });
 

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { OnModuleDestroy } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { assertValidObjectKey, encodeObjectKeyPath } from './object-key.js';
 import {
@@ -73,8 +73,10 @@ function defaultPublicBaseUrl(options: S3StorageDriverOptions): string {
 /**
  * Any S3-compatible bucket. Objects are private; uploads go straight from the client to the bucket
  * through presigned PUT URLs, and public URLs are expected to be served by a CDN in front of it.
+ * The SDK client is released in `onApplicationShutdown`, after every module's `onModuleDestroy`
+ * (where job loops stop and let running jobs finish), so no running job loses it mid-download.
  */
-export class S3StorageDriver extends Storage implements OnModuleDestroy {
+export class S3StorageDriver extends Storage implements OnApplicationShutdown {
   readonly driver = 's3' as const;
 
   private readonly client: S3Client;
@@ -261,7 +263,7 @@ export class S3StorageDriver extends Storage implements OnModuleDestroy {
     await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
   }
 
-  onModuleDestroy(): void {
+  onApplicationShutdown(): void {
     this.client.destroy();
   }
 }

@@ -6,7 +6,9 @@ import { newId } from '../../common/ids.js';
 import {
   JOBS,
   QUEUES,
+  isQueueAvailable,
   processMediaJobOptions,
+  withQueue,
   type ProcessMediaJob,
 } from '../../infra/queue/queues.js';
 import { MediaEvent, type MediaEventType } from './media-event.entity.js';
@@ -60,12 +62,34 @@ export class MediaLifecycleService {
    */
   async enqueueProcessing(mediaId: string): Promise<void> {
     const options = processMediaJobOptions(mediaId);
-    const existing = await this.processingQueue.getJob(options.jobId!);
-    if (existing && (await existing.isFailed())) {
-      await existing.retry();
-      return;
-    }
-    await this.processingQueue.add(JOBS.processMedia, { mediaId }, options);
+    await withQueue(this.processingQueue, async () => {
+      const existing = await this.processingQueue.getJob(options.jobId!);
+      if (existing && (await existing.isFailed())) {
+        await existing.retry();
+        return;
+      }
+      await this.processingQueue.add(JOBS.processMedia, { mediaId }, options);
+    });
+  }
+
+  /** True while the item's processing job is waiting, delayed or running. */
+  async hasLiveProcessingJob(mediaId: string): Promise<boolean> {
+    const { jobId } = processMediaJobOptions(mediaId);
+    return withQueue(this.processingQueue, async () => {
+      const job = await this.processingQueue.getJob(jobId!);
+      const state = job ? await job.getState() : undefined;
+      return (
+        state === 'waiting' ||
+        state === 'delayed' ||
+        state === 'active' ||
+        state === 'paused'
+      );
+    });
+  }
+
+  /** Whether bytes received now could be queued for processing (Redis is up). */
+  canQueueProcessing(): boolean {
+    return isQueueAvailable(this.processingQueue);
   }
 
   /** PROCESSING → READY or FAILED. A no-op (returns null) when the item is gone or not PROCESSING. */

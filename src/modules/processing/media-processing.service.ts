@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ImageAdapter } from '../../infra/image/image.adapter.js';
@@ -14,6 +13,7 @@ import {
   Storage,
   type StoredObjectInfo,
 } from '../../infra/storage/storage.port.js';
+import { createWorkDir } from '../../infra/temp/work-dirs.js';
 import { VideoAdapter } from '../../infra/video/video.adapter.js';
 import { VideoProbeError } from '../../infra/video/video-probe.error.js';
 import type { Media } from '../media/media.entity.js';
@@ -38,6 +38,9 @@ async function readHead(storage: Storage, key: string): Promise<Buffer> {
   }
   return Buffer.concat(chunks).subarray(0, SNIFF_HEAD_BYTES);
 }
+
+/** Images are normalised in per-job directories named after this (see `sweepOrphanWorkDirs`). */
+export const IMAGE_WORK_DIR = 'media-image';
 
 const failed = (...errors: string[]): ProcessingOutcome => ({
   status: 'FAILED',
@@ -161,7 +164,7 @@ export class MediaProcessingService {
     key: string,
     stored: StoredObjectInfo,
   ): Promise<ProcessingOutcome> {
-    const workDir = await mkdtemp(join(tmpdir(), 'media-image-'));
+    const workDir = await createWorkDir(IMAGE_WORK_DIR);
     try {
       const inputPath = join(workDir, 'input');
       await pipeline(

@@ -5,9 +5,10 @@ import { StorageModule } from '../../infra/storage/storage.module.js';
 import { VideoAdapter } from '../../infra/video/video.adapter.js';
 import { MediaModule } from '../media/media.module.js';
 import { MediaProcessingService } from './media-processing.service.js';
+import { ProcessingRecovery } from './processing-recovery.service.js';
 import { ProcessingWorker } from './processing.worker.js';
 
-/** The image/video pipeline; imported only by processes that run workers. */
+/** The image/video pipeline; its worker runs only where JobRunner runs workers. */
 @Module({
   imports: [MediaModule, StorageModule],
   providers: [
@@ -19,6 +20,7 @@ import { ProcessingWorker } from './processing.worker.js';
         new VideoAdapter({ ffprobePath: config.ffprobePath }),
     },
     MediaProcessingService,
+    ProcessingRecovery,
     ProcessingWorker,
   ],
 })

@@ -1,39 +1,58 @@
 import { InjectQueue } from '@nestjs/bull';
-import {
-  Injectable,
-  Logger,
-  type OnModuleDestroy,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { AppConfig } from '../../config/app-config.js';
-import { ProcessingLoop } from '../../infra/queue/processing-loop.js';
+import { JobRunner } from '../../infra/queue/job-runner.js';
 import {
   JOBS,
   QUEUES,
   type ProcessMediaJob,
 } from '../../infra/queue/queues.js';
-import { MediaProcessingService } from './media-processing.service.js';
+import { sweepOrphanWorkDirs } from '../../infra/temp/work-dirs.js';
+import {
+  IMAGE_WORK_DIR,
+  MediaProcessingService,
+} from './media-processing.service.js';
+import { ProcessingRecovery } from './processing-recovery.service.js';
+
+/** Lock id of the stale-PROCESSING sweep ("media-api processing recovery"). */
+const RECOVERY_LOCK_ID = 724_311_907;
 
 /**
- * Runs processing jobs in the worker role. Registered with `queue.process` rather than Bull
- * decorators because the concurrency comes from configuration. Bull re-runs a job whose worker
- * died (stalled-job recovery) and retries failures with backoff; shutdown waits for running jobs.
+ * The processing side of a worker process: consumes processing jobs (Bull re-runs a job whose
+ * worker died and retries failures with backoff; shutdown waits for running jobs), periodically
+ * re-queues items whose job was lost, and at start removes the work directories of workers that
+ * were killed mid-job.
  */
 @Injectable()
-export class ProcessingWorker implements OnModuleInit, OnModuleDestroy {
+export class ProcessingWorker implements OnModuleInit {
   private readonly logger = new Logger(ProcessingWorker.name);
-  private loop?: ProcessingLoop;
 
   constructor(
     @InjectQueue(QUEUES.processing)
     private readonly queue: Queue<ProcessMediaJob>,
     private readonly processing: MediaProcessingService,
+    private readonly recovery: ProcessingRecovery,
+    private readonly runner: JobRunner,
     private readonly config: AppConfig,
   ) {}
 
-  onModuleInit(): void {
-    this.loop = ProcessingLoop.start(
+  async onModuleInit(): Promise<void> {
+    if (!this.runner.runsWorkers) {
+      return;
+    }
+    const swept = await sweepOrphanWorkDirs(IMAGE_WORK_DIR);
+    if (swept.length > 0) {
+      this.logger.log(
+        `Removed ${swept.length} work directories of stopped workers`,
+      );
+    }
+    this.queue.on('failed', (job, error) =>
+      this.logger.warn(
+        `Job ${job.id} attempt ${job.attemptsMade} failed: ${error.message}`,
+      ),
+    );
+    this.runner.consume(
       this.queue,
       JOBS.processMedia,
       this.config.processing.concurrency,
@@ -43,22 +62,16 @@ export class ProcessingWorker implements OnModuleInit, OnModuleDestroy {
       },
       this.logger,
     );
-    this.queue.on('failed', (job, error) =>
-      this.logger.warn(
-        `Job ${job.id} attempt ${job.attemptsMade} failed: ${error.message}`,
-      ),
+    this.runner.every(
+      {
+        name: 'Processing recovery',
+        lockId: RECOVERY_LOCK_ID,
+        intervalMs: this.config.reconciler.intervalSeconds * 1_000,
+        run: async () => {
+          await this.recovery.requeueStale();
+        },
+      },
+      this.logger,
     );
-  }
-
-  /**
-   * Graceful shutdown: stop taking jobs and wait for the running ones to finish. This has to happen
-   * in `onModuleDestroy`, which Nest calls on this module before the modules it imports (storage,
-   * whose S3 client is released in its own `onModuleDestroy`) and before any
-   * `onApplicationShutdown` (database, Redis, Bull connections). Left to Bull's own close in
-   * `onApplicationShutdown`, a running job would lose its S3 client mid-download.
-   */
-  async onModuleDestroy(): Promise<void> {
-    this.logger.log('Stopping: waiting for running processing jobs');
-    await this.loop?.stop();
   }
 }

@@ -11,13 +11,10 @@ import type {
 const RECONCILE_BATCH = 200;
 /** How long after its URL expired a pending upload is still checked every run. */
 const RECENT_WINDOW_MS = 60 * 60 * 1000;
-/** A PROCESSING item untouched this long has lost its job (e.g. Redis was flushed). */
-const STALE_PROCESSING_MS = 10 * 60 * 1000;
 
 export interface ReconcileResult {
   started: number;
   expired: number;
-  requeued: number;
 }
 
 /** S3 notifications URL-encode keys and encode spaces as `+`. Null when the key is not valid encoding. */
@@ -66,10 +63,10 @@ export class UploadReceiptService {
 
   /**
    * Starts processing for PENDING uploads whose object is in storage, fails those whose upload
-   * window closed more than PENDING_UPLOAD_EXPIRY_HOURS ago, and re-queues stale PROCESSING items.
+   * window closed more than PENDING_UPLOAD_EXPIRY_HOURS ago.
    */
   async reconcile(now = new Date()): Promise<ReconcileResult> {
-    const result: ReconcileResult = { started: 0, expired: 0, requeued: 0 };
+    const result: ReconcileResult = { started: 0, expired: 0 };
     const expiredBefore = new Date(
       now.getTime() - this.config.reconciler.pendingExpiryHours * 3_600_000,
     );
@@ -101,14 +98,7 @@ export class UploadReceiptService {
         result.expired += 1;
       }
     }
-    for (const media of await this.media.findStaleProcessing(
-      new Date(now.getTime() - STALE_PROCESSING_MS),
-      RECONCILE_BATCH,
-    )) {
-      await this.lifecycle.enqueueProcessing(media.id);
-      result.requeued += 1;
-    }
-    if (result.started + result.expired + result.requeued > 0) {
+    if (result.started + result.expired > 0) {
       this.logger.log(`Reconciled uploads: ${JSON.stringify(result)}`);
     }
     return result;

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { StorageModule } from '../../infra/storage/storage.module.js';
 import { MediaModule } from '../media/media.module.js';
 import { LocalStorageController } from './local-storage.controller.js';
@@ -9,24 +9,18 @@ import { UploadReconcilerWorker } from './upload-reconciler.worker.js';
 import { UploadController } from './upload.controller.js';
 import { UploadService } from './upload.service.js';
 
-@Module({})
-export class UploadModule {
-  /** The reconciler is scheduled only by processes that run workers. */
-  static register(options: { runsWorkers: boolean }): DynamicModule {
-    return {
-      module: UploadModule,
-      imports: [MediaModule, StorageModule],
-      controllers: [
-        UploadController,
-        StorageEventsController,
-        LocalStorageController,
-      ],
-      providers: [
-        UploadService,
-        UploadReceiptService,
-        StorageEventsGuard,
-        ...(options.runsWorkers ? [UploadReconcilerWorker] : []),
-      ],
-    };
-  }
-}
+@Module({
+  imports: [MediaModule, StorageModule],
+  controllers: [
+    UploadController,
+    StorageEventsController,
+    LocalStorageController,
+  ],
+  providers: [
+    UploadService,
+    UploadReceiptService,
+    StorageEventsGuard,
+    UploadReconcilerWorker,
+  ],
+})
+export class UploadModule {}
