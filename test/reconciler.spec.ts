@@ -1,13 +1,12 @@
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { Readable } from 'node:stream';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { inject } from 'vitest';
 import { QUEUES } from '../src/infra/queue/queues.js';
 import { Storage } from '../src/infra/storage/storage.port.js';
 import { ProcessingRecovery } from '../src/modules/processing/processing-recovery.service.js';
 import { UploadReceiptService } from '../src/modules/upload/upload-receipt.service.js';
+import { isolatedDatabase } from './support/database.js';
 import {
   fixture,
   mediaEventTypes,
@@ -27,40 +26,6 @@ import {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-/**
- * The reconciler sweeps the whole database, and every app of a test run shares one. Each app here
- * gets a database of its own, so a sweep sees exactly this file's items (and the counts it returns
- * are exact), and no other app's reconciler touches the states these tests set up by hand.
- */
-interface IsolatedDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
-
-function isolatedDatabase(suffix: string): IsolatedDatabase {
-  const url = new URL(inject('databaseUrl'));
-  const name = `${url.pathname.slice(1)}_${suffix}`;
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const maintenance = new URL(url);
-      maintenance.pathname = '/postgres';
-      const admin = new pg.Client({
-        connectionString: maintenance.toString(),
-      });
-      await admin.connect();
-      try {
-        await admin.query(
-          `DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`,
-        );
-      } finally {
-        await admin.end();
-      }
-    },
-  };
-}
 
 /** Helpers bound to one app and one workspace. */
 function helpers(t: TestApp, ws: () => TestWorkspace) {

@@ -36,9 +36,6 @@ const toInt = ({ value }: { value: unknown }) =>
     ? Number(value)
     : value;
 
-/** Development-only HMAC secret so `npm start` works with no configuration; production must set its own. */
-const DEV_SIGNING_SECRET = 'dev-only-local-upload-signing-secret-change-me';
-
 /**
  * The environment as the process receives it. Property names are the variable names, so a
  * validation message names the variable a person has to fix.
@@ -164,7 +161,8 @@ export class AppConfig {
   readonly storage: {
     driver: 'local' | 's3';
     localDir: string;
-    signingSecret: string;
+    /** Unset outside production: a random one is generated into the data directory (SigningKeys). */
+    signingSecret?: string;
     eventsSecret?: string;
     s3?: S3Config;
   };
@@ -191,7 +189,7 @@ export class AppConfig {
     this.storage = {
       driver: env.STORAGE_DRIVER,
       localDir: env.LOCAL_STORAGE_DIR,
-      signingSecret: env.STORAGE_SIGNING_SECRET ?? DEV_SIGNING_SECRET,
+      signingSecret: env.STORAGE_SIGNING_SECRET,
       eventsSecret: env.STORAGE_EVENTS_SECRET,
       s3: env.S3_BUCKET
         ? {

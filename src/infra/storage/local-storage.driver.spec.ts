@@ -3,13 +3,16 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { LocalStorageDriver } from './local-storage.driver.js';
 import {
-  LocalStorageDriver,
+  SignedUploadReceiver,
+  type SignedUploadRequest,
+} from './signed-upload-receiver.js';
+import {
   UploadAbortedError,
   UploadRejectedError,
-  type AcceptSignedUploadInput,
   type UploadRejectionReason,
-} from './local-storage.driver.js';
+} from './upload-errors.js';
 import {
   InvalidStorageKeyError,
   StorageObjectNotFoundError,
@@ -62,6 +65,7 @@ function countingStream(
 describe('LocalStorageDriver', () => {
   let rootDir: string;
   let storage: LocalStorageDriver;
+  let receiver: SignedUploadReceiver;
 
   beforeEach(async () => {
     rootDir = await mkdtemp(join(tmpdir(), 'local-storage-spec-'));
@@ -70,6 +74,7 @@ describe('LocalStorageDriver', () => {
       publicBaseUrl: `${BASE_URL}/`,
       signingSecret: SECRET,
     });
+    receiver = new SignedUploadReceiver(storage, SECRET);
   });
   afterEach(() => rm(rootDir, { recursive: true, force: true }));
 
@@ -87,17 +92,19 @@ describe('LocalStorageDriver', () => {
     };
   }
 
-  function accept(
-    overrides: Partial<AcceptSignedUploadInput> &
-      Pick<AcceptSignedUploadInput, 'query'>,
+  /** Receives a PUT and lets it land, as the upload route does for a PENDING item. */
+  async function accept(
+    overrides: Partial<SignedUploadRequest> &
+      Pick<SignedUploadRequest, 'query'>,
   ) {
-    return storage.acceptSignedUpload({
+    const received = await receiver.receive({
       key: KEY,
       contentTypeHeader: 'application/pdf',
       contentLengthHeader: String(PDF.length),
       body: Readable.from([PDF.subarray(0, 1000), PDF.subarray(1000)]),
       ...overrides,
     });
+    return received.commit();
   }
 
   async function expectRejected(
@@ -181,7 +188,7 @@ describe('LocalStorageDriver', () => {
     });
   });
 
-  describe('acceptSignedUpload', () => {
+  describe('signed uploads', () => {
     it('stores exactly the signed bytes, which head, reads and ranges return', async () => {
       const { query } = await presign();
       const stored = await accept({ query });
@@ -391,7 +398,7 @@ describe('LocalStorageDriver', () => {
     });
   });
 
-  describe('acceptSignedUpload with a bounded length', () => {
+  describe('signed uploads with a bounded length', () => {
     const MAX = 4096;
 
     async function presignBounded() {
@@ -490,6 +497,40 @@ describe('LocalStorageDriver', () => {
           Buffer.alloc(MAX + 1),
         ),
         'invalid_signature',
+      );
+    });
+  });
+
+  describe('staged uploads', () => {
+    it('are invisible until committed, and discarding leaves nothing', async () => {
+      const { query } = await presign();
+      const received = await receiver.receive({
+        key: KEY,
+        query,
+        contentTypeHeader: 'application/pdf',
+        body: Readable.from([PDF]),
+      });
+      expect(received).toMatchObject({
+        sizeBytes: PDF.length,
+        sha256: createHash('sha256').update(PDF).digest('hex'),
+      });
+      expect(await storage.head(KEY)).toBeNull();
+      await received.discard();
+      await received.discard();
+      await expectNothingStored();
+    });
+
+    it('refuse a content-encoded body before reading it', async () => {
+      const { query } = await presign();
+      await expectRejected(
+        receiver.receive({
+          key: KEY,
+          query,
+          contentTypeHeader: 'application/pdf',
+          contentEncodingHeader: 'gzip',
+          body: Readable.from([PDF]),
+        }),
+        'content_encoding',
       );
     });
   });

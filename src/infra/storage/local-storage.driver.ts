@@ -16,7 +16,6 @@ import { assertValidObjectKey, encodeObjectKeyPath } from './object-key.js';
 import {
   assertValidUploadLifetime,
   readUploadLength,
-  type UploadLength,
 } from './presign-input.js';
 import {
   Storage,
@@ -27,11 +26,9 @@ import {
   type StoredObjectInfo,
   type WriteObjectInput,
 } from './storage.port.js';
+import { UploadRejectedError } from './upload-errors.js';
 import {
   formatSignedUploadQuery,
-  hasValidUploadSignature,
-  isUploadExpired,
-  parseSignedUploadQuery,
   signUploadTerms,
   type SignedUploadTerms,
 } from './upload-signature.js';
@@ -45,49 +42,6 @@ export interface LocalStorageDriverOptions {
   signingSecret: string;
 }
 
-export interface AcceptSignedUploadInput {
-  key: string;
-  /** The upload URL's query parameters as the web framework parsed them. */
-  query: Record<string, unknown>;
-  contentTypeHeader?: string;
-  contentLengthHeader?: string;
-  /** The request body. Owned by the caller: on a rejection it is left unread, not destroyed. */
-  body: Readable;
-  now?: Date;
-}
-
-export type UploadRejectionReason =
-  | 'invalid_signature'
-  | 'expired'
-  | 'content_type_mismatch'
-  | 'content_length_mismatch'
-  | 'body_too_large'
-  | 'body_too_short';
-
-/** A PUT to a local upload URL that does not match what was signed; nothing was stored. */
-export class UploadRejectedError extends Error {
-  constructor(
-    readonly reason: UploadRejectionReason,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'UploadRejectedError';
-  }
-}
-
-/** The upload body failed or ended prematurely (typically the client went away); nothing was stored. */
-export class UploadAbortedError extends Error {
-  constructor(
-    readonly key: string,
-    cause: unknown,
-  ) {
-    super(`The upload to ${key} was aborted before all bytes arrived`, {
-      cause,
-    });
-    this.name = 'UploadAbortedError';
-  }
-}
-
 /** Kept per object under `<rootDir>/.meta/<key>`, mirroring the object tree. */
 interface ObjectMetadata {
   contentType: string;
@@ -97,9 +51,11 @@ interface ObjectMetadata {
   sizeBytes: number;
 }
 
-interface ReceivedFile {
+/** Bytes streamed into a temp file, not yet at their key: commit or discard them. */
+export interface StagedObject {
   tempPath: string;
   sizeBytes: number;
+  /** Hex SHA-256 of the bytes. */
   sha256: string;
 }
 
@@ -118,11 +74,6 @@ function errorCode(error: unknown): string | undefined {
 
 function isMissingPath(error: unknown): boolean {
   return MISSING_PATH_CODES.has(errorCode(error) ?? '');
-}
-
-/** `type/subtype` in lower case, parameters dropped, per RFC 9110's case-insensitive media types. */
-function mediaTypeEssence(contentType: string): string {
-  return contentType.split(';', 1)[0].trim().toLowerCase();
 }
 
 function asBuffer(chunk: unknown): Buffer {
@@ -211,95 +162,6 @@ export class LocalStorageDriver extends Storage {
     };
   }
 
-  /**
-   * Stores the body of a PUT to an upload URL from `presignUpload`, or refuses it with an
-   * UploadRejectedError. The signature must match the key and the signed terms and not be
-   * expired. The Content-Type header's media type must equal the signed one (case-insensitive,
-   * parameters such as `charset` ignored; the signed type is what gets stored). A Content-Length
-   * header, if sent, must equal the signed length (or not exceed a signed maximum), and the body
-   * must be exactly as long as signed, or as declared. Reading stops at the first byte past the
-   * limit. Nothing is left behind on any failure.
-   */
-  async acceptSignedUpload(
-    input: AcceptSignedUploadInput,
-  ): Promise<StoredObjectInfo> {
-    const signed = parseSignedUploadQuery(input.query);
-    const invalidSignature = new UploadRejectedError(
-      'invalid_signature',
-      'The upload URL is not valid (tampered with, or not issued here)',
-    );
-    if (!signed) throw invalidSignature;
-    const { signature, ...signedTerms } = signed;
-    const terms: SignedUploadTerms = { key: input.key, ...signedTerms };
-    if (!hasValidUploadSignature(this.signingSecret, terms, signature))
-      throw invalidSignature;
-    if (isUploadExpired(terms, input.now ?? new Date())) {
-      throw new UploadRejectedError(
-        'expired',
-        `The upload URL expired at ${new Date(terms.expires * 1000).toISOString()}`,
-      );
-    }
-    if (
-      input.contentTypeHeader === undefined ||
-      mediaTypeEssence(input.contentTypeHeader) !==
-        mediaTypeEssence(terms.contentType)
-    ) {
-      throw new UploadRejectedError(
-        'content_type_mismatch',
-        `Content-Type must be ${terms.contentType}, as signed; got ${input.contentTypeHeader ?? 'none'}`,
-      );
-    }
-    const declaredLength = this.checkDeclaredLength(
-      terms.length,
-      input.contentLengthHeader,
-    );
-    const requiredLength =
-      terms.length.kind === 'exact' ? terms.length.bytes : declaredLength;
-    const objectPath = this.objectPath(input.key);
-    let received: ReceivedFile;
-    try {
-      received = await this.receiveIntoTempFile(input.body, {
-        maxBytes: declaredLength ?? terms.length.bytes,
-        destroyOnFailure: false,
-      });
-    } catch (error) {
-      if (error instanceof UploadRejectedError) throw error;
-      throw new UploadAbortedError(input.key, error);
-    }
-    if (requiredLength !== undefined && received.sizeBytes < requiredLength) {
-      await unlink(received.tempPath);
-      throw new UploadRejectedError(
-        'body_too_short',
-        `The body ended after ${received.sizeBytes} of ${requiredLength} bytes`,
-      );
-    }
-    return this.commit(input.key, objectPath, received, terms.contentType);
-  }
-
-  /** The Content-Length header as a number, if sent; refuses one the signed length does not allow. */
-  private checkDeclaredLength(
-    signed: UploadLength,
-    header: string | undefined,
-  ): number | undefined {
-    if (header === undefined) return undefined;
-    const declared = /^\s*[0-9]{1,16}\s*$/.test(header)
-      ? Number(header)
-      : Number.NaN;
-    const allowed =
-      signed.kind === 'exact'
-        ? declared === signed.bytes
-        : declared <= signed.bytes;
-    if (!allowed) {
-      const expectation =
-        signed.kind === 'exact' ? `${signed.bytes}` : `at most ${signed.bytes}`;
-      throw new UploadRejectedError(
-        'content_length_mismatch',
-        `Content-Length must be ${expectation}, as signed; got ${header}`,
-      );
-    }
-    return declared;
-  }
-
   async head(key: string): Promise<StoredObjectInfo | null> {
     const objectPath = this.objectPath(key);
     return this.withKeyLock(key, () => this.readObjectInfo(key, objectPath));
@@ -327,11 +189,14 @@ export class LocalStorageDriver extends Storage {
   }
 
   async write(input: WriteObjectInput): Promise<StoredObjectInfo> {
-    const objectPath = this.objectPath(input.key);
-    const received = await this.receiveIntoTempFile(input.body, {
-      destroyOnFailure: true,
-    });
-    return this.commit(input.key, objectPath, received, input.contentType);
+    this.objectPath(input.key);
+    const staged = await this.stage(input.body, { destroyOnFailure: true });
+    return this.commitStaged(input.key, staged, input.contentType);
+  }
+
+  /** Removes staged bytes that will not be committed; a no-op once committed or removed. */
+  async discardStaged(staged: StagedObject): Promise<void> {
+    await this.unlinkIfPresent(staged.tempPath);
   }
 
   async delete(key: string): Promise<void> {
@@ -385,12 +250,12 @@ export class LocalStorageDriver extends Storage {
    * Streams `body` into a fresh temp file, hashing and counting as it goes. With `maxBytes`, the
    * first chunk past the limit stops the copy with `body_too_large`. On any failure the temp file
    * is removed; the body is destroyed only if `destroyOnFailure` (an HTTP request body must stay
-   * usable so the caller can still answer).
+   * usable so the caller can still answer). Nothing is visible under any key until `commitStaged`.
    */
-  private async receiveIntoTempFile(
+  async stage(
     body: Readable,
     options: { maxBytes?: number; destroyOnFailure: boolean },
-  ): Promise<ReceivedFile> {
+  ): Promise<StagedObject> {
     await mkdir(this.tempDir, { recursive: true });
     const tempPath = join(this.tempDir, randomUUID());
     const file = await open(tempPath, 'wx');
@@ -423,12 +288,13 @@ export class LocalStorageDriver extends Storage {
     return { tempPath, sizeBytes, sha256: hash.digest('hex') };
   }
 
-  private async commit(
+  /** Moves staged bytes to `key` (replacing what is there) with their metadata, atomically for readers. */
+  async commitStaged(
     key: string,
-    objectPath: string,
-    received: ReceivedFile,
+    received: StagedObject,
     contentType: string,
   ): Promise<StoredObjectInfo> {
+    const objectPath = this.objectPath(key);
     const metadata: ObjectMetadata = {
       contentType,
       sha256: received.sha256,

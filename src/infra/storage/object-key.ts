@@ -34,6 +34,16 @@ export function assertValidObjectKey(key: string): void {
   }
 }
 
+/** True for keys `assertValidObjectKey` accepts; others (NUL bytes, `..`, …) are never looked up. */
+export function isValidObjectKey(key: string): boolean {
+  try {
+    assertValidObjectKey(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The key as a URL path: each segment percent-encoded, the separators kept. */
 export function encodeObjectKeyPath(key: string): string {
   return key.split('/').map(encodeURIComponent).join('/');

@@ -1,17 +1,23 @@
 import { Module } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { AppConfig } from '../../config/app-config.js';
+import { SigningKeys } from '../secrets/signing-keys.js';
 import { LocalStorageDriver } from './local-storage.driver.js';
 import { S3StorageDriver } from './s3-storage.driver.js';
+import { SignedUploadReceiver } from './signed-upload-receiver.js';
 import { Storage } from './storage.port.js';
 
-/** Binds the Storage port to the configured driver; built once from validated config. */
+/**
+ * Binds the Storage port to the configured driver; built once from validated config. With the
+ * local driver the app also receives the uploads itself (`SignedUploadReceiver`); with S3 the
+ * bucket does, and the receiver is null.
+ */
 @Module({
   providers: [
     {
       provide: Storage,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig): Storage => {
+      inject: [AppConfig, SigningKeys],
+      useFactory: (config: AppConfig, keys: SigningKeys): Storage => {
         if (config.storage.driver === 's3') {
           const s3 = config.storage.s3!;
           return new S3StorageDriver({
@@ -28,11 +34,19 @@ import { Storage } from './storage.port.js';
         return new LocalStorageDriver({
           rootDir: resolve(config.storage.localDir),
           publicBaseUrl: config.publicBaseUrl,
-          signingSecret: config.storage.signingSecret,
+          signingSecret: keys.secret,
         });
       },
     },
+    {
+      provide: SignedUploadReceiver,
+      inject: [Storage, SigningKeys],
+      useFactory: (storage: Storage, keys: SigningKeys) =>
+        storage instanceof LocalStorageDriver
+          ? new SignedUploadReceiver(storage, keys.secret)
+          : null,
+    },
   ],
-  exports: [Storage],
+  exports: [Storage, SignedUploadReceiver],
 })
 export class StorageModule {}

@@ -2,9 +2,11 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Generated,
   Index,
   PrimaryColumn,
 } from 'typeorm';
+import { bigintAsNumber } from './media.entity.js';
 
 export const MEDIA_EVENT_TYPES = [
   'media.uploaded',
@@ -20,9 +22,18 @@ export type MediaEventType = (typeof MEDIA_EVENT_TYPES)[number];
  */
 @Entity({ name: 'media_events' })
 @Index('idx_media_events_workspace_created', ['workspaceId', 'createdAt'])
+@Index('idx_media_events_undispatched', ['seq'], {
+  where: '"dispatched_at" IS NULL',
+})
 export class MediaEvent {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id: string;
+
+  /** Commit-independent insertion order: the order a relay hands events on in. */
+  @Index('uq_media_events_seq', { unique: true })
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
+  @Generated('increment')
+  seq: number;
 
   @Column({ name: 'workspace_id', type: 'varchar', length: 40 })
   workspaceId: string;
@@ -39,4 +50,8 @@ export class MediaEvent {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** Set once a relay has handed the event on; undispatched events are found by a partial index. */
+  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
+  dispatchedAt: Date | null;
 }

@@ -15,6 +15,12 @@ import { MediaEvent, type MediaEventType } from './media-event.entity.js';
 import { Media } from './media.entity.js';
 import { toMediaDto } from './media.mapper.js';
 
+/**
+ * What became of an uploaded body: it landed (`stored`); the same bytes had already landed
+ * (`duplicate`, a client retrying); other bytes had (`conflict`); or the item is gone.
+ */
+export type UploadClaim = 'stored' | 'duplicate' | 'conflict' | 'gone';
+
 export type ProcessingOutcome =
   | { status: 'READY'; changes: Partial<Media> }
   | { status: 'FAILED'; errors: string[]; changes?: Partial<Media> };
@@ -54,6 +60,47 @@ export class MediaLifecycleService {
       await this.enqueueProcessing(media.id);
     }
     return media;
+  }
+
+  /**
+   * Lets the bytes of a direct upload received by this app land, at most once per item. Under the
+   * item's row lock (which DELETE takes too), the first complete upload of a PENDING item is
+   * stored (`store` moves it under its key) and the item becomes PROCESSING with `media.uploaded`
+   * in the same transaction; any later one is compared by digest and stores nothing. Processing
+   * is queued for a stored upload, and again for a retried one, whose first attempt may have
+   * landed while Redis was away.
+   */
+  async claimUpload(
+    mediaId: string,
+    sha256: string,
+    store: () => Promise<unknown>,
+  ): Promise<UploadClaim> {
+    const claim = await this.dataSource.transaction(async (manager) => {
+      const current = await this.lockForUpdate(manager, mediaId);
+      if (!current) {
+        return { outcome: 'gone' as const };
+      }
+      if (current.status !== 'PENDING') {
+        return {
+          outcome:
+            current.uploadSha256 === sha256
+              ? ('duplicate' as const)
+              : ('conflict' as const),
+          status: current.status,
+        };
+      }
+      await store();
+      current.status = 'PROCESSING';
+      current.uploadExpiresAt = null;
+      current.uploadSha256 = sha256;
+      const saved = await manager.save(current);
+      await this.recordEvent(manager, saved, 'media.uploaded');
+      return { outcome: 'stored' as const, status: saved.status };
+    });
+    if (claim.outcome !== 'conflict' && claim.status === 'PROCESSING') {
+      await this.enqueueProcessing(mediaId);
+    }
+    return claim.outcome;
   }
 
   /**

@@ -1,5 +1,18 @@
-import { Controller, Delete, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentAuth } from '../../common/auth/auth.decorators.js';
 import { Authenticated } from '../../common/auth/authenticated.decorator.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
@@ -9,6 +22,7 @@ import {
   ListMediaQueryDto,
   MediaDto,
   MediaPageDto,
+  RegisterMediaDto,
 } from './media.dto.js';
 import { toMediaDto } from './media.mapper.js';
 import { MediaService } from './media.service.js';
@@ -63,5 +77,18 @@ export class MediaController {
   ): Promise<DeleteMediaResponseDto> {
     await this.media.delete(auth.workspace.id, id);
     return { success: true };
+  }
+
+  /** Records a file you already host as a READY item; it is not fetched, re-hosted or processed. */
+  @ApiOperation({ summary: 'Register external media' })
+  @ApiCreatedResponse({ type: MediaDto })
+  @ApiProblemResponses(400)
+  @Authenticated('media:write')
+  @Post('register')
+  async registerMedia(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: RegisterMediaDto,
+  ): Promise<MediaDto> {
+    return toMediaDto(await this.media.createExternal(auth.workspace.id, body));
   }
 }

@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  MaxLength,
+} from 'class-validator';
 import { IntegerField } from '../../common/validation/integer-field.decorator.js';
+import { SUPPORTED_CONTENT_TYPES } from './media-types.js';
 import {
   MEDIA_STATUSES,
   VALIDATION_STATUSES,
@@ -101,4 +109,29 @@ export class ListMediaQueryDto {
 export class DeleteMediaResponseDto {
   /** @example true */
   success: boolean;
+}
+
+export class RegisterMediaDto {
+  /** Public https URL of a file you host; stored as-is, never fetched or re-hosted. */
+  @IsUrl(
+    {
+      protocols: ['https'],
+      require_protocol: true,
+      require_tld: true,
+      allow_underscores: true,
+    },
+    { message: '$property must be an https URL with a domain name' },
+  )
+  @Length(1, 2048)
+  url: string;
+
+  @ApiProperty({ enum: SUPPORTED_CONTENT_TYPES })
+  @IsIn(SUPPORTED_CONTENT_TYPES)
+  contentType: string;
+
+  /** Display filename; defaults to the last segment of the URL path. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 255)
+  filename?: string;
 }

@@ -46,8 +46,8 @@ export const UPLOAD_CHANNELS = [
 ] as const;
 export type UploadChannel = (typeof UPLOAD_CHANNELS)[number];
 
-/** Postgres bigint arrives as a string; sizes stay far below 2^53. */
-const bigintAsNumber: ValueTransformer = {
+/** Postgres bigint arrives as a string; sizes and sequences stay far below 2^53. */
+export const bigintAsNumber: ValueTransformer = {
   to: (value: number | null | undefined) => value,
   from: (value: string | null) => (value === null ? null : Number(value)),
 };
@@ -154,6 +154,10 @@ export class Media {
     transformer: bigintAsNumber,
   })
   maxSizeBytes: number | null;
+
+  /** Hex SHA-256 of the bytes that filled a local direct upload, so a retried PUT is recognised. */
+  @Column({ name: 'upload_sha256', type: 'char', length: 64, nullable: true })
+  uploadSha256: string | null;
 
   /** When the latest upload URL stops working; null once no URL is outstanding. */
   @Column({ name: 'upload_expires_at', type: 'timestamptz', nullable: true })

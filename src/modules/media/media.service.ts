@@ -7,11 +7,24 @@ import {
   type FindOptionsWhere,
 } from 'typeorm';
 import { ApiError } from '../../common/errors/api-error.js';
-import { isId } from '../../common/ids.js';
+import { isId, newId } from '../../common/ids.js';
+import { isPublicHostLiteral } from '../../infra/fetch/address-policy.js';
+import { SigningKeys } from '../../infra/secrets/signing-keys.js';
 import { Storage } from '../../infra/storage/storage.port.js';
-import { decodeMediaCursor, encodeMediaCursor } from './media-cursor.js';
+import { MediaCursors } from './media-cursor.js';
 import type { MediaStatusFilter } from './media.dto.js';
-import { Media, type MediaStatus } from './media.entity.js';
+import {
+  Media,
+  type MediaSource,
+  type MediaStatus,
+  type UploadChannel,
+} from './media.entity.js';
+import { canonicalContentType } from './media-types.js';
+import {
+  buildStorageKey,
+  hasControlCharacters,
+  sanitiseFilename,
+} from './storage-key.js';
 
 export interface MediaPage {
   items: Media[];
@@ -19,24 +32,124 @@ export interface MediaPage {
   nextCursor: string | null;
 }
 
-/** The media library: every read and write is scoped by the caller's workspace. */
+/** A direct upload about to be offered: the client's declaration and the URL's terms. */
+export interface PendingUploadSpec {
+  filename: string;
+  contentType: string;
+  /** Exact size when the client declared one; null when only a maximum is known. */
+  sizeBytes: number | null;
+  maxSizeBytes: number;
+  channel: UploadChannel;
+  targetPlatforms?: string[] | null;
+}
+
+/** A file hosted elsewhere, recorded as it is (POST /v1/media/register). */
+export interface ExternalMediaSpec {
+  url: string;
+  contentType: string;
+  /** Defaults to the last segment of the URL path. */
+  filename?: string;
+}
+
+/** The URL's last path segment, decoded when it is valid percent-encoding. */
+function lastPathSegment(url: URL): string {
+  const segment = url.pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * The media library: the one place items are created, and every read and write scoped by the
+ * caller's workspace.
+ */
 @Injectable()
 export class MediaService {
+  private readonly cursors: MediaCursors;
+
   constructor(
     @InjectRepository(Media) private readonly media: Repository<Media>,
     private readonly storage: Storage,
-  ) {}
-
-  async save(media: Media): Promise<Media> {
-    return this.media.save(media);
+    keys: SigningKeys,
+  ) {
+    this.cursors = new MediaCursors(keys.derive('media-list-cursor'));
   }
 
-  async saveAll(items: Media[]): Promise<Media[]> {
+  /**
+   * A PENDING item for a direct upload, not yet saved: the storage key and public URL are chosen
+   * here, from the server-made id and the sanitised filename, so its upload URL can be signed
+   * before the item is stored. Null when the filename has nothing usable for a key.
+   */
+  newPendingUpload(workspaceId: string, spec: PendingUploadSpec): Media | null {
+    const sanitised = sanitiseFilename(spec.filename);
+    if (sanitised === null) {
+      return null;
+    }
+    const id = newId('media');
+    const storagePath = buildStorageKey(workspaceId, id, sanitised);
+    return this.build(workspaceId, 'upload', {
+      id,
+      filename: spec.filename,
+      contentType: spec.contentType,
+      sizeBytes: spec.sizeBytes,
+      status: 'PENDING',
+      storagePath,
+      publicUrl: this.storage.publicUrl(storagePath),
+      uploadChannel: spec.channel,
+      maxSizeBytes: spec.maxSizeBytes,
+      targetPlatforms: spec.targetPlatforms ?? null,
+    });
+  }
+
+  /** Saves new items in one transaction: all of a batch or none. */
+  async insertAll(items: Media[]): Promise<Media[]> {
     return this.media.manager.transaction((manager) => manager.save(items));
   }
 
-  build(fields: Partial<Media>): Media {
-    return this.media.create(fields);
+  /**
+   * A READY item that points at a file hosted elsewhere; it is never fetched or processed, so the
+   * URL must be public https without credentials (checked without resolving it).
+   */
+  async createExternal(
+    workspaceId: string,
+    spec: ExternalMediaSpec,
+  ): Promise<Media> {
+    const url = new URL(spec.url);
+    if (url.username || url.password || !isPublicHostLiteral(url.hostname)) {
+      throw ApiError.validation(
+        'url',
+        'url must be a public https URL without credentials',
+      );
+    }
+    const filename = spec.filename ?? (lastPathSegment(url) || url.hostname);
+    if (hasControlCharacters(filename)) {
+      throw ApiError.validation(
+        'filename',
+        'filename must not contain control characters',
+      );
+    }
+    return this.media.save(
+      this.build(workspaceId, 'external', {
+        id: newId('media'),
+        filename: filename.slice(0, 255),
+        contentType: canonicalContentType(spec.contentType)!,
+        sizeBytes: null,
+        status: 'READY',
+        storagePath: null,
+        publicUrl: url.toString(),
+      }),
+    );
+  }
+
+  /** Records a new upload URL's expiry on a PENDING item. */
+  async setUploadExpiry(media: Media, expiresAt: Date): Promise<void> {
+    media.uploadExpiresAt = expiresAt;
+    await this.media.update(
+      { id: media.id, workspaceId: media.workspaceId },
+      { uploadExpiresAt: expiresAt },
+    );
   }
 
   /** The item, or 404 `not_found` when it does not exist in this workspace. */
@@ -63,7 +176,7 @@ export class MediaService {
       where.status = status.toUpperCase() as MediaStatus;
     }
     if (cursor !== undefined) {
-      where.seq = LessThan(decodeMediaCursor(cursor));
+      where.seq = LessThan(this.cursors.decode(workspaceId, cursor));
     }
     const rows = await this.media.find({
       where,
@@ -76,7 +189,7 @@ export class MediaService {
       items,
       hasMore,
       nextCursor: hasMore
-        ? encodeMediaCursor(items[items.length - 1].seq)
+        ? this.cursors.encode(workspaceId, items[items.length - 1].seq)
         : null,
     };
   }
@@ -119,12 +232,43 @@ export class MediaService {
     });
   }
 
-  /** Removes the stored object first, so a failure leaves the record for a retry rather than an orphan. */
+  /**
+   * Removes the stored object and the record under the item's row lock, which an upload landing
+   * at the same moment also takes (MediaLifecycleService.claimUpload): either the upload lands
+   * first and is deleted with the item, or it finds the item gone and stores nothing. The object
+   * goes first, so a storage failure leaves the record for a retry rather than an orphan object.
+   */
   async delete(workspaceId: string, id: string): Promise<void> {
-    const media = await this.get(workspaceId, id);
-    if (media.storagePath) {
-      await this.storage.delete(media.storagePath);
+    if (!isId('media', id)) {
+      throw ApiError.notFound('media item', id);
     }
-    await this.media.delete({ id: media.id, workspaceId });
+    await this.media.manager.transaction(async (manager) => {
+      const media = await manager.findOne(Media, {
+        where: { id, workspaceId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!media) {
+        throw ApiError.notFound('media item', id);
+      }
+      if (media.storagePath) {
+        await this.storage.delete(media.storagePath);
+      }
+      await manager.delete(Media, { id: media.id, workspaceId });
+    });
+  }
+
+  private build(
+    workspaceId: string,
+    source: MediaSource,
+    fields: Partial<Media>,
+  ): Media {
+    return this.media.create({
+      workspaceId,
+      validationStatus: 'skipped',
+      validationResults: null,
+      metadata: { source },
+      uploadSha256: null,
+      ...fields,
+    });
   }
 }

@@ -24,18 +24,34 @@ import rangeParser from 'range-parser';
 import { Public } from '../../common/auth/auth.decorators.js';
 import { ApiError } from '../../common/errors/api-error.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import { isValidObjectKey } from '../../infra/storage/object-key.js';
+import { Storage } from '../../infra/storage/storage.port.js';
 import {
-  LocalStorageDriver,
   UploadAbortedError,
   UploadRejectedError,
-} from '../../infra/storage/local-storage.driver.js';
-import { Storage } from '../../infra/storage/storage.port.js';
-import { MediaLifecycleService } from '../media/media-lifecycle.service.js';
+} from '../../infra/storage/upload-errors.js';
+import { categoryOf } from '../media/media-types.js';
 import { MediaService } from '../media/media.service.js';
+import { UploadReceiptService } from './upload-receipt.service.js';
 
 /** Express 5 hands a `*key` wildcard over as its path segments. */
 function joinKey(key: string | string[]): string {
   return Array.isArray(key) ? key.join('/') : key;
+}
+
+/**
+ * Files are served from the API's own origin with the local driver, so nothing in them may run
+ * there: a sandbox CSP makes a browser treat an opened file (an HTML-looking caption, a PDF with
+ * an /OpenAction script) as an opaque origin without scripts, and documents and captions download
+ * rather than open. Production should still serve files from a separate domain or CDN.
+ */
+const FILE_CONTENT_SECURITY_POLICY =
+  "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'";
+
+function contentDisposition(key: string, contentType: string): string {
+  const category = categoryOf(contentType);
+  const filename = key.split('/').pop()!;
+  return `${category === 'image' || category === 'video' ? 'inline' : 'attachment'}; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 /**
@@ -49,13 +65,15 @@ export class LocalStorageController {
   constructor(
     private readonly storage: Storage,
     private readonly media: MediaService,
-    private readonly lifecycle: MediaLifecycleService,
+    private readonly receipts: UploadReceiptService,
   ) {}
 
   /**
    * The target of a local upload URL. The signature binds the key, content type, byte length and
-   * expiry; a wrong `Content-Type`, a body longer or shorter than signed, an expired or tampered URL
-   * is refused with 403 `upload_rejected` and nothing is stored. Success starts processing.
+   * expiry; a wrong `Content-Type`, a body longer or shorter than signed, a `Content-Encoding`, an
+   * expired or tampered URL is refused with 403 `upload_rejected` and nothing is stored. A URL
+   * accepts one upload: repeating the same bytes (e.g. after a 503) answers 200 again, different
+   * bytes 409. Success starts processing.
    */
   @ApiOperation({ summary: 'Upload a file to a signed URL (local storage)' })
   @ApiConsumes('application/octet-stream')
@@ -67,8 +85,15 @@ export class LocalStorageController {
       'The URL is expired or tampered, or the body does not match what was signed (`upload_rejected`)',
     ],
     404,
-    [409, 'The item is no longer waiting for an upload (`conflict`)'],
+    [
+      409,
+      'The URL has been used for other bytes, or the item is no longer waiting for an upload (`conflict`)',
+    ],
     500,
+    [
+      503,
+      'The job queue is unavailable; nothing was stored, retry the same PUT (`service_unavailable`)',
+    ],
   )
   @HttpCode(200)
   @Put('uploads/*key')
@@ -78,29 +103,16 @@ export class LocalStorageController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    const driver = this.localDriver();
-    const storageKey = joinKey(key);
-    const media = await this.media.findByStoragePath(storageKey);
-    if (!media) {
-      throw new ApiError('not_found', 'No upload is expected at this URL');
-    }
-    if (media.status !== 'PENDING') {
-      throw new ApiError(
-        'conflict',
-        `Media ${media.id} is ${media.status}; this upload URL has been used`,
-      );
-    }
     try {
-      const stored = await driver.acceptSignedUpload({
-        key: storageKey,
+      const etag = await this.receipts.receiveSignedUpload({
+        key: joinKey(key),
         query,
         contentTypeHeader: request.header('content-type'),
         contentLengthHeader: request.header('content-length'),
+        contentEncodingHeader: request.header('content-encoding'),
         body: request,
       });
-      if (stored.etag) {
-        response.setHeader('ETag', stored.etag);
-      }
+      response.setHeader('ETag', etag);
     } catch (error) {
       if (error instanceof UploadRejectedError) {
         // The rest of the body is left unread; closing the connection stops the client sending it.
@@ -120,12 +132,12 @@ export class LocalStorageController {
       }
       throw error;
     }
-    await this.lifecycle.markBytesReceived(media.id);
   }
 
   /**
    * Public file URL of a READY item: the stored bytes with their content type, a strong ETag,
-   * single-range requests and long-lived caching (the bytes never change once READY).
+   * single-range requests and long-lived caching (the bytes never change once READY). Documents
+   * and captions are served as downloads, and no file can run scripts on this origin.
    */
   @ApiOperation({ summary: 'Download a file (local storage)' })
   @ApiProduces('*/*')
@@ -149,18 +161,23 @@ export class LocalStorageController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
-    this.localDriver();
     const storageKey = joinKey(key);
-    const media = await this.media.findByStoragePath(storageKey);
+    const media =
+      this.receipts.receivesUploads && isValidObjectKey(storageKey)
+        ? await this.media.findByStoragePath(storageKey)
+        : null;
     const stored =
       media?.status === 'READY' ? await this.storage.head(storageKey) : null;
     if (!stored) {
       throw new ApiError('not_found', 'No such file');
     }
+    const contentType = stored.contentType ?? 'application/octet-stream';
+    response.setHeader('Content-Type', contentType);
     response.setHeader(
-      'Content-Type',
-      stored.contentType ?? 'application/octet-stream',
+      'Content-Disposition',
+      contentDisposition(storageKey, contentType),
     );
+    response.setHeader('Content-Security-Policy', FILE_CONTENT_SECURITY_POLICY);
     response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Accept-Ranges', 'bytes');
@@ -209,15 +226,5 @@ export class LocalStorageController {
       await this.storage.openReadStream(storageKey, single),
       response,
     );
-  }
-
-  private localDriver(): LocalStorageDriver {
-    if (!(this.storage instanceof LocalStorageDriver)) {
-      throw new ApiError(
-        'not_found',
-        'Files are served by the storage bucket on this deployment',
-      );
-    }
-    return this.storage;
   }
 }

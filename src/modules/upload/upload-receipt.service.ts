@@ -1,5 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ApiError } from '../../common/errors/api-error.js';
 import { AppConfig } from '../../config/app-config.js';
+import { isValidObjectKey } from '../../infra/storage/object-key.js';
+import {
+  SignedUploadReceiver,
+  type SignedUploadRequest,
+} from '../../infra/storage/signed-upload-receiver.js';
 import { Storage } from '../../infra/storage/storage.port.js';
 import { MediaLifecycleService } from '../media/media-lifecycle.service.js';
 import { MediaService } from '../media/media.service.js';
@@ -28,9 +34,9 @@ export function decodeEventKey(key: string): string | null {
 }
 
 /**
- * The ways the service learns that upload bytes arrived without the client telling it: storage
- * event notifications and the periodic reconciler. Both converge on the one "bytes received"
- * transition.
+ * The ways the service learns that upload bytes arrived: PUTs to the local driver's signed URLs,
+ * storage event notifications and the periodic reconciler. All converge on one "bytes received"
+ * transition per item.
  */
 @Injectable()
 export class UploadReceiptService {
@@ -41,7 +47,66 @@ export class UploadReceiptService {
     private readonly lifecycle: MediaLifecycleService,
     private readonly storage: Storage,
     private readonly config: AppConfig,
+    @Inject(SignedUploadReceiver)
+    private readonly receiver: SignedUploadReceiver | null,
   ) {}
+
+  /** False with the S3 driver, where the bucket receives uploads and serves files. */
+  get receivesUploads(): boolean {
+    return this.receiver !== null;
+  }
+
+  /**
+   * A PUT to a local upload URL. An upload URL is single-use: the body is staged, then allowed to
+   * land only if the item is still waiting for bytes (MediaLifecycleService.claimUpload). A client
+   * repeating an upload that already landed (say after a 503) is answered as the first time was;
+   * different bytes are refused with 409. Nothing is left behind by a refused or losing upload.
+   * Returns the stored object's ETag.
+   */
+  async receiveSignedUpload(request: SignedUploadRequest): Promise<string> {
+    const media = isValidObjectKey(request.key)
+      ? await this.media.findByStoragePath(request.key)
+      : null;
+    if (!media || !this.receiver) {
+      throw new ApiError('not_found', 'No upload is expected at this URL');
+    }
+    const used = () =>
+      new ApiError(
+        'conflict',
+        `Media ${media.id} is ${media.status}; this upload URL has been used`,
+      );
+    if (media.status !== 'PENDING' && !media.uploadSha256) {
+      throw used();
+    }
+    if (media.status === 'PENDING' && !this.lifecycle.canQueueProcessing()) {
+      // Refused before the body is read: nothing changes, and the client retries the same PUT.
+      throw new ApiError(
+        'service_unavailable',
+        'The job queue (Redis) is unavailable; retry the upload shortly',
+        { headers: { 'Retry-After': '5' } },
+      );
+    }
+    const received = await this.receiver.receive(request);
+    try {
+      const claim = await this.lifecycle.claimUpload(
+        media.id,
+        received.sha256,
+        () => received.commit(),
+      );
+      if (claim === 'gone') {
+        throw new ApiError(
+          'not_found',
+          `Media ${media.id} was deleted; nothing was stored`,
+        );
+      }
+      if (claim === 'conflict') {
+        throw used();
+      }
+      return `"${received.sha256}"`;
+    } finally {
+      await received.discard();
+    }
+  }
 
   async handleStorageEvents(
     notification: StorageEventsDto,
@@ -53,7 +118,10 @@ export class UploadReceiptService {
         continue;
       }
       const key = decodeEventKey(record.s3.object.key);
-      const media = key ? await this.media.findByStoragePath(key) : null;
+      const media =
+        key && isValidObjectKey(key)
+          ? await this.media.findByStoragePath(key)
+          : null;
       if (media && (await this.lifecycle.markBytesReceived(media.id))) {
         started += 1;
       }

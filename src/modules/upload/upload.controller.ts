@@ -18,7 +18,6 @@ import {
   BulkVideoUploadUrlsResponseDto,
   CreateUploadDto,
   RefreshPresignResponseDto,
-  RegisterMediaDto,
   UploadUrlDto,
 } from './upload.dto.js';
 import { UploadService } from './upload.service.js';
@@ -73,19 +72,6 @@ export class UploadController {
     @Body() body: BulkVideoUploadUrlsDto,
   ): Promise<BulkVideoUploadUrlsResponseDto> {
     return this.uploads.bulkVideoUploadUrls(auth.workspace.id, body);
-  }
-
-  /** Records a file you already host as a READY item; it is not fetched, re-hosted or processed. */
-  @ApiOperation({ summary: 'Register external media' })
-  @ApiCreatedResponse({ type: MediaDto })
-  @ApiProblemResponses(400)
-  @Authenticated('media:write')
-  @Post('register')
-  async registerMedia(
-    @CurrentAuth() auth: AuthContext,
-    @Body() body: RegisterMediaDto,
-  ): Promise<MediaDto> {
-    return toMediaDto(await this.uploads.register(auth.workspace.id, body));
   }
 
   /** A new upload URL for a PENDING direct upload whose URL expired; 409 `conflict` otherwise. */

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, type FieldError } from '../../common/errors/api-error.js';
-import { newId } from '../../common/ids.js';
-import { isPublicHostLiteral } from '../../infra/fetch/address-policy.js';
 import {
   Storage,
   type PresignedUpload,
@@ -17,12 +15,11 @@ import {
   categoryOf,
   formatBytes,
 } from '../media/media-types.js';
-import type { Platform } from '../validation/platforms.js';
 import {
-  buildStorageKey,
   hasControlCharacters,
   sanitiseFilename,
-} from './storage-key.js';
+} from '../media/storage-key.js';
+import type { Platform } from '../validation/platforms.js';
 import type {
   BulkPresignDto,
   BulkPresignResponseDto,
@@ -30,7 +27,6 @@ import type {
   BulkVideoUploadUrlsResponseDto,
   CreateUploadDto,
   RefreshPresignResponseDto,
-  RegisterMediaDto,
   UploadUrlDto,
 } from './upload.dto.js';
 
@@ -175,8 +171,7 @@ export class UploadService {
       );
     }
     const upload = await this.presign(media);
-    media.uploadExpiresAt = upload.expiresAt;
-    await this.media.save(media);
+    await this.media.setUploadExpiry(media, upload.expiresAt);
     return {
       presignedUrl: upload.url,
       uploadHeaders: upload.headers,
@@ -201,40 +196,6 @@ export class UploadService {
     }
     await this.lifecycle.markBytesReceived(media.id);
     return this.media.get(workspaceId, mediaId);
-  }
-
-  async register(workspaceId: string, dto: RegisterMediaDto): Promise<Media> {
-    const url = new URL(dto.url);
-    if (url.username || url.password || !isPublicHostLiteral(url.hostname)) {
-      throw ApiError.validation(
-        'url',
-        'url must be a public https URL without credentials',
-      );
-    }
-    const filename =
-      dto.filename ??
-      (decodeURIComponent(url.pathname.split('/').pop() ?? '') || url.hostname);
-    if (hasControlCharacters(filename)) {
-      throw ApiError.validation(
-        'filename',
-        'filename must not contain control characters',
-      );
-    }
-    return this.media.save(
-      this.media.build({
-        id: newId('media'),
-        workspaceId,
-        filename: filename.slice(0, 255),
-        contentType: canonicalContentType(dto.contentType)!,
-        sizeBytes: null,
-        status: 'READY',
-        storagePath: null,
-        publicUrl: url.toString(),
-        validationStatus: 'skipped',
-        validationResults: null,
-        metadata: { source: 'external' },
-      }),
-    );
   }
 
   private assertUploadable(
@@ -282,38 +243,24 @@ export class UploadService {
     plans: PlannedUpload[],
     targetPlatforms?: Platform[],
   ): Promise<Array<{ media: Media; upload: PresignedUpload }>> {
-    const planned = plans.map((plan) => {
-      const id = newId('media');
-      const storagePath = buildStorageKey(
-        workspaceId,
-        id,
-        sanitiseFilename(plan.filename)!,
-      );
-      const media = this.media.build({
-        id,
-        workspaceId,
+    const items = plans.map((plan) =>
+      // assertUploadable has refused filenames without a usable key.
+      this.media.newPendingUpload(workspaceId, {
         filename: plan.filename,
         contentType: plan.contentType,
         sizeBytes: 'exact' in plan.size ? plan.size.exact : null,
-        status: 'PENDING',
-        storagePath,
-        publicUrl: this.storage.publicUrl(storagePath),
-        validationStatus: 'skipped',
-        validationResults: null,
-        metadata: { source: 'upload' },
-        uploadChannel: channel,
         maxSizeBytes: 'exact' in plan.size ? plan.size.exact : plan.size.max,
-        targetPlatforms: targetPlatforms ?? null,
-      });
-      return { media, plan };
-    });
+        channel,
+        targetPlatforms,
+      })!,
+    );
     const uploads = await Promise.all(
-      planned.map(({ media }) => this.presign(media)),
+      items.map((media) => this.presign(media)),
     );
-    planned.forEach(
-      ({ media }, index) => (media.uploadExpiresAt = uploads[index].expiresAt),
+    items.forEach(
+      (media, index) => (media.uploadExpiresAt = uploads[index].expiresAt),
     );
-    const saved = await this.media.saveAll(planned.map(({ media }) => media));
+    const saved = await this.media.insertAll(items);
     return saved.map((media, index) => ({ media, upload: uploads[index] }));
   }
 
