@@ -51,6 +51,37 @@ describe('media library: listing, tenant isolation, subscription and scopes', ()
     expect(seen).toEqual([...created].reverse());
   });
 
+  it('issues opaque cursors that only work in their own workspace', async () => {
+    const a = await t.createWorkspace();
+    const b = await t.createWorkspace();
+    for (let i = 0; i < 3; i += 1) {
+      await createPending(a, `a-${i}.pdf`);
+      await createPending(b, `b-${i}.pdf`);
+    }
+    const first = await t
+      .client(a.apiKey)
+      .GET('/v1/media', { params: { query: { limit: 1 } } });
+    const cursor = first.data!.nextCursor!;
+    const [{ seq }] = await t.app
+      .get(DataSource)
+      .query('SELECT seq FROM media WHERE id = $1', [first.data!.data[0].id]);
+    expect(Buffer.from(cursor, 'base64url').toString('latin1')).not.toContain(
+      String(seq),
+    );
+    const next = await t
+      .client(a.apiKey)
+      .GET('/v1/media', { params: { query: { limit: 1, cursor } } });
+    expect(next.response.status).toBe(200);
+    const elsewhere = await t
+      .client(b.apiKey)
+      .GET('/v1/media', { params: { query: { limit: 1, cursor } } });
+    expect(elsewhere.response.status).toBe(400);
+    expect(elsewhere.error).toMatchObject({
+      code: 'validation_error',
+      errors: [{ field: 'cursor' }],
+    });
+  });
+
   it('filters by status and validates list parameters', async () => {
     const ws = await t.createWorkspace();
     const pending = await createPending(ws);

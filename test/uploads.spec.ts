@@ -82,6 +82,13 @@ describe('direct uploads with the local storage driver', () => {
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('application/pdf');
     expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    // Served from the API's origin: a document downloads, and nothing in it may run scripts here.
+    expect(served.headers.get('content-disposition')).toBe(
+      `attachment; filename="Quarterly-report.pdf"; filename*=UTF-8''Quarterly-report.pdf`,
+    );
+    expect(served.headers.get('content-security-policy')).toMatch(
+      /^sandbox; default-src 'none'/,
+    );
     expect(served.headers.get('cache-control')).toContain('max-age=31536000');
     expect(Buffer.from(await served.arrayBuffer()).equals(SAMPLE_PDF)).toBe(
       true,
