@@ -31,7 +31,8 @@ export function processMediaJobOptions(mediaId: string): JobOptions {
 /** How long a request waits on the queue's Redis before answering 503. */
 const QUEUE_COMMAND_TIMEOUT_MS = 2_000;
 
-function queueUnavailable(): ApiError {
+/** 503 `service_unavailable`, for requests that need a queue while its Redis is away. */
+export function queueUnavailable(): ApiError {
   return new ApiError(
     'service_unavailable',
     'The job queue (Redis) is unavailable; retry shortly',

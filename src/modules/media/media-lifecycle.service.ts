@@ -8,6 +8,7 @@ import {
   QUEUES,
   isQueueAvailable,
   processMediaJobOptions,
+  queueUnavailable,
   withQueue,
   type ProcessMediaJob,
 } from '../../infra/queue/queues.js';
@@ -42,9 +43,10 @@ export class MediaLifecycleService {
   /**
    * PENDING → PROCESSING when the bytes are in storage, from whichever trigger saw it first (local
    * upload handler, storage event, reconciler, confirm). Emits `media.uploaded` and enqueues
-   * processing. Returns the item when this call made the transition, null when it was not PENDING.
+   * processing; refuses with 503 while the queue is unavailable. Returns the item when this call made the transition, null when it was not PENDING.
    */
   async markBytesReceived(mediaId: string): Promise<Media | null> {
+    this.assertCanQueueProcessing();
     const media = await this.dataSource.transaction(async (manager) => {
       const current = await this.lockForUpdate(manager, mediaId);
       if (current?.status !== 'PENDING') {
@@ -134,9 +136,15 @@ export class MediaLifecycleService {
     });
   }
 
-  /** Whether bytes received now could be queued for processing (Redis is up). */
-  canQueueProcessing(): boolean {
-    return isQueueAvailable(this.processingQueue);
+  /**
+   * Refuses (503) to take in bytes that could not be queued for processing right now, so the
+   * caller (a client's PUT or confirm, a storage notification) retries later with nothing changed,
+   * rather than leaving the item PROCESSING without a job until recovery finds it.
+   */
+  assertCanQueueProcessing(): void {
+    if (!isQueueAvailable(this.processingQueue)) {
+      throw queueUnavailable();
+    }
   }
 
   /** PROCESSING → READY or FAILED. A no-op (returns null) when the item is gone or not PROCESSING. */

@@ -78,13 +78,9 @@ export class UploadReceiptService {
     if (media.status !== 'PENDING' && !media.uploadSha256) {
       throw used();
     }
-    if (media.status === 'PENDING' && !this.lifecycle.canQueueProcessing()) {
+    if (media.status === 'PENDING') {
       // Refused before the body is read: nothing changes, and the client retries the same PUT.
-      throw new ApiError(
-        'service_unavailable',
-        'The job queue (Redis) is unavailable; retry the upload shortly',
-        { headers: { 'Retry-After': '5' } },
-      );
+      this.lifecycle.assertCanQueueProcessing();
     }
     const received = await this.receiver.receive(request);
     try {
