@@ -51,6 +51,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/media/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register external media */
+        post: operations["registerMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/media/upload": {
         parameters: {
             query?: never;
@@ -96,23 +113,6 @@ export interface paths {
         put?: never;
         /** Request upload URLs for large videos */
         post: operations["bulkVideoUploadUrls"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/media/register": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Register external media */
-        post: operations["registerMedia"];
         delete?: never;
         options?: never;
         head?: never;
@@ -259,7 +259,7 @@ export interface components {
              * @example validation_error
              * @enum {string}
              */
-            code: "validation_error" | "unauthorized" | "forbidden" | "insufficient_scope" | "not_found" | "idempotency_conflict" | "idempotency_in_progress" | "conflict" | "upload_rejected" | "payload_too_large" | "range_not_satisfiable" | "rate_limit_exceeded" | "internal_error" | "service_unavailable";
+            code: "validation_error" | "unauthorized" | "forbidden" | "insufficient_scope" | "not_found" | "idempotency_conflict" | "idempotency_in_progress" | "conflict" | "upload_rejected" | "payload_too_large" | "range_not_satisfiable" | "unprocessable_entity" | "rate_limit_exceeded" | "internal_error" | "service_unavailable";
             /** @description Human-readable explanation specific to this occurrence. */
             message: string;
             /** @description Per-field problems, present on validation errors. */
@@ -333,6 +333,17 @@ export interface components {
         DeleteMediaResponseDto: {
             /** @example true */
             success: boolean;
+        };
+        RegisterMediaDto: {
+            /** @enum {string} */
+            contentType: "image/jpeg" | "image/png" | "image/gif" | "image/webp" | "video/mp4" | "video/quicktime" | "video/x-msvideo" | "video/webm" | "application/pdf" | "application/x-subrip" | "text/vtt" | "text/plain";
+            /**
+             * Format: uri
+             * @description Public https URL of a file you host; stored as-is, never fetched or re-hosted.
+             */
+            url: string;
+            /** @description Display filename; defaults to the last segment of the URL path. */
+            filename?: string;
         };
         CreateUploadDto: {
             /**
@@ -419,17 +430,6 @@ export interface components {
         BulkVideoUploadUrlsResponseDto: {
             videos: components["schemas"]["BulkVideoUploadUrlDto"][];
         };
-        RegisterMediaDto: {
-            /** @enum {string} */
-            contentType: "image/jpeg" | "image/png" | "image/gif" | "image/webp" | "video/mp4" | "video/quicktime" | "video/x-msvideo" | "video/webm" | "application/pdf" | "application/x-subrip" | "text/vtt" | "text/plain";
-            /**
-             * Format: uri
-             * @description Public https URL of a file you host; stored as-is, never fetched or re-hosted.
-             */
-            url: string;
-            /** @description Display filename; defaults to the last segment of the URL path. */
-            filename?: string;
-        };
         RefreshPresignResponseDto: {
             presignedUrl: string;
             /** @description Send every one of these headers, exactly, with the PUT. */
@@ -484,7 +484,7 @@ export interface components {
             eventTime?: string;
         };
         StorageEventsDto: {
-            Records: components["schemas"]["StorageEventRecordDto"][];
+            Records?: components["schemas"]["StorageEventRecordDto"][];
             /** @description MinIO's webhook target adds these at the top level. */
             EventName?: string;
             Key?: string;
@@ -772,6 +772,74 @@ export interface operations {
             };
         };
     };
+    registerMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterMediaDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaDto"];
+                };
+            };
+            /** @description Invalid request (`validation_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     createUpload: {
         parameters: {
             query?: never;
@@ -927,74 +995,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BulkVideoUploadUrlsResponseDto"];
-                };
-            };
-            /** @description Invalid request (`validation_error`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected failure (`internal_error`) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description A dependency is unreachable (`service_unavailable`) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    registerMedia: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RegisterMediaDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MediaDto"];
                 };
             };
             /** @description Invalid request (`validation_error`) */
@@ -1300,7 +1300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The item is no longer waiting for an upload (`conflict`) */
+            /** @description The URL has been used for other bytes, or the item is no longer waiting for an upload (`conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1311,6 +1311,15 @@ export interface operations {
             };
             /** @description Unexpected failure (`internal_error`) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The job queue is unavailable; nothing was stored, retry the same PUT (`service_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

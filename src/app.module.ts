@@ -6,17 +6,18 @@ import {
   type NestModule,
 } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './common/auth/auth.module.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
 import { JsonBodyMiddleware } from './common/http/json-body.middleware.js';
-import { loggerOptions } from './common/logging/logger.options.js';
+import { UrlControlCharactersMiddleware } from './common/http/url-control-characters.middleware.js';
+import { LoggingModule } from './common/logging/logging.module.js';
 import { createValidationPipe } from './common/validation/validation-pipe.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './infra/database/database.module.js';
 import { QueueModule } from './infra/queue/queue.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
+import { SecretsModule } from './infra/secrets/secrets.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MediaModule } from './modules/media/media.module.js';
 import { ProcessingModule } from './modules/processing/processing.module.js';
@@ -30,18 +31,16 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         ConfigModule.forConfig(config),
-        LoggerModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: loggerOptions,
-        }),
+        LoggingModule,
         DatabaseModule,
         RedisModule,
+        SecretsModule,
         QueueModule,
         AuthModule.register(WorkspacesModule),
         WorkspacesModule,
         MediaModule,
-        UploadModule.register({ runsWorkers: config.runsWorkers }),
-        ...(config.runsWorkers ? [ProcessingModule] : []),
+        UploadModule,
+        ProcessingModule,
         HealthModule,
       ],
       providers: [
@@ -53,7 +52,7 @@ export class AppModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(JsonBodyMiddleware)
+      .apply(UrlControlCharactersMiddleware, JsonBodyMiddleware)
       .forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }

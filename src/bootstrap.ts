@@ -1,8 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { AppModule } from './app.module.js';
+import { PinoLoggerService } from './common/logging/pino-logger.service.js';
+import { requestIdMiddleware } from './common/logging/request-id.middleware.js';
+import { requestLogging } from './common/logging/request-logger.js';
 import type { AppConfig } from './config/app-config.js';
 import { ensureDatabase } from './infra/database/ensure-database.js';
 import { assertRedisReachable } from './infra/redis/redis.js';
@@ -14,6 +18,25 @@ import { buildOpenApiDocument, mountOpenApi } from './openapi/openapi.js';
  * process managers, and pino's 'exit' flush runs.
  */
 const SHUTDOWN_HOOKS = { useProcessExit: true } as const;
+
+/**
+ * helmet's defaults with two exceptions. Upgrading insecure requests is off because the app itself
+ * speaks plain HTTP (TLS, if any, ends in front of it), and an upgrade would break Swagger UI's
+ * scripts on an http:// deployment. Resources may be loaded cross-origin because `/files/...` URLs
+ * exist to be embedded by other sites' pages, which `same-origin` would stop browsers doing.
+ * The rest of the policy already suits Swagger UI: its scripts are same-origin files and its only
+ * inline code is CSS.
+ */
+const securityHeaders = helmet({
+  contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  crossOriginResourcePolicy: { policy: 'cross-origin' },
+});
+
+/** API answers are per key and change with every write; no cache in between may keep them. */
+function noStore(_request: Request, response: Response, next: NextFunction) {
+  response.setHeader('Cache-Control', 'no-store');
+  next();
+}
 
 /** Checks PostgreSQL and Redis answer (creating the database if missing) before Nest starts. */
 async function preflight(config: AppConfig): Promise<void> {
@@ -34,7 +57,11 @@ export async function createHttpApplication(
       abortOnError: false,
     },
   );
-  app.useLogger(app.get(Logger));
+  const logger = app.get(PinoLoggerService);
+  app.useLogger(logger);
+  // Plain Express middleware, ahead of Nest's routes and of Swagger UI, so every response gets them.
+  app.use(requestIdMiddleware, requestLogging(logger.root), securityHeaders);
+  app.use('/v1', noStore);
   app.disable('x-powered-by');
   app.enableShutdownHooks([], SHUTDOWN_HOOKS);
   mountOpenApi(app, await buildOpenApiDocument(app));
@@ -53,7 +80,7 @@ export async function createWorkerContext(
       abortOnError: false,
     },
   );
-  context.useLogger(context.get(Logger));
+  context.useLogger(context.get(PinoLoggerService));
   context.enableShutdownHooks([], SHUTDOWN_HOOKS);
   return context;
 }

@@ -1,4 +1,6 @@
+#!/usr/bin/env node
 import { NestFactory } from '@nestjs/core';
+import { realpathSync } from 'node:fs';
 import { CliModule } from './cli.module.js';
 import {
   ConfigurationError,
@@ -8,7 +10,9 @@ import {
 import { ensureDatabase } from './infra/database/ensure-database.js';
 import { StartupError } from './infra/startup-error.js';
 import {
+  CLI_USAGE,
   describeCliError,
+  isHelpRequest,
   runWorkspacesCommand,
 } from './modules/workspaces/workspaces.cli.js';
 import { WorkspacesService } from './modules/workspaces/workspaces.service.js';
@@ -19,14 +23,18 @@ export interface CliIo {
 }
 
 /**
- * `npm run cli -- <command>`: administers workspaces and API keys. Returns the exit code.
- * The environment is passed in so tests can point it at their own database.
+ * `npm run cli -- <command>` (or the `media-api` bin): administers workspaces and API keys.
+ * Returns the exit code. The environment is passed in so tests can point it at their own database.
  */
 export async function runCli(
   argv: string[],
   io: CliIo,
   env: Record<string, string | undefined> = readEnvironment(),
 ): Promise<number> {
+  if (isHelpRequest(argv)) {
+    io.stdout(CLI_USAGE);
+    return 0;
+  }
   const json = argv.includes('--json');
   const [command, ...args] = argv.filter((arg) => arg !== '--json');
   try {
@@ -69,9 +77,15 @@ export async function runCli(
   }
 }
 
-if (process.argv[1] === import.meta.filename) {
-  process.exitCode = await runCli(process.argv.slice(2), {
+/** Runs the CLI on this process's standard streams and environment; sets the exit code. */
+export async function main(argv: string[]): Promise<void> {
+  process.exitCode = await runCli(argv, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });
+}
+
+// npm's bin shim is a symlink to this file: compare real paths, as import.meta.filename is one.
+if (process.argv[1] && realpathSync(process.argv[1]) === import.meta.filename) {
+  await main(process.argv.slice(2));
 }

@@ -1,5 +1,18 @@
+import { mkdtemp, readFile, rm, stat, symlink, utimes } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
 import { runCli } from '../src/cli.js';
+import { ensureBuilt, isBuildCurrent } from './support/build.js';
 import {
+  ROOT,
+  runProcess,
+  SERVER_ENTRY,
+  startServerProcess,
+  type ServerProcess,
+} from './support/server-process.js';
+import {
+  freePort,
   startTestApp,
   testEnvironment,
   type TestApp,
@@ -105,6 +118,59 @@ describe('workspace and API key CLI', () => {
   });
 
   it.each([
+    [['--help']],
+    [['-h']],
+    [['help']],
+    [['workspace:create', '--help']],
+  ])('prints the usage and exits 0 for %j', async (argv) => {
+    const result = await cli(...argv);
+    expect(result).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(/^Usage: npm run cli -- <command>/),
+      stderr: '',
+    });
+    expect(result.stdout).toContain('workspace:list');
+  });
+
+  it('lists every workspace, newest first', async () => {
+    const older = JSON.parse(
+      (await cli('workspace:create', '--name', 'Listed older', '--json'))
+        .stdout,
+    );
+    const newer = JSON.parse(
+      (
+        await cli(
+          'workspace:create',
+          '--name',
+          'Listed newer',
+          '--subscription',
+          'active',
+          '--json',
+        )
+      ).stdout,
+    );
+
+    const listed = await cli('workspace:list', '--json');
+    expect(listed.code).toBe(0);
+    const workspaces: Array<{ id: string }> = JSON.parse(listed.stdout);
+    const ids = workspaces.map((workspace) => workspace.id);
+    expect(ids.indexOf(newer.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(newer.id)).toBeLessThan(ids.indexOf(older.id));
+    expect(workspaces.find((workspace) => workspace.id === older.id)).toEqual(
+      older,
+    );
+
+    const text = await cli('workspace:list');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      new RegExp(
+        `^${newer.id}  active    ${newer.createdAt}  Listed newer$`,
+        'm',
+      ),
+    );
+  });
+
+  it.each([
     [
       ['apikey:create', '--workspace', 'ws_nope', '--scopes', 'media:read'],
       'No workspace with id ws_nope',
@@ -129,4 +195,114 @@ describe('workspace and API key CLI', () => {
       expect(result.stderr).toContain(message);
     },
   );
+});
+
+describe('the CLI as a command, beside a server running from dist/', () => {
+  let server: ServerProcess;
+  beforeAll(async () => {
+    await ensureBuilt();
+    server = startServerProcess(
+      await freePort(),
+      testEnvironment({
+        APP_ROLE: 'all',
+        REDIS_KEY_PREFIX: `${inject('redisKeyPrefix')}-cli-server`,
+      }),
+    );
+    await server.ready();
+  });
+  afterAll(() => server?.stop());
+
+  it('compiles first when a source changed: incrementally, once for two callers, dist/ kept', async () => {
+    const before = await stat(SERVER_ENTRY);
+    const touchedAt = new Date();
+    await utimes(join(ROOT, 'src/cli.ts'), touchedAt, touchedAt);
+    expect(isBuildCurrent()).toBe(false);
+
+    const runs = await Promise.all(
+      [1, 2].map(() =>
+        runProcess('npm', ['run', '--silent', 'cli', '--', '--help'], {}),
+      ),
+    );
+    console.log(
+      `two concurrent \`npm run cli -- --help\` after a source changed: ${runs.map((run) => `${run.durationMs} ms`).join(', ')}`,
+    );
+    for (const run of runs) {
+      expect(run, run.stderr).toMatchObject({ code: 0 });
+      expect(run.stdout).toMatch(/^Usage: npm run cli -- <command>/);
+    }
+    // The caller that waited for the lock found the build current: never two compilers at once.
+    expect(
+      runs.filter((run) => run.stderr.includes('compiling')).length,
+    ).toBeLessThanOrEqual(1);
+    expect(isBuildCurrent()).toBe(true);
+    expect((await stat(SERVER_ENTRY)).ino).toBe(before.ino);
+    expect((await fetch(`${server.baseUrl}/health/ready`)).status).toBe(200);
+  });
+
+  it('runs from the existing build: two at once answer in seconds and leave dist/ and the server alone', async () => {
+    const before = await stat(SERVER_ENTRY);
+    const workspace = JSON.parse(
+      (await cli('workspace:create', '--name', 'Beside the server', '--json'))
+        .stdout,
+    );
+
+    const runs = await Promise.all(
+      [1, 2].map(() =>
+        runProcess(
+          'npm',
+          ['run', '--silent', 'cli', '--', 'workspace:list', '--json'],
+          testEnvironment(),
+        ),
+      ),
+    );
+    console.log(
+      `two concurrent \`npm run cli -- workspace:list --json\`: ${runs.map((run) => `${run.durationMs} ms`).join(', ')}`,
+    );
+    for (const run of runs) {
+      expect(run, run.stderr).toMatchObject({ code: 0 });
+      const ids = (JSON.parse(run.stdout) as Array<{ id: string }>).map(
+        (listed) => listed.id,
+      );
+      expect(ids).toContain(workspace.id);
+      expect(run.durationMs).toBeLessThan(10_000);
+    }
+
+    const single = await runProcess(
+      'npm',
+      ['run', '--silent', 'cli', '--', 'workspace:list'],
+      testEnvironment(),
+    );
+    console.log(
+      `one \`npm run cli -- workspace:list\` on a current build: ${single.durationMs} ms`,
+    );
+    expect(single.code, single.stderr).toBe(0);
+    expect(single.stdout).toContain(workspace.id);
+
+    const after = await stat(SERVER_ENTRY);
+    expect({ ino: after.ino, mtimeMs: after.mtimeMs }).toEqual({
+      ino: before.ino,
+      mtimeMs: before.mtimeMs,
+    });
+    expect((await fetch(`${server.baseUrl}/health/ready`)).status).toBe(200);
+  });
+
+  it('is executable through a bin symlink, as npm installs it', async () => {
+    const cliEntry = join(ROOT, 'dist/src/cli.js');
+    expect(await readFile(cliEntry, 'utf8')).toMatch(
+      /^#!\/usr\/bin\/env node\n/,
+    );
+    const binDir = await mkdtemp(join(tmpdir(), 'media-api-bin-'));
+    try {
+      await symlink(cliEntry, join(binDir, 'media-api'));
+      const help = await runProcess(
+        process.execPath,
+        [join(binDir, 'media-api'), '--help'],
+        {},
+      );
+      expect(help).toMatchObject({ code: 0, stderr: '' });
+      expect(help.stdout).toMatch(/^Usage: npm run cli -- <command>/);
+    } finally {
+      await rm(binDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,9 +1,15 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
+import { MIGRATIONS } from '../migrations/index.js';
 import { ensureDatabase } from '../src/infra/database/ensure-database.js';
 import { assertRedisReachable } from '../src/infra/redis/redis.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { ensureBuilt } from './support/build.js';
+import {
+  startServerProcess,
+  type ServerProcess,
+} from './support/server-process.js';
+import { freePort, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('database schema', () => {
   let t: TestApp;
@@ -16,19 +22,70 @@ describe('database schema', () => {
     const sql = await t.app.get(DataSource).driver.createSchemaBuilder().log();
     expect(sql.upQueries.map((query) => query.query)).toEqual([]);
   });
+});
 
-  it('applied every migration exactly once even with several app instances booting', async () => {
-    const second = await startTestApp();
+describe('several replicas booting at the same moment against a database that does not exist yet', () => {
+  const REPLICAS = 4;
+  const url = new URL(inject('databaseUrl'));
+  url.pathname = `/media_api_replicas_${Date.now().toString(36)}`;
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  const replicas: ServerProcess[] = [];
+
+  beforeAll(() => ensureBuilt());
+
+  afterAll(async () => {
+    await Promise.all(replicas.map((replica) => replica.stop()));
+    const admin = new pg.Client({ connectionString: maintenance.toString() });
+    await admin.connect();
     try {
-      const rows = await t.app
-        .get(DataSource)
-        .query(
-          'SELECT name, count(*)::int AS n FROM typeorm_migrations GROUP BY name',
-        );
-      expect(rows.length).toBeGreaterThan(0);
-      expect(rows.every((row: { n: number }) => row.n === 1)).toBe(true);
+      await admin.query(
+        `DROP DATABASE IF EXISTS ${admin.escapeIdentifier(url.pathname.slice(1))} WITH (FORCE)`,
+      );
     } finally {
-      await second.close();
+      await admin.end();
+    }
+  });
+
+  it('all create it, migrate it once between them and become ready', async () => {
+    const ports = await Promise.all(
+      Array.from({ length: REPLICAS }, () => freePort()),
+    );
+    const startedAt = Date.now();
+    for (const port of ports) {
+      replicas.push(
+        startServerProcess(port, {
+          NODE_ENV: 'test',
+          APP_ROLE: 'api',
+          LOG_LEVEL: 'silent',
+          DEV_WORKSPACE_SEED: 'false',
+          RECONCILER_INTERVAL_SECONDS: '0',
+          DATABASE_URL: url.toString(),
+          REDIS_URL: inject('redisUrl'),
+          REDIS_KEY_PREFIX: `${inject('redisKeyPrefix')}-replicas`,
+        }),
+      );
+    }
+    await Promise.all(replicas.map((replica) => replica.ready()));
+    console.log(
+      `${REPLICAS} replicas on a new database: all ready in ${Date.now() - startedAt} ms`,
+    );
+
+    const db = new pg.Client({ connectionString: url.toString() });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ name: string; n: number }>(
+        'SELECT name, count(*)::int AS n FROM typeorm_migrations GROUP BY name',
+      );
+      const byName = (a: { name: string }, b: { name: string }) =>
+        a.name.localeCompare(b.name);
+      expect(rows.sort(byName)).toEqual(
+        MIGRATIONS.map((migration) => ({ name: migration.name, n: 1 })).sort(
+          byName,
+        ),
+      );
+    } finally {
+      await db.end();
     }
   });
 });

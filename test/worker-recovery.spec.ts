@@ -2,7 +2,6 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import {
   createServer,
@@ -16,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { QUEUES } from '../src/infra/queue/queues.js';
 import { Storage } from '../src/infra/storage/storage.port.js';
+import { ensureBuilt } from './support/build.js';
 import { mediaEventTypes, putBytes, waitForStatus } from './support/media.js';
 import { startS3rver, type RunningS3rver } from './support/s3rver.js';
 import {
@@ -290,11 +290,7 @@ describe('a separate worker process dying or stopping mid-job', () => {
   let png: Buffer;
 
   beforeAll(async () => {
-    if (!existsSync(WORKER_ENTRY)) {
-      throw new Error(
-        `${WORKER_ENTRY} is missing: these tests run the compiled worker. Run \`npm run build\` first (\`npm test\` does).`,
-      );
-    }
+    await ensureBuilt();
     png = await readFile(FIXTURE);
     s3 = await startS3rver();
   });

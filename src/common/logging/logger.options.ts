@@ -1,23 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Params } from 'nestjs-pino';
+import type { LoggerOptions } from 'pino';
+import type { Options } from 'pino-http';
 import type { AppConfig } from '../../config/app-config.js';
-
-const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** Echoes a well-formed client `X-Request-Id`, otherwise mints one; either way it is on the response. */
-export function assignRequestId(
-  request: IncomingMessage,
-  response: ServerResponse,
-): string {
-  const incoming = request.headers['x-request-id'];
-  const id =
-    typeof incoming === 'string' && CLIENT_REQUEST_ID.test(incoming)
-      ? incoming
-      : `req_${randomUUID()}`;
-  response.setHeader('X-Request-Id', id);
-  return id;
-}
 
 /** Signed upload URLs and presigned S3 URLs carry credentials in the query string. */
 export function redactUrl(url: string): string {
@@ -27,47 +11,58 @@ export function redactUrl(url: string): string {
   );
 }
 
-export function loggerOptions(config: AppConfig): Params {
+/** Options of the root logger; the redaction applies to request logs and application logs alike. */
+export function rootLoggerOptions(config: AppConfig): LoggerOptions {
   return {
-    pinoHttp: {
-      level: config.logLevel,
-      genReqId: assignRequestId,
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'req.headers["x-api-key"]',
-          'req.headers["soku-api-key"]',
-          'req.headers["x-storage-events-secret"]',
-          'req.headers.cookie',
-          '*.accessToken',
-          '*.secret',
-          '*.*.accessToken',
-          '*.*.secret',
-        ],
-        censor: '[redacted]',
-      },
-      serializers: {
-        req: (request: {
-          id: string;
-          method: string;
-          url: string;
-          headers: Record<string, unknown>;
-        }) => ({
-          id: request.id,
-          method: request.method,
-          url: redactUrl(request.url),
-          headers: request.headers,
-        }),
-      },
-      autoLogging: {
-        ignore: (request) => request.url?.startsWith('/health') ?? false,
-      },
-      customLogLevel: (_request, response, error) =>
-        error || response.statusCode >= 500
-          ? 'error'
-          : response.statusCode >= 400
-            ? 'warn'
-            : 'info',
+    level: config.logLevel,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers["x-api-key"]',
+        'req.headers["soku-api-key"]',
+        'req.headers["x-storage-events-secret"]',
+        'req.headers.cookie',
+        '*.accessToken',
+        '*.secret',
+        '*.*.accessToken',
+        '*.*.secret',
+      ],
+      censor: '[redacted]',
     },
   };
 }
+
+/**
+ * Request logging on top of the root logger. Lines logged while a request is handled carry only
+ * its `reqId`; the one line logged when it completes carries the request and response.
+ */
+export const httpLoggerOptions: Options<IncomingMessage, ServerResponse> = {
+  quietReqLogger: true,
+  serializers: {
+    req: (request: {
+      id: string;
+      method: string;
+      url: string;
+      headers: Record<string, unknown>;
+    }) => ({
+      id: request.id,
+      method: request.method,
+      url: redactUrl(request.url),
+      headers: request.headers,
+    }),
+    // The response headers are the same security headers on every line; the id is in `reqId`.
+    res: (response: { statusCode: number }) => ({
+      statusCode: response.statusCode,
+    }),
+  },
+  // Probes call these every few seconds; a line each would drown the log.
+  autoLogging: {
+    ignore: (request) => request.url?.startsWith('/health') ?? false,
+  },
+  customLogLevel: (_request, response, error) =>
+    error || response.statusCode >= 500
+      ? 'error'
+      : response.statusCode >= 400
+        ? 'warn'
+        : 'info',
+};

@@ -1,5 +1,10 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationError,
+} from '@nestjs/common';
 import { ApiError, type FieldError } from '../errors/api-error.js';
+import { findForbiddenKey } from './forbidden-keys.js';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -16,11 +21,28 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
 }
 
 /**
- * Body, query and params validation for every route: unknown fields are rejected, values are
- * transformed to the DTO types, and failures become one `validation_error` listing each field.
+ * `forbidNonWhitelisted` cannot see a `__proto__` key: class-transformer drops it while building the
+ * DTO. Such keys are refused here, on the parsed input, the way any unknown field is.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata) {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const field = findForbiddenKey(value);
+      if (field) {
+        throw ApiError.validation(field, `property ${field} should not exist`);
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/**
+ * Body, query and params validation for every route: unknown fields (including `__proto__`,
+ * `constructor` and `prototype`) are rejected, values are transformed to the DTO types, and
+ * failures become one `validation_error` listing each field.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

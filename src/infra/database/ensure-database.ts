@@ -6,6 +6,21 @@ function describeTarget(url: URL): string {
 }
 
 /**
+ * Whether CREATE DATABASE failed only because another replica created the same database between
+ * our check and our CREATE: 42P04 when its CREATE had committed already, 23505 on the catalog's
+ * unique index when both CREATEs ran at the same time and ours waited for the other to commit.
+ */
+function createdByAnotherReplica(error: {
+  code?: string;
+  constraint?: string;
+}): boolean {
+  return (
+    error.code === '42P04' ||
+    (error.code === '23505' && error.constraint === 'pg_database_datname_index')
+  );
+}
+
+/**
  * Creates the database named in DATABASE_URL when it does not exist yet, by connecting to the
  * server's `postgres` maintenance database with the same credentials.
  */
@@ -38,9 +53,8 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     if (existing.rowCount === 0) {
       await client
         .query(`CREATE DATABASE ${client.escapeIdentifier(name)}`)
-        .catch((error: { code?: string }) => {
-          // 42P04: another replica created it between our check and our CREATE.
-          if (error.code !== '42P04') {
+        .catch((error: { code?: string; constraint?: string }) => {
+          if (!createdByAnotherReplica(error)) {
             throw error;
           }
         });

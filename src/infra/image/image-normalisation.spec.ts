@@ -37,7 +37,6 @@ describe('baselineJpegOptions', () => {
       optimiseScans: false,
       chromaSubsampling: '4:4:4',
     });
-    expect(JPEG_QUALITY).toBe(90);
   });
 
   it.each([

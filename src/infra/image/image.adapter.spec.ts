@@ -10,6 +10,40 @@ const JFIF_PREFIX = Buffer.from([
   0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00,
 ]);
 
+/** ITU T.81 Annex K luminance table: what libjpeg scales by the quality setting. */
+const ANNEX_K_LUMINANCE = [
+  16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16,
+  24, 40, 57, 69, 56, 14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109,
+  103, 77, 24, 35, 55, 64, 81, 104, 113, 92, 49, 64, 78, 87, 103, 121, 120, 101,
+  72, 92, 95, 98, 112, 100, 103, 99,
+];
+
+/** libjpeg's `jpeg_quality_scaling`, applied to the Annex K table. */
+function annexKLuminanceAt(quality: number): number[] {
+  const scale = quality < 50 ? 5000 / quality : 200 - quality * 2;
+  return ANNEX_K_LUMINANCE.map((base) =>
+    Math.min(255, Math.max(1, Math.floor((base * scale + 50) / 100))),
+  );
+}
+
+/** The 8-bit quantisation table 0 (luminance) of a JPEG, read from its DQT segments. */
+function luminanceQuantisationTable(jpeg: Buffer): number[] {
+  let offset = 2;
+  while (offset + 4 <= jpeg.length && jpeg[offset] === 0xff) {
+    const marker = jpeg[offset + 1];
+    const length = jpeg.readUInt16BE(offset + 2);
+    if (marker === 0xdb) {
+      for (let table = offset + 4; table < offset + 2 + length; table += 65) {
+        if (jpeg[table] === 0x00) {
+          return [...jpeg.subarray(table + 1, table + 65)];
+        }
+      }
+    }
+    offset += 2 + length;
+  }
+  throw new Error('no 8-bit luminance quantisation table');
+}
+
 type Rgb = [number, number, number];
 
 async function pixelAt(path: string, x: number, y: number): Promise<Rgb> {
@@ -90,6 +124,15 @@ describe('ImageAdapter.normaliseImageFile (real sharp over test/fixtures)', () =
       expect(['srgb', 'b-w']).toContain(metadata.space);
     },
   );
+
+  it('encodes at quality 90: the Annex K tables scaled as libjpeg does for 90', async () => {
+    const { outputPath } = await normalise('png-alpha.png');
+    // DQT stores the table in zigzag order; the multiset of values identifies the scaling.
+    const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+    expect(
+      sorted(luminanceQuantisationTable(await readFile(outputPath))),
+    ).toEqual(sorted(annexKLuminanceAt(90)));
+  });
 
   it('converts a PNG and turns its transparent pixels white', async () => {
     const { result, outputPath } = await normalise('png-alpha.png');

@@ -1,13 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  Allow,
-  IsArray,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Allow, ArrayMaxSize, IsString, MaxLength } from 'class-validator';
+import { NestedDto } from '../../common/validation/nested-dto.decorator.js';
 
 /*
  * The S3 event notification schema. Only `eventName` and `s3.object.key` are read; the other
@@ -29,8 +22,7 @@ export class StorageEventObjectDto {
 }
 
 export class StorageEventS3Dto {
-  @ValidateNested()
-  @Type(() => StorageEventObjectDto)
+  @NestedDto(() => StorageEventObjectDto)
   object: StorageEventObjectDto;
 
   @Allow() s3SchemaVersion?: string;
@@ -46,8 +38,7 @@ export class StorageEventRecordDto {
   @MaxLength(200)
   eventName: string;
 
-  @ValidateNested()
-  @Type(() => StorageEventS3Dto)
+  @NestedDto(() => StorageEventS3Dto)
   s3: StorageEventS3Dto;
 
   @Allow() eventVersion?: string;
@@ -71,13 +62,21 @@ export class StorageEventRecordDto {
   source?: Record<string, unknown>;
 }
 
+/**
+ * S3 sends one record per notification; 100 leaves room for batching forwarders while bounding
+ * the work one request can ask for (each created-object record costs a database lookup).
+ */
+export const MAX_STORAGE_EVENT_RECORDS = 100;
+
 /** An S3 event notification, as S3 (through a forwarder), MinIO webhooks or s3rver send it. */
 export class StorageEventsDto {
-  @ApiProperty({ type: [StorageEventRecordDto] })
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => StorageEventRecordDto)
+  @ApiPropertyOptional({
+    type: [StorageEventRecordDto],
+    maxItems: MAX_STORAGE_EVENT_RECORDS,
+  })
+  // Not `@IsOptional`, which lets `null` through: an absent field keeps the default below.
+  @ArrayMaxSize(MAX_STORAGE_EVENT_RECORDS)
+  @NestedDto(() => StorageEventRecordDto, { each: true })
   Records: StorageEventRecordDto[] = [];
 
   /** MinIO's webhook target adds these at the top level. */

@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -7,13 +6,10 @@ import {
   IsArray,
   IsIn,
   IsNumber,
-  IsOptional,
   IsString,
-  IsUrl,
   Length,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import {
   BULK_PRESIGN_CONTENT_TYPES,
@@ -22,6 +18,7 @@ import {
   SUPPORTED_CONTENT_TYPES,
 } from '../media/media-types.js';
 import { IntegerField } from '../../common/validation/integer-field.decorator.js';
+import { NestedDto } from '../../common/validation/nested-dto.decorator.js';
 import { PLATFORMS, type Platform } from '../validation/platforms.js';
 
 export class CreateUploadDto {
@@ -75,11 +72,9 @@ export class BulkPresignFileDto {
 
 export class BulkPresignDto {
   /** 1–20 video files. */
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => BulkPresignFileDto)
+  @NestedDto(() => BulkPresignFileDto, { each: true })
   files: BulkPresignFileDto[];
 }
 
@@ -116,11 +111,9 @@ export class BulkVideoDto {
 
 export class BulkVideoUploadUrlsDto {
   /** 1–20 videos, 20 GB in total at most. */
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => BulkVideoDto)
+  @NestedDto(() => BulkVideoDto, { each: true })
   videos: BulkVideoDto[];
 
   /** Platforms to validate each video against once it is READY. */
@@ -145,29 +138,4 @@ export class BulkVideoUploadUrlDto {
 
 export class BulkVideoUploadUrlsResponseDto {
   videos: BulkVideoUploadUrlDto[];
-}
-
-export class RegisterMediaDto {
-  /** Public https URL of a file you host; stored as-is, never fetched or re-hosted. */
-  @IsUrl(
-    {
-      protocols: ['https'],
-      require_protocol: true,
-      require_tld: true,
-      allow_underscores: true,
-    },
-    { message: '$property must be an https URL with a domain name' },
-  )
-  @Length(1, 2048)
-  url: string;
-
-  @ApiProperty({ enum: SUPPORTED_CONTENT_TYPES })
-  @IsIn(SUPPORTED_CONTENT_TYPES)
-  contentType: string;
-
-  /** Display filename; defaults to the last segment of the URL path. */
-  @IsOptional()
-  @IsString()
-  @Length(1, 255)
-  filename?: string;
 }

@@ -11,7 +11,6 @@ import {
   BULK_VIDEO_BATCH_MAX_BYTES,
   BULK_VIDEO_MAX_BYTES,
   CATEGORY_MAX_BYTES,
-  canonicalContentType,
   categoryOf,
   formatBytes,
 } from '../media/media-types.js';

@@ -11,16 +11,30 @@ import type { Workspace } from './workspace.entity.js';
 import type { WorkspacesService } from './workspaces.service.js';
 
 export const CLI_USAGE = `Usage: npm run cli -- <command> [options] [--json]
+       media-api <command> [options] [--json]
 
 Commands:
+  workspace:list
   workspace:create --name <name> [--subscription <${SUBSCRIPTION_STATUSES.join('|')}>]
   workspace:set-subscription <workspaceId> <status>
   apikey:create --workspace <workspaceId> --scopes <scope,scope> [--name <name>]
   apikey:revoke <apiKeyId>
   apikey:list --workspace <workspaceId>
 
+  help, --help, -h
+
 Scopes: ${API_KEY_SCOPES.join(', ')}
 `;
+
+/** `help` as the command, or `--help`/`-h` anywhere: print the usage instead of running anything. */
+export function isHelpRequest(argv: string[]): boolean {
+  return argv[0] === 'help' || argv.includes('--help') || argv.includes('-h');
+}
+
+/** Aligns the columns after the status in `workspace:list`. */
+const STATUS_WIDTH = Math.max(
+  ...SUBSCRIPTION_STATUSES.map((status) => status.length),
+);
 
 /** A mistake in how the CLI was called; printed with the usage text. */
 export class CliUsageError extends Error {}
@@ -108,6 +122,17 @@ export async function runWorkspacesCommand(
     },
   });
   switch (command) {
+    case 'workspace:list': {
+      const workspaces = await service.listWorkspaces();
+      const lines = workspaces.map(
+        (workspace) =>
+          `${workspace.id}  ${workspace.subscriptionStatus.padEnd(STATUS_WIDTH)}  ${workspace.createdAt.toISOString()}  ${workspace.name}`,
+      );
+      return {
+        json: workspaces.map(workspaceJson),
+        text: lines.length > 0 ? lines.join('\n') : 'No workspaces',
+      };
+    }
     case 'workspace:create': {
       const workspace = await service.createWorkspace(
         required(values.name, '--name'),

@@ -45,6 +45,11 @@ export class WorkspacesService implements Authenticator {
     );
   }
 
+  /** Every workspace, newest first. */
+  async listWorkspaces(): Promise<Workspace[]> {
+    return this.workspaces.find({ order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
   async countWorkspaces(): Promise<number> {
     return this.workspaces.count();
   }

@@ -1,0 +1,50 @@
+import { createServer } from 'node:net';
+import { StartupError } from '../startup-error.js';
+
+const REASONS: Record<string, string> = {
+  EADDRINUSE: 'the address is already in use by another process',
+  EACCES: 'permission denied (ports below 1024 need privileges)',
+  EADDRNOTAVAIL: 'HOST is not an address of this machine',
+};
+
+function describeAddress(port: number, host: string): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/**
+ * A listen failure as a one-line StartupError naming the address and its variables, or the error
+ * itself when it is not one an operator fixes by changing PORT/HOST.
+ */
+export function explainListenError(
+  error: unknown,
+  port: number,
+  host: string,
+): unknown {
+  const reason = REASONS[(error as NodeJS.ErrnoException).code ?? ''];
+  return reason
+    ? new StartupError(
+        `Cannot listen on ${describeAddress(port, host)} (PORT/HOST): ${reason}`,
+      )
+    : error;
+}
+
+/**
+ * Binds and releases host:port, so an address in use stops the boot before Nest connects to
+ * anything and logs that it started. `listen` can still lose a race for the port afterwards; its
+ * caller maps that failure with explainListenError too.
+ */
+export async function assertCanListen(
+  port: number,
+  host: string,
+): Promise<void> {
+  const probe = createServer();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      probe.once('error', reject);
+      probe.listen(port, host, resolve);
+    });
+  } catch (error) {
+    throw explainListenError(error, port, host);
+  }
+  await new Promise((resolve) => probe.close(resolve));
+}
