@@ -26,7 +26,8 @@ export interface paths {
         /** List media */
         get: operations["listMedia"];
         put?: never;
-        post?: never;
+        /** Upload a file from a URL */
+        post: operations["uploadFromUrl"];
         delete?: never;
         options?: never;
         head?: never;
@@ -196,6 +197,125 @@ export interface paths {
         };
         /** Download a file (local storage) */
         get: operations["serveFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/{id}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate media for platforms */
+        post: operations["validateMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/bulk-validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate several media items */
+        post: operations["bulkValidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/{id}/validation-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get validation status */
+        get: operations["getValidationStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/import-from-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a file from an authenticated URL */
+        post: operations["importFromUrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/import-from-drive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a file from Google Drive */
+        post: operations["importFromDrive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/drive-import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import Google Drive files now */
+        post: operations["driveImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/import/{jobId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the status of an import */
+        get: operations["importStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -495,6 +615,186 @@ export interface components {
             /** @description Records about other events, unknown keys or items no longer PENDING. */
             ignored: number;
         };
+        ValidateMediaDto: {
+            /** @description Platforms to check the item against, e.g. `["TIKTOK", "INSTAGRAM"]`. */
+            targetPlatforms: ("INSTAGRAM" | "INSTAGRAM_STORY" | "TIKTOK" | "YOUTUBE" | "YOUTUBE_SHORTS" | "X" | "LINKEDIN" | "FACEBOOK" | "PINTEREST" | "THREADS" | "BLUESKY")[];
+        };
+        ValidationQueuedDto: {
+            /** @description False when validation is not available on this deployment; `reason` says so. */
+            queued: boolean;
+            /** @example job_3k2j4h5g6f7d8s9a0q1w2e3r */
+            jobId?: string;
+            /** @example validation queue not configured */
+            reason?: string;
+        };
+        BulkValidateDto: {
+            /** @description 1–100 ids of media items of this workspace; every one must exist, or nothing is queued. */
+            mediaIds: string[];
+            /** @description Platforms to check every item against. */
+            platforms: ("INSTAGRAM" | "INSTAGRAM_STORY" | "TIKTOK" | "YOUTUBE" | "YOUTUBE_SHORTS" | "X" | "LINKEDIN" | "FACEBOOK" | "PINTEREST" | "THREADS" | "BLUESKY")[];
+        };
+        BulkValidationQueuedDto: {
+            /** @description False when validation is not available on this deployment; `reason` says so. */
+            queued: boolean;
+            /** @description One job per media id, in the order of `mediaIds`. */
+            jobIds?: string[];
+            /** @example validation queue not configured */
+            reason?: string;
+        };
+        ValidationStatusDto: {
+            /**
+             * @description `pending` while requested platforms wait to be checked; then `passed` when every platform result is valid, else `failed`; `skipped` when never validated.
+             * @enum {string}
+             */
+            validationStatus: "pending" | "passed" | "failed" | "skipped";
+            /**
+             * @description One `{ valid, errors[], warnings[] }` per platform checked (errors: hard limits broken; warnings:
+             *     recommendations not followed), plus `processing` when processing rejected the file.
+             */
+            validationResults: {
+                [key: string]: unknown;
+            } | null;
+            /** @example media_abc1234567890abc12345678 */
+            id: string;
+            /** @description Seconds; null for anything but probed videos. */
+            videoDuration: number | null;
+            videoCodec: string | null;
+            /** @description Display width (rotation applied). */
+            videoWidth: number | null;
+            /** @description Display height (rotation applied). */
+            videoHeight: number | null;
+        };
+        UploadFromUrlDto: {
+            /**
+             * Format: uri
+             * @description A public http(s) URL of the file. It is downloaded and stored now; its type is detected from
+             *     its first bytes.
+             * @example https://example.com/media/launch.mp4
+             */
+            url: string;
+        };
+        UploadFromUrlResponseDto: {
+            /** @enum {string} */
+            status: "PENDING" | "PROCESSING" | "READY" | "FAILED";
+            /** @enum {string} */
+            validationStatus: "pending" | "passed" | "failed" | "skipped";
+            /** @description Per-platform validation results, plus `processing` when processing rejected the bytes. */
+            validationResults: {
+                [key: string]: unknown;
+            } | null;
+            /** @description `source` (upload, url, import_url, drive, external, render), `normalization`, `video`, … */
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** @example media_abc1234567890abc12345678 */
+            id: string;
+            /** @description The display filename as given by the client. */
+            filename: string;
+            /** @description Detected from the stored bytes once processed; every image ends as `image/jpeg` except GIF. */
+            contentType: string;
+            /** @description Size of the stored object in bytes; null for external media. */
+            sizeBytes: number | null;
+            /** @description Stable URL social platforms can fetch once the item is READY. */
+            publicUrl: string;
+            /** @description The server-chosen storage key; null for external media. */
+            storagePath: string | null;
+            /** @description Images: display width in pixels. */
+            width?: number | null;
+            /** @description Images: display height in pixels. */
+            height?: number | null;
+            /** @description Videos: duration in seconds. */
+            videoDuration?: number | null;
+            /** @description Videos: codec name as ffprobe reports it, e.g. `h264`. */
+            videoCodec?: string | null;
+            /** @description Videos: display width (rotation applied). */
+            videoWidth?: number | null;
+            /** @description Videos: display height (rotation applied). */
+            videoHeight?: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The hosted URL to use in posts: the item's `publicUrl`. */
+            url: string;
+        };
+        ImportFromUrlDto: {
+            /**
+             * Format: uri
+             * @description URL of the file; fetched with `Authorization: Bearer <accessToken>`.
+             */
+            downloadUrl: string;
+            /** @description Display filename (1–255 characters). */
+            filename: string;
+            /** @description The type you expect; the stored bytes must be of the same category (image, video, …). */
+            mimeType: string;
+            /** @description Bearer token for the download. Used for that request only; never stored or logged. */
+            accessToken: string;
+        };
+        ImportStartedDto: {
+            /** @enum {string} */
+            status: "importing";
+            /** @example media_abc1234567890abc12345678 */
+            mediaId: string;
+            /**
+             * @description Poll `GET /v1/media/import/{jobId}/status`.
+             * @example job_abc1234567890abc12345678
+             */
+            jobId: string;
+        };
+        ImportFromDriveDto: {
+            /** @description Size hint in bytes. */
+            sizeBytes?: number;
+            /** @example 1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs */
+            fileId: string;
+            /** @description Display filename (1–255 characters). */
+            filename: string;
+            /** @description The file's Drive MIME type; Google Docs, Sheets and Slides (`application/vnd.google-apps.*`) are exported as PDF. */
+            mimeType: string;
+            /** @description Google OAuth access token with Drive read scope. Used for the download only; never stored or logged. */
+            accessToken: string;
+        };
+        DriveImportFileDto: {
+            sizeBytes: number;
+            driveFileId: string;
+            /** @description Display filename (1–255 characters). */
+            name: string;
+            mimeType: string;
+        };
+        DriveImportDto: {
+            /** @description 1–20 files, imported before the response is sent. */
+            files: components["schemas"]["DriveImportFileDto"][];
+            /** @description Google OAuth access token with Drive read scope. Used for the downloads only; never stored or logged. */
+            accessToken: string;
+        };
+        DriveImportResultDto: {
+            /** @enum {string} */
+            status: "ok" | "error";
+            /** @description The Drive file id. */
+            fileId: string;
+            mediaId?: string;
+            /** @description The hosted URL (serves once the item is READY). */
+            url?: string;
+            error?: string;
+        };
+        DriveImportResponseDto: {
+            /** @description One result per requested file, in request order. */
+            results: components["schemas"]["DriveImportResultDto"][];
+        };
+        ImportStatusDto: {
+            /**
+             * @description `complete` once the imported file is READY (its `url` serves); `failed` with `error` otherwise.
+             * @enum {string}
+             */
+            status: "importing" | "complete" | "failed";
+            mediaId: string;
+            jobId: string;
+            /** @description The hosted URL, once complete. */
+            url?: string;
+            /** @description The stored type, once complete (images end as `image/jpeg`). */
+            contentType?: string;
+            /** @description Why the import failed. */
+            error?: string;
+        };
         HealthDto: {
             /**
              * @example ok
@@ -526,6 +826,12 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -535,6 +841,12 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -544,6 +856,23 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -553,6 +882,12 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -562,6 +897,12 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -587,6 +928,12 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -596,6 +943,12 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -605,6 +958,12 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -614,6 +973,23 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -623,6 +999,12 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -632,6 +1014,143 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    uploadFromUrl: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadFromUrlDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadFromUrlResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or non-public URL, unsupported detected type, or a file over the limit (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
+            403: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unexpected failure (`internal_error`)
+             *
+             *     The download or the store failed; `message` says why (`internal_error`)
+             */
+            500: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -653,6 +1172,12 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -662,6 +1187,12 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -671,6 +1202,12 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -680,6 +1217,23 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -689,6 +1243,12 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -698,6 +1258,12 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -719,6 +1285,12 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -728,6 +1300,12 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -737,6 +1315,12 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -746,6 +1330,23 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -755,6 +1356,12 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -764,6 +1371,12 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -775,7 +1388,10 @@ export interface operations {
     registerMedia: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -787,6 +1403,12 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -796,6 +1418,12 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -805,6 +1433,12 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -814,6 +1448,32 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -823,6 +1483,12 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -832,6 +1498,12 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -843,7 +1515,10 @@ export interface operations {
     createUpload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -855,6 +1530,12 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -864,6 +1545,12 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -873,6 +1560,12 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -882,6 +1575,32 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -891,6 +1610,12 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -900,6 +1625,12 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -911,7 +1642,10 @@ export interface operations {
     bulkPresign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -923,6 +1657,12 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -932,6 +1672,12 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -941,6 +1687,12 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -950,6 +1702,32 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -959,6 +1737,12 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -968,6 +1752,12 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -979,7 +1769,10 @@ export interface operations {
     bulkVideoUploadUrls: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -991,6 +1784,12 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1000,6 +1799,12 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1009,6 +1814,12 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1018,6 +1829,32 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1027,6 +1864,12 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1036,6 +1879,12 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1047,7 +1896,10 @@ export interface operations {
     refreshPresign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1057,6 +1909,12 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1066,6 +1924,12 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1075,6 +1939,12 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1084,15 +1954,32 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The resource state does not allow it (`conflict`) */
+            /** @description The resource state does not allow it (`conflict`); or The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1102,6 +1989,12 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1111,6 +2004,12 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1122,7 +2021,10 @@ export interface operations {
     confirmUpload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1132,6 +2034,12 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1141,6 +2049,12 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1150,6 +2064,12 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1159,15 +2079,32 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The resource state does not allow it (`conflict`) */
+            /** @description The resource state does not allow it (`conflict`); or The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1177,6 +2114,12 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1186,6 +2129,12 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1197,7 +2146,10 @@ export interface operations {
     receiveStorageEvents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1209,6 +2161,12 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1218,6 +2176,12 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1227,6 +2191,12 @@ export interface operations {
             /** @description Missing or wrong `X-Storage-Events-Secret` (`unauthorized`) */
             401: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1236,6 +2206,32 @@ export interface operations {
             /** @description Storage events are not enabled on this deployment (`forbidden`) */
             403: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1245,6 +2241,12 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1254,6 +2256,12 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1385,6 +2393,900 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    validateMedia: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateMediaDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationQueuedDto"];
+                };
+            };
+            /** @description Invalid request (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
+            403: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in this workspace (`not_found`) */
+            404: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    bulkValidate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkValidateDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkValidationQueuedDto"];
+                };
+            };
+            /** @description Invalid request (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
+            403: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in this workspace (`not_found`) */
+            404: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getValidationStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationStatusDto"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
+            403: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in this workspace (`not_found`) */
+            404: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    importFromUrl: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportFromUrlDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStartedDto"];
+                };
+            };
+            /** @description Invalid request (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
+            403: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    importFromDrive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportFromDriveDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStartedDto"];
+                };
+            };
+            /** @description Invalid request (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
+            403: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    driveImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DriveImportDto"];
+            };
+        };
+        responses: {
+            /** @description One result per file */
+            207: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriveImportResponseDto"];
+                };
+            };
+            /** @description Invalid request (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
+            403: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    importStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatusDto"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
+            403: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in this workspace (`not_found`) */
+            404: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,10 +1,14 @@
 import { CreateWorkspacesAndApiKeys1763884800000 } from './1763884800000-CreateWorkspacesAndApiKeys.js';
 import { CreateMedia1763971200000 } from './1763971200000-CreateMedia.js';
 import { UploadChecksumAndOutboxCursor1764057600000 } from './1764057600000-UploadChecksumAndOutboxCursor.js';
+import { CreateImportJobs1764144000000 } from './1764144000000-CreateImportJobs.js';
+import { ValidationPlatforms1764234000000 } from './1764234000000-ValidationPlatforms.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
   CreateWorkspacesAndApiKeys1763884800000,
   CreateMedia1763971200000,
   UploadChecksumAndOutboxCursor1764057600000,
+  CreateImportJobs1764144000000,
+  ValidationPlatforms1764234000000,
 ];

@@ -19,9 +19,12 @@ import { QueueModule } from './infra/queue/queue.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
 import { SecretsModule } from './infra/secrets/secrets.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
+import { ImportModule } from './modules/import/import.module.js';
 import { MediaModule } from './modules/media/media.module.js';
 import { ProcessingModule } from './modules/processing/processing.module.js';
 import { UploadModule } from './modules/upload/upload.module.js';
+import { ValidationModule } from './modules/validation/validation.module.js';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
 
 @Module({})
@@ -41,6 +44,9 @@ export class AppModule implements NestModule {
         MediaModule,
         UploadModule,
         ProcessingModule,
+        ValidationModule,
+        ImportModule,
+        IdempotencyModule,
         HealthModule,
       ],
       providers: [

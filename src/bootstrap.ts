@@ -63,6 +63,8 @@ export async function createHttpApplication(
   app.use(requestIdMiddleware, requestLogging(logger.root), securityHeaders);
   app.use('/v1', noStore);
   app.disable('x-powered-by');
+  // Which X-Forwarded-For hops to believe: decides the client address per-IP rate limits count.
+  app.set('trust proxy', config.trustProxy);
   app.enableShutdownHooks([], SHUTDOWN_HOOKS);
   mountOpenApi(app, await buildOpenApiDocument(app));
   return app;

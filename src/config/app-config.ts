@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsOptional,
+  Matches,
   IsString,
   IsUrl,
   Max,
@@ -128,7 +129,87 @@ class EnvironmentVariables {
   @Max(8_760)
   @IsInt()
   PENDING_UPLOAD_EXPIRY_HOURS = 24;
+
+  @IsOptional() @IsBooleanString() FETCH_ALLOW_PRIVATE_ADDRESSES = 'false';
+  @IsOptional() @IsBooleanString() VALIDATION_ENABLED = 'true';
+  @IsOptional()
+  @IsUrl({
+    require_tld: false,
+    protocols: ['http', 'https'],
+    require_protocol: true,
+  })
+  GOOGLE_DRIVE_API_BASE = 'https://www.googleapis.com';
+
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(300)
+  @IsInt()
+  IDEMPOTENCY_LEASE_SECONDS = 10;
+  @IsOptional() @IsBooleanString() RATE_LIMIT_ENABLED = 'true';
+  @IsOptional()
+  @Matches(/^(true|false|\d{1,2}|[\w.:/, -]+)$/, {
+    message:
+      'TRUST_PROXY must be true, false, a hop count or a list of proxy addresses/subnets',
+  })
+  TRUST_PROXY = 'false';
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE = 25;
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  RATE_LIMIT_UNAUTHENTICATED_BURST = 10;
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  RATE_LIMIT_INACTIVE_PER_MINUTE = 60;
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  RATE_LIMIT_INACTIVE_BURST = 30;
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  RATE_LIMIT_ACTIVE_PER_MINUTE = 100;
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  RATE_LIMIT_ACTIVE_BURST = 100;
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  RATE_LIMIT_URL_UPLOAD_PER_MINUTE = 30;
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  RATE_LIMIT_TEMPLATES_PER_MINUTE = 20;
 }
+
+export const RATE_LIMIT_TIERS = [
+  'unauthenticated',
+  'inactive',
+  'active',
+] as const;
+export type RateLimitTier = (typeof RATE_LIMIT_TIERS)[number];
+export type RateLimitedRoute = 'urlUpload' | 'templates';
 
 export interface S3Config {
   bucket: string;
@@ -169,6 +250,22 @@ export class AppConfig {
   readonly ffprobePath?: string;
   readonly processing: { concurrency: number; staleSeconds: number };
   readonly reconciler: { intervalSeconds: number; pendingExpiryHours: number };
+  /** Outbound HTTP (SafeFetcher); private addresses are for local development and tests only. */
+  readonly fetch: { allowPrivateAddresses: boolean };
+  /** Platform validation; when off, validate requests answer `queued: false`. */
+  readonly validation: { enabled: boolean };
+  /** Where Drive v3 lives; tests point it at a local fake. */
+  readonly googleDriveApiBase: string;
+  readonly idempotency: { leaseSeconds: number };
+  /** Express's `trust proxy`: which forwarded client addresses to believe (per-IP rate limits). */
+  readonly trustProxy: boolean | number | string;
+  readonly rateLimit: {
+    enabled: boolean;
+    /** Token buckets: `burst` tokens at most, refilled at `perMinute` per minute. */
+    tiers: Record<RateLimitTier, { perMinute: number; burst: number }>;
+    /** Per-workspace limits of single routes (their burst is their limit). */
+    routes: Record<RateLimitedRoute, number>;
+  };
 
   constructor(env: EnvironmentVariables) {
     this.nodeEnv = env.NODE_ENV;
@@ -213,6 +310,38 @@ export class AppConfig {
       intervalSeconds: env.RECONCILER_INTERVAL_SECONDS,
       pendingExpiryHours: env.PENDING_UPLOAD_EXPIRY_HOURS,
     };
+    this.fetch = {
+      allowPrivateAddresses: env.FETCH_ALLOW_PRIVATE_ADDRESSES === 'true',
+    };
+    this.validation = { enabled: env.VALIDATION_ENABLED === 'true' };
+    this.googleDriveApiBase = env.GOOGLE_DRIVE_API_BASE.replace(/\/+$/, '');
+    this.idempotency = { leaseSeconds: env.IDEMPOTENCY_LEASE_SECONDS };
+    this.trustProxy = /^(true|false)$/.test(env.TRUST_PROXY)
+      ? env.TRUST_PROXY === 'true'
+      : /^\d+$/.test(env.TRUST_PROXY)
+        ? Number(env.TRUST_PROXY)
+        : env.TRUST_PROXY;
+    this.rateLimit = {
+      enabled: env.RATE_LIMIT_ENABLED === 'true',
+      tiers: {
+        unauthenticated: {
+          perMinute: env.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
+          burst: env.RATE_LIMIT_UNAUTHENTICATED_BURST,
+        },
+        inactive: {
+          perMinute: env.RATE_LIMIT_INACTIVE_PER_MINUTE,
+          burst: env.RATE_LIMIT_INACTIVE_BURST,
+        },
+        active: {
+          perMinute: env.RATE_LIMIT_ACTIVE_PER_MINUTE,
+          burst: env.RATE_LIMIT_ACTIVE_BURST,
+        },
+      },
+      routes: {
+        urlUpload: env.RATE_LIMIT_URL_UPLOAD_PER_MINUTE,
+        templates: env.RATE_LIMIT_TEMPLATES_PER_MINUTE,
+      },
+    };
   }
 
   get isProduction(): boolean {
@@ -254,6 +383,14 @@ function crossFieldProblems(env: EnvironmentVariables): string[] {
   if (env.NODE_ENV === 'production' && env.DEV_WORKSPACE_SEED === 'true') {
     problems.push(
       'DEV_WORKSPACE_SEED cannot be true when NODE_ENV is production',
+    );
+  }
+  if (
+    env.NODE_ENV === 'production' &&
+    env.FETCH_ALLOW_PRIVATE_ADDRESSES === 'true'
+  ) {
+    problems.push(
+      'FETCH_ALLOW_PRIVATE_ADDRESSES cannot be true when NODE_ENV is production',
     );
   }
   if (env.NODE_ENV === 'production' && !env.STORAGE_SIGNING_SECRET) {

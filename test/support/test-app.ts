@@ -33,6 +33,9 @@ export function testEnvironment(
     // Every app of a run shares one database; a reconciler sweeping it would act on other files'
     // hand-made states. Tests of the reconciler turn it on.
     RECONCILER_INTERVAL_SECONDS: '0',
+    // Test files send far more than 100 requests a minute per workspace; the rate-limit tests
+    // turn limits on.
+    RATE_LIMIT_ENABLED: 'false',
     ...overrides,
   };
 }

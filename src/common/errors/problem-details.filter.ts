@@ -9,7 +9,11 @@ import type { Response } from 'express';
 import { AppConfig } from '../../config/app-config.js';
 import { ApiError } from './api-error.js';
 import type { ErrorCode } from './error-codes.js';
-import { PROBLEM_CONTENT_TYPE, renderProblem } from './render-problem.js';
+import {
+  PROBLEM_CONTENT_TYPE,
+  renderProblem,
+  StoredProblem,
+} from './render-problem.js';
 import { BackingServices, endpointOf } from './unavailable.js';
 
 interface BodyParserError extends Error {
@@ -99,10 +103,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const header = response.getHeader('X-Request-Id');
     const requestId = typeof header === 'string' ? header : '';
-    const problem = renderProblem(
-      this.toApiError(exception, requestId),
-      requestId,
-    );
+    const problem =
+      exception instanceof StoredProblem
+        ? exception.problem
+        : renderProblem(this.toApiError(exception, requestId), requestId);
     if (response.headersSent) {
       response.destroy();
       return;

@@ -33,3 +33,11 @@ export function renderProblem(
     },
   };
 }
+
+/** A problem rendered earlier (by an idempotent request), to be sent again exactly as it was. */
+export class StoredProblem extends Error {
+  constructor(readonly problem: RenderedProblem) {
+    super(problem.body.message);
+    this.name = 'StoredProblem';
+  }
+}

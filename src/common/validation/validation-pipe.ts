@@ -21,6 +21,12 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
 }
 
 /**
+ * A request refused by body, query or path validation, before its handler ran: such refusals are
+ * not kept under an Idempotency-Key, so the key can be retried with a corrected body.
+ */
+export class RequestValidationError extends ApiError {}
+
+/**
  * `forbidNonWhitelisted` cannot see a `__proto__` key: class-transformer drops it while building the
  * DTO. Such keys are refused here, on the parsed input, the way any unknown field is.
  */
@@ -29,7 +35,10 @@ class RequestValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' || metadata.type === 'query') {
       const field = findForbiddenKey(value);
       if (field) {
-        throw ApiError.validation(field, `property ${field} should not exist`);
+        const message = `property ${field} should not exist`;
+        throw new RequestValidationError('validation_error', message, {
+          errors: [{ field, message }],
+        });
       }
     }
     return super.transform(value, metadata);
@@ -50,7 +59,7 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const fieldErrors = flatten(errors);
       const summary = fieldErrors.map((e) => e.message).join('; ');
-      return new ApiError(
+      return new RequestValidationError(
         'validation_error',
         summary || 'The request is invalid',
         {

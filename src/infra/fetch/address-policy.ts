@@ -1,15 +1,26 @@
 import ipaddr from 'ipaddr.js';
+import { isIP } from 'node:net';
+
+/** 2000::/3, the only IPv6 block IANA allocates for global unicast; everything else is unassigned. */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
 
 /**
  * Only globally routable unicast addresses are public: this rejects private, loopback, link-local
- * (incl. 169.254.169.254), CGNAT, unique-local, IPv4-mapped IPv6, NAT64, multicast, unspecified,
- * documentation and other reserved ranges.
+ * (incl. 169.254.169.254), CGNAT, unique-local, IPv4-mapped IPv6, NAT64, 6to4, Teredo, multicast,
+ * unspecified (0.0.0.0/8), documentation, benchmarking and other reserved ranges. ipaddr.js labels
+ * every special-purpose block with its own range name and leaves `unicast` for the rest. Only the
+ * canonical notations sockets use count as addresses: legacy forms such as `127.1` are refused
+ * rather than interpreted.
  */
 export function isPublicAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) {
+  if (isIP(address) === 0) {
     return false;
   }
-  return ipaddr.parse(address).range() === 'unicast';
+  const parsed = ipaddr.parse(address);
+  if (parsed.range() !== 'unicast') {
+    return false;
+  }
+  return parsed.kind() === 'ipv4' || parsed.match(GLOBAL_UNICAST_V6);
 }
 
 const NON_PUBLIC_NAMES =

@@ -7,7 +7,7 @@ import { reconnectDelayMs } from '../redis/redis.js';
 import { RedisStatus } from '../redis/redis-status.js';
 import { JobRunner } from './job-runner.js';
 import { connected } from './processing-loop.js';
-import { QUEUES } from './queues.js';
+import { IMPORT_BACKOFF, importBackoffMs, QUEUES } from './queues.js';
 
 const queues = BullModule.registerQueue(
   ...Object.values(QUEUES).map((name) => ({ name })),
@@ -39,6 +39,7 @@ const queues = BullModule.registerQueue(
         prefix: `${config.redisKeyPrefix}:bull`,
         redis: { retryStrategy: reconnectDelayMs },
         settings: {
+          backoffStrategies: { [IMPORT_BACKOFF]: importBackoffMs },
           lockDuration: 15_000,
           stalledInterval: 5_000,
           maxStalledCount: 3,

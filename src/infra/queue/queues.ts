@@ -1,13 +1,17 @@
-import type { JobOptions, Queue } from 'bull';
+import type { JobId, JobOptions, Queue } from 'bull';
 import { ApiError } from '../../common/errors/api-error.js';
 
 /** Every queue, job name and job option of the application, in one place. */
 export const QUEUES = {
   processing: 'media-processing',
+  imports: 'media-import',
+  validation: 'media-validation',
 } as const;
 
 export const JOBS = {
   processMedia: 'process-media',
+  importMedia: 'import-media',
+  validateMedia: 'validate-media',
 } as const;
 
 export interface ProcessMediaJob {
@@ -21,6 +25,67 @@ export interface ProcessMediaJob {
 export function processMediaJobOptions(mediaId: string): JobOptions {
   return {
     jobId: `process:${mediaId}`,
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2_000 },
+    removeOnComplete: true,
+    removeOnFail: 1_000,
+  };
+}
+
+export interface ImportMediaJob {
+  importJobId: string;
+}
+
+/** Name of the backoff strategy of import retries (see `importBackoffMs`). */
+export const IMPORT_BACKOFF = 'import-retry';
+
+/** An import failure worth retrying; `retryAfterMs` is the source's own Retry-After, if it sent one. */
+export class RetryableImportError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'RetryableImportError';
+  }
+}
+
+/** Waits what the source asked for (429/503 Retry-After, capped at 10 min), else 2 s, 4 s, 8 s, … */
+export function importBackoffMs(attemptsMade: number, error: unknown): number {
+  if (
+    error instanceof RetryableImportError &&
+    error.retryAfterMs !== undefined
+  ) {
+    return Math.min(error.retryAfterMs, 600_000);
+  }
+  return 2_000 * 2 ** Math.max(attemptsMade - 1, 0);
+}
+
+/**
+ * One job per import, by the import's id. Permanent failures (401, 403, 404, blocked address, wrong
+ * type) are recorded without a retry; transient ones (timeouts, 5xx, 429) retry with backoff.
+ */
+export function importMediaJobOptions(importJobId: string): JobOptions {
+  return {
+    jobId: `import:${importJobId}`,
+    attempts: 5,
+    backoff: { type: IMPORT_BACKOFF },
+    removeOnComplete: true,
+    removeOnFail: 1_000,
+  };
+}
+
+export interface ValidateMediaJob {
+  mediaId: string;
+}
+
+/**
+ * Every validation request gets its own job (`job_…`, shown to the client). The job evaluates
+ * whatever platforms the item still has pending, so extra or repeated jobs find nothing left to do.
+ */
+export function validateMediaJobOptions(jobId: string): JobOptions {
+  return {
+    jobId,
     attempts: 5,
     backoff: { type: 'exponential', delay: 2_000 },
     removeOnComplete: true,
@@ -67,6 +132,20 @@ export async function withQueue<T>(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** True while the job is waiting, delayed or running (a request-path call: see `withQueue`). */
+export function isJobLive(queue: Queue, jobId: JobId): Promise<boolean> {
+  return withQueue(queue, async () => {
+    const job = await queue.getJob(jobId);
+    const state = job ? await job.getState() : undefined;
+    return (
+      state === 'waiting' ||
+      state === 'delayed' ||
+      state === 'active' ||
+      state === 'paused'
+    );
+  });
 }
 
 /** True while Redis answers this queue's commands. */

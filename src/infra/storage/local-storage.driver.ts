@@ -60,6 +60,7 @@ export interface StagedObject {
 }
 
 const TEMP_DIR = '.tmp';
+const WRITE_BATCH_BYTES = 1024 * 1024;
 const METADATA_DIR = '.meta';
 const MIN_SIGNING_SECRET_LENGTH = 32;
 const MISSING_PATH_CODES = new Set(['ENOENT', 'ENOTDIR']);
@@ -261,6 +262,18 @@ export class LocalStorageDriver extends Storage {
     const file = await open(tempPath, 'wx');
     const hash = createHash('sha256');
     let sizeBytes = 0;
+    // Chunks are gathered into batches of about 1 MB, and each batch is written while the next is
+    // read and hashed: one write in flight at a time, so memory stays at two batches.
+    let batch: Buffer[] = [];
+    let batchBytes = 0;
+    let writing: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      await writing;
+      const bytes = Buffer.concat(batch, batchBytes);
+      batch = [];
+      batchBytes = 0;
+      writing = writeFully(file, bytes);
+    };
     try {
       try {
         for await (const chunk of body.iterator({
@@ -275,10 +288,17 @@ export class LocalStorageDriver extends Storage {
             );
           }
           hash.update(bytes);
-          await writeFully(file, bytes);
+          batch.push(bytes);
+          batchBytes += bytes.length;
+          if (batchBytes >= WRITE_BATCH_BYTES) {
+            await flush();
+          }
         }
+        await flush();
+        await writing;
         await file.sync();
       } finally {
+        await writing.catch(() => undefined);
         await file.close();
       }
     } catch (error) {

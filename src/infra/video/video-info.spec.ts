@@ -2,6 +2,7 @@ import {
   containerName,
   displayRotation,
   parseFrameRate,
+  scanType,
   toVideoInfo,
   type FfprobeOutput,
   type FfprobeStream,
@@ -17,8 +18,16 @@ const H264_LANDSCAPE: FfprobeStream = {
   r_frame_rate: '30000/1001',
   bit_rate: '8000000',
   duration: '12.345000',
+  pix_fmt: 'yuv420p',
+  field_order: 'progressive',
 };
-const AAC: FfprobeStream = { codec_type: 'audio', codec_name: 'aac' };
+const AAC: FfprobeStream = {
+  codec_type: 'audio',
+  codec_name: 'aac',
+  profile: 'LC',
+  sample_rate: '48000',
+  channels: 2,
+};
 
 function mp4(
   video: FfprobeStream,
@@ -30,6 +39,7 @@ function mp4(
       format_name: 'mov,mp4,m4a,3gp,3g2,mj2',
       duration: '12.345000',
       bit_rate: '8200000',
+      size: '12650000',
       tags: { major_brand: 'isom' },
       ...format,
     },
@@ -54,9 +64,39 @@ describe('toVideoInfo', () => {
       height: 1080,
       fps: 29.97,
       bitrate: 8_000_000,
+      pixelFormat: 'yuv420p',
+      scanType: 'progressive',
       audioCodec: 'aac',
+      audioProfile: 'LC',
+      audioSampleRateHz: 48_000,
+      audioChannels: 2,
+      sizeBytes: 12_650_000,
       container: 'mp4',
       rotation: 0,
+    });
+  });
+
+  it('reads interlaced 4:2:2 video with 5.1 audio at 44.1 kHz', () => {
+    const info = toVideoInfo({
+      streams: [
+        { ...H264_LANDSCAPE, pix_fmt: 'yuv422p10le', field_order: 'tt' },
+        {
+          codec_type: 'audio',
+          codec_name: 'ac3',
+          sample_rate: '44100',
+          channels: 6,
+        },
+      ],
+      format: { format_name: 'mov,mp4,m4a,3gp,3g2,mj2' },
+    });
+    expect(info).toMatchObject({
+      pixelFormat: 'yuv422p10le',
+      scanType: 'interlaced',
+      audioCodec: 'ac3',
+      audioProfile: null,
+      audioSampleRateHz: 44_100,
+      audioChannels: 6,
+      sizeBytes: null,
     });
   });
 
@@ -97,7 +137,13 @@ describe('toVideoInfo', () => {
       streams: [H264_LANDSCAPE],
       format: { format_name: 'mov,mp4,m4a,3gp,3g2,mj2' },
     });
-    expect(info).toMatchObject({ audioCodec: null, rotation: 0 });
+    expect(info).toMatchObject({
+      audioCodec: null,
+      audioProfile: null,
+      audioSampleRateHz: null,
+      audioChannels: null,
+      rotation: 0,
+    });
   });
 
   it('falls back to the stream duration, the nominal frame rate and the file bitrate', () => {
@@ -241,6 +287,20 @@ describe('displayRotation', () => {
         tags: { rotate: 'sideways' },
       }),
     ).toBe(0);
+  });
+});
+
+describe('scanType', () => {
+  it.each([
+    ['progressive', 'progressive'],
+    ['tt', 'interlaced'],
+    ['bb', 'interlaced'],
+    ['tb', 'interlaced'],
+    ['bt', 'interlaced'],
+    ['unknown', null],
+    [undefined, null],
+  ])('field order %s is %s', (fieldOrder, expected) => {
+    expect(scanType(fieldOrder)).toBe(expected);
   });
 });
 

@@ -13,7 +13,17 @@ export interface VideoInfo {
   fps: number | null;
   /** Bits per second of the video stream, else of the whole file; null when unknown. */
   bitrate: number | null;
+  /** ffprobe pixel format of the video stream (yuv420p, yuv422p10le, …); null when not reported. */
+  pixelFormat: string | null;
+  /** From the stream's field order; null when ffprobe cannot tell (common for VP9 and MPEG-4 part 2). */
+  scanType: 'progressive' | 'interlaced' | null;
   audioCodec: string | null;
+  /** Codec profile of the first audio stream, e.g. `LC` or `HE-AAC` for AAC. */
+  audioProfile: string | null;
+  audioSampleRateHz: number | null;
+  audioChannels: number | null;
+  /** Size of the probed file in bytes as ffprobe saw it; null when the source does not say. */
+  sizeBytes: number | null;
   /** A friendly container name: mp4, mov, 3gp, 3g2, webm, avi, or ffprobe's own name for others. */
   container: string;
   /** Clockwise degrees a player turns the stored frames to show them upright. */
@@ -37,6 +47,11 @@ export interface FfprobeStream {
   r_frame_rate?: string;
   bit_rate?: string;
   duration?: string;
+  pix_fmt?: string;
+  field_order?: string;
+  profile?: string;
+  sample_rate?: string;
+  channels?: number;
   disposition?: { attached_pic?: number };
   tags?: { rotate?: string };
   side_data_list?: Array<{
@@ -49,6 +64,7 @@ export interface FfprobeFormat {
   format_name?: string;
   duration?: string;
   bit_rate?: string;
+  size?: string;
   tags?: { major_brand?: string };
 }
 
@@ -83,7 +99,13 @@ export function toVideoInfo(probe: FfprobeOutput): VideoInfo {
       parseFrameRate(video.avg_frame_rate) ??
       parseFrameRate(video.r_frame_rate),
     bitrate: wholeNumber(video.bit_rate) ?? wholeNumber(probe.format?.bit_rate),
+    pixelFormat: video.pix_fmt ?? null,
+    scanType: scanType(video.field_order),
     audioCodec: audio?.codec_name ?? null,
+    audioProfile: audio?.profile ?? null,
+    audioSampleRateHz: wholeNumber(audio?.sample_rate),
+    audioChannels: audio?.channels || null,
+    sizeBytes: wholeNumber(probe.format?.size),
     container: containerName(
       probe.format?.format_name,
       probe.format?.tags?.major_brand,
@@ -118,6 +140,21 @@ export function displayRotation(stream: FfprobeStream): VideoRotation {
 function quarterTurnsClockwise(degrees: number): VideoRotation {
   const quarterTurns = Math.round(degrees / 90);
   return ((((quarterTurns % 4) + 4) % 4) * 90) as VideoRotation;
+}
+
+/**
+ * ffprobe's field order: `progressive`, or the field layout of interlaced video (`tt`, `bb`, `tb`,
+ * `bt`); `unknown` or absent when the bitstream does not say.
+ */
+export function scanType(
+  fieldOrder: string | undefined,
+): VideoInfo['scanType'] {
+  if (fieldOrder === 'progressive') {
+    return 'progressive';
+  }
+  return ['tt', 'bb', 'tb', 'bt'].includes(fieldOrder ?? '')
+    ? 'interlaced'
+    : null;
 }
 
 /** "30000/1001" → 29.97; "0/0" (ffprobe's "unknown") → null. */

@@ -40,7 +40,13 @@ describe('VideoAdapter.probe (real ffprobe over test/fixtures)', () => {
       height: 180,
       fps: 25,
       bitrate: expect.any(Number),
+      pixelFormat: 'yuv420p',
+      scanType: 'progressive',
       audioCodec: 'aac',
+      audioProfile: 'LC',
+      audioSampleRateHz: 48_000,
+      audioChannels: 1,
+      sizeBytes: (await stat(fixture('video-landscape.mp4'))).size,
       container: 'mp4',
       rotation: 0,
     });
@@ -135,6 +141,15 @@ describe('VideoAdapter.probe (real ffprobe over test/fixtures)', () => {
 
     expect(error.failure).toBe('ffprobe_unavailable');
     expect(error.message).toContain('/nonexistent/ffprobe');
+  });
+
+  it('is available with the ffprobe found on this machine, not with a broken configured one', async () => {
+    expect(await adapter.isAvailable()).toBe(true);
+    expect(
+      await new VideoAdapter({
+        ffprobePath: '/nonexistent/ffprobe',
+      }).isAvailable(),
+    ).toBe(false);
   });
 
   it('works with the npm-installed ffprobe as well', async () => {

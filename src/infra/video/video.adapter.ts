@@ -55,6 +55,21 @@ export class VideoAdapter {
     return toVideoInfo(parseFfprobeJson(output));
   }
 
+  /**
+   * Whether an ffprobe starts on this machine: the configured one, else one found the usual way.
+   * Lets callers decline video work up front instead of failing every job.
+   */
+  async isAvailable(): Promise<boolean> {
+    try {
+      return await commandRuns(await this.resolveCommand());
+    } catch (error) {
+      if (error instanceof VideoProbeError) {
+        return false;
+      }
+      throw error;
+    }
+  }
+
   private resolveCommand(): Promise<string> {
     this.ffprobeCommand ??= resolveFfprobePath({
       configuredPath: this.options.ffprobePath,

@@ -6,6 +6,7 @@ import { newId } from '../../common/ids.js';
 import {
   JOBS,
   QUEUES,
+  isJobLive,
   isQueueAvailable,
   processMediaJobOptions,
   queueUnavailable,
@@ -45,13 +46,17 @@ export class MediaLifecycleService {
    * upload handler, storage event, reconciler, confirm). Emits `media.uploaded` and enqueues
    * processing; refuses with 503 while the queue is unavailable. Returns the item when this call made the transition, null when it was not PENDING.
    */
-  async markBytesReceived(mediaId: string): Promise<Media | null> {
+  async markBytesReceived(
+    mediaId: string,
+    changes: Partial<Media> = {},
+  ): Promise<Media | null> {
     this.assertCanQueueProcessing();
     const media = await this.dataSource.transaction(async (manager) => {
       const current = await this.lockForUpdate(manager, mediaId);
       if (current?.status !== 'PENDING') {
         return null;
       }
+      Object.assign(current, changes);
       current.status = 'PROCESSING';
       current.uploadExpiresAt = null;
       const saved = await manager.save(current);
@@ -106,6 +111,20 @@ export class MediaLifecycleService {
   }
 
   /**
+   * Saves a new item whose bytes the server has just stored (status PROCESSING), with its
+   * `media.uploaded` event in the same transaction, and queues its processing.
+   */
+  async insertReceived(media: Media): Promise<Media> {
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const inserted = await manager.save(media);
+      await this.recordEvent(manager, inserted, 'media.uploaded');
+      return inserted;
+    });
+    await this.enqueueProcessing(saved.id);
+    return saved;
+  }
+
+  /**
    * Queues processing under the item's deterministic job id. A job that exhausted its attempts is
    * retried rather than re-added, since Bull ignores an add whose id it still holds.
    */
@@ -122,18 +141,11 @@ export class MediaLifecycleService {
   }
 
   /** True while the item's processing job is waiting, delayed or running. */
-  async hasLiveProcessingJob(mediaId: string): Promise<boolean> {
-    const { jobId } = processMediaJobOptions(mediaId);
-    return withQueue(this.processingQueue, async () => {
-      const job = await this.processingQueue.getJob(jobId!);
-      const state = job ? await job.getState() : undefined;
-      return (
-        state === 'waiting' ||
-        state === 'delayed' ||
-        state === 'active' ||
-        state === 'paused'
-      );
-    });
+  hasLiveProcessingJob(mediaId: string): Promise<boolean> {
+    return isJobLive(
+      this.processingQueue,
+      processMediaJobOptions(mediaId).jobId!,
+    );
   }
 
   /**
@@ -176,13 +188,18 @@ export class MediaLifecycleService {
     });
   }
 
-  /** PENDING → FAILED for an upload that never arrived. */
-  async expireUpload(mediaId: string, reason: string): Promise<Media | null> {
+  /** PENDING → FAILED for an upload that never arrived or an import that could not be fetched. */
+  async failPending(
+    mediaId: string,
+    reason: string,
+    changes: Partial<Media> = {},
+  ): Promise<Media | null> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.lockForUpdate(manager, mediaId);
       if (current?.status !== 'PENDING') {
         return null;
       }
+      Object.assign(current, changes);
       current.status = 'FAILED';
       current.uploadExpiresAt = null;
       current.validationResults = {

@@ -171,6 +171,15 @@ export class Media {
   })
   targetPlatforms: string[] | null;
 
+  /** Platforms whose validation was requested and has not run yet; null when none are pending. */
+  @Column({
+    name: 'validation_platforms',
+    type: 'text',
+    array: true,
+    nullable: true,
+  })
+  validationPlatforms: string[] | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

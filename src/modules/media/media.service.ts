@@ -23,6 +23,7 @@ import { canonicalContentType } from './media-types.js';
 import {
   buildStorageKey,
   hasControlCharacters,
+  lastPathSegment,
   sanitiseFilename,
 } from './storage-key.js';
 
@@ -43,22 +44,24 @@ export interface PendingUploadSpec {
   targetPlatforms?: string[] | null;
 }
 
+/** A file the server itself downloads or renders into storage. */
+export interface ServerStoredSpec {
+  filename: string;
+  /** The declared type until the bytes are stored, then the detected one. */
+  contentType: string;
+  /** PENDING while the bytes are still being fetched; PROCESSING once they are stored. */
+  status: 'PENDING' | 'PROCESSING';
+  sizeBytes?: number | null;
+  /** Merged into `metadata` next to `source`. */
+  metadata?: Record<string, unknown>;
+}
+
 /** A file hosted elsewhere, recorded as it is (POST /v1/media/register). */
 export interface ExternalMediaSpec {
   url: string;
   contentType: string;
   /** Defaults to the last segment of the URL path. */
   filename?: string;
-}
-
-/** The URL's last path segment, decoded when it is valid percent-encoding. */
-function lastPathSegment(url: URL): string {
-  const segment = url.pathname.split('/').pop() ?? '';
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 /**
@@ -103,6 +106,35 @@ export class MediaService {
     });
   }
 
+  /**
+   * An item whose bytes the server stores itself (URL upload, imports, renders), not yet saved: the
+   * storage key comes from the server-made id and the sanitised filename (`file` when nothing of
+   * it is usable).
+   */
+  newServerStoredItem(
+    workspaceId: string,
+    source: Exclude<MediaSource, 'upload' | 'external'>,
+    spec: ServerStoredSpec,
+  ): Media {
+    const id = newId('media');
+    const storagePath = buildStorageKey(
+      workspaceId,
+      id,
+      sanitiseFilename(spec.filename) ?? 'file',
+    );
+    const media = this.build(workspaceId, source, {
+      id,
+      filename: spec.filename.slice(0, 255),
+      contentType: spec.contentType,
+      sizeBytes: spec.sizeBytes ?? null,
+      status: spec.status,
+      storagePath,
+      publicUrl: this.storage.publicUrl(storagePath),
+    });
+    media.metadata = { ...media.metadata, ...spec.metadata };
+    return media;
+  }
+
   /** Saves new items in one transaction: all of a batch or none. */
   async insertAll(items: Media[]): Promise<Media[]> {
     return this.media.manager.transaction((manager) => manager.save(items));
@@ -123,7 +155,7 @@ export class MediaService {
         'url must be a public https URL without credentials',
       );
     }
-    const filename = spec.filename ?? (lastPathSegment(url) || url.hostname);
+    const filename = spec.filename ?? lastPathSegment(url);
     if (hasControlCharacters(filename)) {
       throw ApiError.validation(
         'filename',

@@ -55,3 +55,13 @@ export function buildStorageKey(
 ): string {
   return `${workspaceId}/${mediaId}/${sanitisedFilename}`;
 }
+
+/** A URL's last path segment, decoded when it is valid percent-encoding, else its host. */
+export function lastPathSegment(url: URL): string {
+  const segment = url.pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(segment) || url.hostname;
+  } catch {
+    return segment || url.hostname;
+  }
+}

@@ -1,9 +1,13 @@
+import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bull';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { AppConfig } from '../../config/app-config.js';
 import { ImageAdapter } from '../../infra/image/image.adapter.js';
+import { QUEUES, type ValidateMediaJob } from '../../infra/queue/queues.js';
 import type { ImageNormalisationResult } from '../../infra/image/image-normalisation.js';
 import {
   SNIFF_HEAD_BYTES,
@@ -27,6 +31,11 @@ import {
   categoryOf,
   formatBytes,
 } from '../media/media-types.js';
+import { storedVideoMetadata } from '../validation/media-facts.js';
+import {
+  enqueueValidation,
+  hasValidationToRun,
+} from '../validation/validation-jobs.js';
 
 async function readHead(storage: Storage, key: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -90,6 +99,9 @@ export class MediaProcessingService {
     private readonly storage: Storage,
     private readonly images: ImageAdapter,
     private readonly videos: VideoAdapter,
+    private readonly config: AppConfig,
+    @InjectQueue(QUEUES.validation)
+    private readonly validationQueue: Queue<ValidateMediaJob>,
   ) {}
 
   /** Processes the item if it is PROCESSING; says what happened. */
@@ -105,7 +117,29 @@ export class MediaProcessingService {
       await this.storage.delete(media.storagePath);
       return `media ${mediaId} was deleted during processing`;
     }
+    if (
+      finished &&
+      this.config.validation.enabled &&
+      hasValidationToRun(finished)
+    ) {
+      await this.queueValidation(finished.id);
+    }
     return `media ${mediaId} is ${outcome.status}`;
+  }
+
+  /**
+   * Validation requested before the item was READY, or the target platforms of a bulk video
+   * upload. Processing is over either way, so a Redis hiccup here is only logged rather than
+   * failing the processing job: the validation recovery sweep finds the item waiting and queues it.
+   */
+  private async queueValidation(mediaId: string): Promise<void> {
+    try {
+      await enqueueValidation(this.validationQueue, mediaId);
+    } catch (error) {
+      this.logger.warn(
+        `Could not queue validation of media ${mediaId}, recovery will: ${String(error)}`,
+      );
+    }
   }
 
   private async evaluate(
@@ -252,16 +286,7 @@ export class MediaProcessingService {
           videoCodec: info.codec,
           videoWidth: info.width,
           videoHeight: info.height,
-          metadata: {
-            ...media.metadata,
-            video: {
-              fps: info.fps,
-              bitrate: info.bitrate,
-              audioCodec: info.audioCodec,
-              container: info.container,
-              rotation: info.rotation,
-            },
-          },
+          metadata: { ...media.metadata, video: storedVideoMetadata(info) },
         },
       };
     } catch (error) {

@@ -158,7 +158,7 @@ export class UploadReceiptService {
         continue;
       }
       const reason = `No upload was received before the upload URL expired at ${media.uploadExpiresAt!.toISOString()}`;
-      if (await this.lifecycle.expireUpload(media.id, reason)) {
+      if (await this.lifecycle.failPending(media.id, reason)) {
         result.expired += 1;
       }
     }

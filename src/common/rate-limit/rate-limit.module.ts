@@ -1,0 +1,82 @@
+import { Module, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { Redis } from 'ioredis';
+import {
+  AppConfig,
+  type RateLimitedRoute,
+  type RateLimitTier,
+} from '../../config/app-config.js';
+import { ACTIVE_SUBSCRIPTION_STATUSES } from '../auth/auth-context.js';
+import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
+import { ROUTE_RATE_LIMIT } from './rate-limit.decorator.js';
+import { RateLimitGuard } from './rate-limit.guard.js';
+import { TokenBuckets } from './token-buckets.js';
+
+const MINUTE_MS = 60_000;
+
+function requestOf(context: ExecutionContext): AuthenticatedRequest {
+  return context.switchToHttp().getRequest<AuthenticatedRequest>();
+}
+
+function tierOf(request: AuthenticatedRequest): RateLimitTier {
+  if (!request.auth) return 'unauthenticated';
+  return ACTIVE_SUBSCRIPTION_STATUSES.includes(
+    request.auth.workspace.subscriptionStatus,
+  )
+    ? 'active'
+    : 'inactive';
+}
+
+/**
+ * Two buckets per request: the caller's tier (per workspace, or per client address without a
+ * valid key) and, on routes marked `@RateLimit`, the route's own per-workspace limit. See
+ * TokenBuckets for how `limit` (capacity) and `ttl` (ms per token) are read.
+ */
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig, Reflector, Redis],
+      useFactory: (config: AppConfig, reflector: Reflector, redis: Redis) => {
+        const { tiers, routes } = config.rateLimit;
+        const routeOf = (context: ExecutionContext) =>
+          reflector.get<RateLimitedRoute | undefined>(
+            ROUTE_RATE_LIMIT,
+            context.getHandler(),
+          );
+        return {
+          throttlers: [
+            {
+              name: 'tier',
+              limit: (context) => tiers[tierOf(requestOf(context))].burst,
+              ttl: (context) =>
+                MINUTE_MS / tiers[tierOf(requestOf(context))].perMinute,
+              getTracker: (_request, context) => {
+                const request = requestOf(context);
+                return request.auth
+                  ? `workspace:${request.auth.workspace.id}`
+                  : `address:${request.ip ?? ''}`;
+              },
+              generateKey: (_context, tracker) => `tier:${tracker}`,
+            },
+            {
+              name: 'route',
+              skipIf: (context) =>
+                routeOf(context) === undefined || !requestOf(context).auth,
+              limit: (context) => routes[routeOf(context)!],
+              ttl: (context) => MINUTE_MS / routes[routeOf(context)!],
+              getTracker: (_request, context) =>
+                `workspace:${requestOf(context).auth!.workspace.id}`,
+              generateKey: (context, tracker) =>
+                `route:${routeOf(context)}:${tracker}`,
+            },
+          ],
+          storage: new TokenBuckets(redis),
+        };
+      },
+    }),
+  ],
+  providers: [RateLimitGuard],
+  exports: [RateLimitGuard],
+})
+export class RateLimitModule {}

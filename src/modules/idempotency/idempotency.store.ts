@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
+
+/** A finished request's response, replayed as it was sent. */
+export interface StoredResponse {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export type IdempotencyRecord =
+  | { state: 'running'; fingerprint: string; owner: string }
+  | ({ state: 'done'; fingerprint: string } & StoredResponse);
+
+/** How long a finished request's response is kept for replay (SPEC §7). */
+const RECORD_TTL_SECONDS = 24 * 60 * 60;
+
+/** Changes the record only while `owner` still holds the lease (a request whose lease lapsed must not). */
+const IF_OWNER = `
+local current = redis.call('GET', KEYS[1])
+if not current then return 0 end
+local ok, record = pcall(cjson.decode, current)
+if not ok or record.owner ~= ARGV[1] then return 0 end
+if ARGV[2] == 'renew' then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[3])
+elseif ARGV[2] == 'complete' then
+  redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[4])
+  return 1
+else
+  return redis.call('DEL', KEYS[1])
+end`;
+
+/**
+ * Idempotency records in Redis, one per workspace and key: a short in-flight lease while the first
+ * request runs (so a crashed request's key is usable again within seconds), then the response for
+ * 24 h. Every change after the claim is conditional on still owning the lease.
+ */
+@Injectable()
+export class IdempotencyStore {
+  constructor(@Inject(Redis) private readonly redis: Redis) {}
+
+  /** Takes the key for a new request; returns the lease's owner token, or null when it is taken. */
+  async claim(
+    key: string,
+    fingerprint: string,
+    leaseMs: number,
+  ): Promise<string | null> {
+    const owner = randomUUID();
+    const record: IdempotencyRecord = { state: 'running', fingerprint, owner };
+    const taken = await this.redis.set(
+      key,
+      JSON.stringify(record),
+      'PX',
+      leaseMs,
+      'NX',
+    );
+    return taken === 'OK' ? owner : null;
+  }
+
+  async read(key: string): Promise<IdempotencyRecord | null> {
+    const value = await this.redis.get(key);
+    return value === null ? null : (JSON.parse(value) as IdempotencyRecord);
+  }
+
+  async renew(key: string, owner: string, leaseMs: number): Promise<void> {
+    await this.redis.eval(IF_OWNER, 1, key, owner, 'renew', leaseMs);
+  }
+
+  async complete(
+    key: string,
+    owner: string,
+    fingerprint: string,
+    response: StoredResponse,
+  ): Promise<void> {
+    const record: IdempotencyRecord = {
+      state: 'done',
+      fingerprint,
+      ...response,
+    };
+    await this.redis.eval(
+      IF_OWNER,
+      1,
+      key,
+      owner,
+      'complete',
+      JSON.stringify(record),
+      RECORD_TTL_SECONDS,
+    );
+  }
+
+  /** Frees the key (a 5xx or a refused request): the next request with it runs afresh. */
+  async release(key: string, owner: string): Promise<void> {
+    await this.redis.eval(IF_OWNER, 1, key, owner, 'release');
+  }
+}

@@ -1,0 +1,134 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AuthContext } from '../../common/auth/auth-context.js';
+import { CurrentAuth } from '../../common/auth/auth.decorators.js';
+import { Authenticated } from '../../common/auth/authenticated.decorator.js';
+import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator.js';
+import { DerivesIdempotencyKey } from '../idempotency/idempotency.decorators.js';
+import { toMediaDto } from '../media/media.mapper.js';
+import {
+  DriveImportDto,
+  DriveImportResponseDto,
+  ImportFromDriveDto,
+  ImportFromUrlDto,
+  ImportStartedDto,
+  ImportStatusDto,
+  UploadFromUrlDto,
+  UploadFromUrlResponseDto,
+} from './import.dto.js';
+import { ImportService } from './import.service.js';
+
+@ApiTags('Imports')
+@Controller('v1/media')
+export class ImportController {
+  constructor(private readonly imports: ImportService) {}
+
+  /**
+   * Downloads the file at `url` (public http or https; private and internal addresses are refused)
+   * and stores it in the library. The type is detected from the file's first bytes and must be in
+   * the supported table, within its size limit. The item then goes through processing (images
+   * become JFIF JPEG); the response waits up to 15 s for that, so `url` usually serves at once —
+   * otherwise poll `GET /v1/media/{id}` until it is READY.
+   */
+  @ApiOperation({ summary: 'Upload a file from a URL' })
+  @ApiCreatedResponse({ type: UploadFromUrlResponseDto })
+  @ApiProblemResponses(
+    [
+      400,
+      'Missing, invalid or non-public URL, unsupported detected type, or a file over the limit (`validation_error`)',
+    ],
+    [
+      500,
+      'The download or the store failed; `message` says why (`internal_error`)',
+    ],
+  )
+  @Authenticated('media:write')
+  @RateLimit('urlUpload')
+  @DerivesIdempotencyKey()
+  @Post()
+  async uploadFromUrl(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: UploadFromUrlDto,
+  ): Promise<UploadFromUrlResponseDto> {
+    const media = toMediaDto(
+      await this.imports.uploadFromUrl(auth.workspace.id, body.url),
+    );
+    return Object.assign(media, { url: media.publicUrl });
+  }
+
+  /**
+   * Starts downloading a file from an authenticated URL, sending `Authorization: Bearer
+   * <accessToken>` to that URL's origin only. The item stays PENDING with
+   * `metadata.importStatus: importing` until the bytes are stored; poll the import's status.
+   */
+  @ApiOperation({ summary: 'Import a file from an authenticated URL' })
+  @ApiAcceptedResponse({ type: ImportStartedDto })
+  @ApiProblemResponses(400)
+  @Authenticated('media:write')
+  @HttpCode(202)
+  @Post('import-from-url')
+  importFromUrl(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: ImportFromUrlDto,
+  ): Promise<ImportStartedDto> {
+    return this.imports.startUrlImport(auth.workspace.id, body);
+  }
+
+  /** Starts importing a Google Drive file (Drive v3; Google Docs, Sheets and Slides are exported as PDF). */
+  @ApiOperation({ summary: 'Import a file from Google Drive' })
+  @ApiAcceptedResponse({ type: ImportStartedDto })
+  @ApiProblemResponses(400)
+  @Authenticated('media:write')
+  @HttpCode(202)
+  @Post('import-from-drive')
+  importFromDrive(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: ImportFromDriveDto,
+  ): Promise<ImportStartedDto> {
+    return this.imports.startDriveImport(auth.workspace.id, body);
+  }
+
+  /**
+   * Imports up to 20 Google Drive files before answering, with one result per file: `ok` with the
+   * new item, or `error` saying why (nothing is left of a failed file).
+   */
+  @ApiOperation({ summary: 'Import Google Drive files now' })
+  @ApiResponse({
+    status: 207,
+    description: 'One result per file',
+    type: DriveImportResponseDto,
+  })
+  @ApiProblemResponses(400)
+  @Authenticated('media:write')
+  @HttpCode(207)
+  @Post('drive-import')
+  async driveImport(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: DriveImportDto,
+  ): Promise<DriveImportResponseDto> {
+    return {
+      results: await this.imports.importFromDriveNow(auth.workspace.id, body),
+    };
+  }
+
+  /** `complete` once the imported file is READY; `failed` with the reason otherwise. */
+  @ApiOperation({ summary: 'Get the status of an import' })
+  @ApiOkResponse({ type: ImportStatusDto })
+  @ApiProblemResponses(404)
+  @Authenticated('media:read')
+  @Get('import/:jobId/status')
+  importStatus(
+    @CurrentAuth() auth: AuthContext,
+    @Param('jobId') jobId: string,
+  ): Promise<ImportStatusDto> {
+    return this.imports.status(auth.workspace.id, jobId);
+  }
+}
