@@ -69,6 +69,13 @@ describe('Redis killed and restarted without its data', () => {
     });
     expect(still?.status).toBe('PENDING');
     expect((await fetch(`${t.baseUrl}/health/ready`)).status).toBe(503);
+    // An idempotent request is never run without its record: 503, and nothing created.
+    const keyed = await client.POST('/v1/media/upload', {
+      body: { filename: 'keyed.png', contentType: 'image/png', sizeBytes: 10 },
+      headers: { 'Idempotency-Key': 'during-outage' },
+    });
+    expect(keyed.response.status).toBe(503);
+    expect((await client.GET('/v1/media')).data!.data).toHaveLength(7);
 
     await redis.start();
     // A client retrying the same PUT: 503 until the app has reconnected (within ~2 s), then 200.

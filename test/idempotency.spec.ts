@@ -1,0 +1,339 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { runCli } from '../src/cli.js';
+import { ensureBuilt } from './support/build.js';
+import { fixture } from './support/media.js';
+import { serve, startFileHost, type FileHost } from './support/file-host.js';
+import {
+  startServerProcess,
+  type ServerProcess,
+} from './support/server-process.js';
+import {
+  freePort,
+  startTestApp,
+  testEnvironment,
+  type TestApp,
+  type TestWorkspace,
+} from './support/test-app.js';
+
+describe('idempotency of POST requests (SPEC §7)', () => {
+  let t: TestApp;
+  let ws: TestWorkspace;
+  let host: FileHost;
+  let png: Buffer;
+  let brokenCalls = 0;
+
+  beforeAll(async () => {
+    png = await fixture('png-alpha.png');
+    const slow = serve(png, 'image/png');
+    host = await startFileHost({
+      '/slow.png': async (request, response) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        return slow(request, response);
+      },
+      '/a.png': serve(png, 'image/png'),
+      '/page.html': serve(Buffer.from('<html>hi</html>'), 'text/html'),
+      '/b.png': serve(png, 'image/png'),
+      '/c.png': serve(png, 'image/png'),
+      '/broken.png': (request, response) => {
+        brokenCalls += 1;
+        if (brokenCalls === 1) {
+          response.writeHead(200, { 'Content-Length': String(png.length) });
+          response.write(png.subarray(0, 100));
+          setTimeout(() => response.destroy(), 20);
+          return;
+        }
+        return serve(png, 'image/png')(request, response);
+      },
+    });
+    t = await startTestApp({ FETCH_ALLOW_PRIVATE_ADDRESSES: 'true' });
+    ws = await t.createWorkspace();
+  });
+  afterAll(async () => {
+    await t?.close();
+    await host?.close();
+  });
+
+  function post(
+    body: unknown,
+    key?: string,
+    apiKey = ws.apiKey,
+    path = '/v1/media',
+  ): Promise<Response> {
+    return fetch(`${t.baseUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${apiKey}`,
+        'Content-Type': 'application/json',
+        ...(key === undefined ? {} : { 'Idempotency-Key': key }),
+      },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  }
+
+  const downloads = (path: string) =>
+    host.requests.filter((request) => request.path === path).length;
+
+  async function mediaCount(workspaceId = ws.workspace.id): Promise<number> {
+    const [{ n }] = await t.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM media WHERE workspace_id = $1', [
+        workspaceId,
+      ]);
+    return n;
+  }
+
+  it('20 concurrent requests with one key and body download once, create one item, and all answer alike', async () => {
+    const before = await mediaCount();
+    const body = { url: `${host.baseUrl}/slow.png` };
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => post(body, 'concurrent-1')),
+    );
+    const texts = await Promise.all(responses.map((r) => r.text()));
+    const created = responses
+      .map((response, index) => ({ response, text: texts[index] }))
+      .filter(({ response }) => response.status === 201);
+    const waiting = responses.filter((response) => response.status === 409);
+    expect(created.length + waiting.length).toBe(20);
+    expect(created.length).toBeGreaterThan(0);
+    expect(new Set(created.map(({ text }) => text)).size).toBe(1);
+    expect(
+      created.filter(
+        ({ response }) =>
+          response.headers.get('idempotent-replayed') === 'true',
+      ),
+    ).toHaveLength(created.length - 1);
+    for (const response of waiting) {
+      expect(response.headers.get('retry-after')).toBe('1');
+    }
+    expect(
+      waiting.every((_, index) =>
+        texts[responses.indexOf(waiting[index])].includes(
+          'idempotency_in_progress',
+        ),
+      ),
+    ).toBe(true);
+    expect(downloads('/slow.png')).toBe(1);
+    expect(await mediaCount()).toBe(before + 1);
+  });
+
+  it('derives a key from the body when none is sent: the same body twice is a replay', async () => {
+    const first = await post({ url: `${host.baseUrl}/a.png` });
+    const second = await post({ url: `${host.baseUrl}/a.png` });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(await second.text()).toBe(await first.text());
+    expect(downloads('/a.png')).toBe(1);
+  });
+
+  it('replays for the same key and body in another key order, and refuses another body with 409', async () => {
+    const first = await post({ url: `${host.baseUrl}/b.png` }, 'order-1');
+    expect(first.status).toBe(201);
+    const reordered = await post(
+      `{ "url" : ${JSON.stringify(`${host.baseUrl}/b.png`)} }`,
+      'order-1',
+    );
+    expect(reordered.status).toBe(201);
+    expect(reordered.headers.get('idempotent-replayed')).toBe('true');
+    const other = await post({ url: `${host.baseUrl}/c.png` }, 'order-1');
+    expect(other.status).toBe(409);
+    expect(await other.json()).toMatchObject({ code: 'idempotency_conflict' });
+    expect(downloads('/c.png')).toBe(0);
+  });
+
+  it('keeps two workspaces apart under the same key', async () => {
+    const other = await t.createWorkspace();
+    const mine = await post({ url: `${host.baseUrl}/c.png` }, 'shared-key');
+    const theirs = await post(
+      { url: `${host.baseUrl}/c.png` },
+      'shared-key',
+      other.apiKey,
+    );
+    expect(mine.status).toBe(201);
+    expect(theirs.status).toBe(201);
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+    expect((await theirs.json()).id).not.toBe((await mine.json()).id);
+    expect(await mediaCount(other.workspace.id)).toBe(1);
+  });
+
+  it('does not keep a refused body: the key then works with a corrected one', async () => {
+    const refused = await post({ link: 'x' }, 'fix-me');
+    expect(refused.status).toBe(400);
+    const fixed = await post({ url: `${host.baseUrl}/a.png` }, 'fix-me');
+    expect(fixed.status).toBe(201);
+    expect(fixed.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('keeps a 4xx from the handler and replays it exactly', async () => {
+    const first = await post({ url: `${host.baseUrl}/page.html` }, 'kept-4xx');
+    expect(first.status).toBe(400);
+    const firstBody = await first.text();
+    const again = await post({ url: `${host.baseUrl}/page.html` }, 'kept-4xx');
+    expect(again.status).toBe(400);
+    expect(downloads('/page.html')).toBe(1);
+    expect(await again.text()).toBe(firstBody);
+    expect(again.headers.get('content-type')).toMatch(
+      /^application\/problem\+json/,
+    );
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  it('does not keep a 5xx: the same key runs again', async () => {
+    const failed = await post(
+      { url: `${host.baseUrl}/broken.png` },
+      'retry-5xx',
+    );
+    expect(failed.status).toBe(500);
+    const retried = await post(
+      { url: `${host.baseUrl}/broken.png` },
+      'retry-5xx',
+    );
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+    expect(brokenCalls).toBe(2);
+  });
+
+  it.each([
+    ['over 255 characters', 'k'.repeat(256)],
+    ['with a control character', 'bad\u0001key'],
+  ])('refuses a key %s with 400', async (_, key) => {
+    const response = await post({ url: `${host.baseUrl}/a.png` }, key).catch(
+      (error: unknown) => error,
+    );
+    if (response instanceof Response) {
+      expect(response.status).toBe(400);
+      expect((await response.json()).errors[0].field).toBe('Idempotency-Key');
+    } else {
+      // fetch itself refuses to send some header values; nothing reached the API.
+      expect(response).toBeInstanceOf(TypeError);
+    }
+  });
+
+  it('applies to other POST routes when a key is sent', async () => {
+    const body = {
+      filename: 'a.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 10,
+    };
+    const first = await post(body, 'presign-1', ws.apiKey, '/v1/media/upload');
+    const second = await post(body, 'presign-1', ws.apiKey, '/v1/media/upload');
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    const firstText = await first.text();
+    expect(await second.text()).toBe(firstText);
+    const unkeyed = await post(body, undefined, ws.apiKey, '/v1/media/upload');
+    expect(unkeyed.status).toBe(201);
+    expect((await unkeyed.json()).mediaId).not.toBe(
+      JSON.parse(firstText).mediaId,
+    );
+  });
+});
+
+describe('a request whose process was killed mid-way', () => {
+  const LEASE_SECONDS = 3;
+  let host: FileHost;
+  let storageDir: string;
+  let hangs = true;
+  const servers: ServerProcess[] = [];
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    const png = await fixture('png-alpha.png');
+    host = await startFileHost({
+      '/hang.png': (request, response) => {
+        if (hangs) return; // never answered: the request is in flight when its process dies
+        return serve(png, 'image/png')(request, response);
+      },
+    });
+    storageDir = await mkdtemp(join(tmpdir(), 'media-api-storage-'));
+  });
+  afterAll(async () => {
+    for (const server of servers) await server.stop();
+    await host?.close();
+    await rm(storageDir, { recursive: true, force: true });
+  });
+
+  const start = async () => {
+    const server = startServerProcess(await freePort(), {
+      ...testEnvironment({
+        FETCH_ALLOW_PRIVATE_ADDRESSES: 'true',
+        IDEMPOTENCY_LEASE_SECONDS: String(LEASE_SECONDS),
+      }),
+      LOCAL_STORAGE_DIR: storageDir,
+    });
+    servers.push(server);
+    await server.ready();
+    return server;
+  };
+
+  it(`frees its key within IDEMPOTENCY_LEASE_SECONDS (${LEASE_SECONDS} s) and a few seconds`, async () => {
+    let out = '';
+    const cli = async (...argv: string[]) => {
+      out = '';
+      await runCli(
+        [...argv, '--json'],
+        { stdout: (text) => (out += text), stderr: () => undefined },
+        testEnvironment(),
+      );
+      return JSON.parse(out);
+    };
+    const workspace = await cli(
+      'workspace:create',
+      '--name',
+      'Crash',
+      '--subscription',
+      'active',
+    );
+    const { key } = await cli(
+      'apikey:create',
+      '--workspace',
+      workspace.id,
+      '--scopes',
+      'media:write',
+    );
+    const send = (server: ServerProcess) =>
+      fetch(`${server.baseUrl}/v1/media`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${key}`,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': 'crash-1',
+        },
+        body: JSON.stringify({ url: `${host.baseUrl}/hang.png` }),
+      });
+
+    const first = await start();
+    const lost = send(first).catch(() => 'connection lost');
+    await vi.waitFor(() => expect(host.requests.length).toBe(1), {
+      timeout: 10_000,
+    });
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const killedAt = Date.now();
+    expect(await lost).toBe('connection lost');
+    hangs = false;
+
+    const second = await start();
+    let response = await send(second);
+    while (
+      response.status === 409 &&
+      Date.now() - killedAt < (LEASE_SECONDS + 10) * 1_000
+    ) {
+      expect(await response.json()).toMatchObject({
+        code: 'idempotency_in_progress',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      response = await send(second);
+    }
+    const elapsed = Date.now() - killedAt;
+    console.log(
+      `key usable again ${elapsed} ms after the kill (lease ${LEASE_SECONDS} s)`,
+    );
+    expect(response.status).toBe(201);
+    expect(response.headers.get('idempotent-replayed')).toBeNull();
+    expect(elapsed).toBeLessThan((LEASE_SECONDS + 5) * 1_000);
+  });
+});

@@ -1,0 +1,123 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { ensureBuilt } from './support/build.js';
+import {
+  startServerProcess,
+  type ServerProcess,
+} from './support/server-process.js';
+import {
+  freePort,
+  startTestApp,
+  testEnvironment,
+  type TestApp,
+  type TestWorkspace,
+} from './support/test-app.js';
+
+/** An app in this process and a second app process, sharing one Redis as replicas do (SPEC §8). */
+describe('rate limits shared by every replica', () => {
+  let a: TestApp;
+  let b: ServerProcess;
+  let storageDir: string;
+  let ws: TestWorkspace;
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    const shared = {
+      RATE_LIMIT_ENABLED: 'true',
+      REDIS_KEY_PREFIX: `${inject('redisKeyPrefix')}-rate-limits`,
+    };
+    a = await startTestApp(shared);
+    storageDir = await mkdtemp(join(tmpdir(), 'media-api-storage-'));
+    b = startServerProcess(await freePort(), {
+      ...testEnvironment(shared),
+      LOCAL_STORAGE_DIR: storageDir,
+    });
+    await b.ready();
+    ws = await a.createWorkspace();
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.stop();
+    await rm(storageDir, { recursive: true, force: true });
+  });
+
+  const call = (
+    app: { baseUrl: string },
+    path: string,
+    init: { method?: string; apiKey?: string; body?: unknown } = {},
+  ) =>
+    fetch(`${app.baseUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        ...(init.apiKey ? { Authorization: `Bearer ${init.apiKey}` } : {}),
+        'Content-Type': 'application/json',
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+
+  it('gives POST /v1/media 30 requests a minute per workspace across replicas, then 429 with Retry-After', async () => {
+    const statuses: number[] = [];
+    const remaining: string[] = [];
+    for (let index = 0; index < 30; index += 1) {
+      const response = await call(index % 2 === 0 ? a : b, '/v1/media', {
+        method: 'POST',
+        apiKey: ws.apiKey,
+        body: {},
+      });
+      statuses.push(response.status);
+      remaining.push(response.headers.get('x-ratelimit-remaining') ?? '');
+      expect(response.headers.get('x-ratelimit-limit')).toBe('30');
+    }
+    expect(new Set(statuses)).toEqual(new Set([400]));
+    expect(remaining[0]).toBe('29');
+    expect(remaining[29]).toBe('0');
+    const refused = await call(b, '/v1/media', {
+      method: 'POST',
+      apiKey: ws.apiKey,
+      body: {},
+    });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(2);
+    expect(await refused.json()).toMatchObject({
+      code: 'rate_limit_exceeded',
+      status: 429,
+    });
+    // The route's own limit: other routes of the workspace still answer.
+    const other = await call(a, '/v1/workspace', { apiKey: ws.apiKey });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('x-ratelimit-limit')).toBe('100');
+  });
+
+  it('counts callers without a valid key per address, so key guessing turns into 429 after the burst', async () => {
+    const statuses: number[] = [];
+    for (let index = 0; index < 12; index += 1) {
+      const guess = `mk_live_${String(index).padStart(32, 'x')}`;
+      statuses.push(
+        (
+          await call(index % 2 === 0 ? a : b, '/v1/workspace', {
+            apiKey: guess,
+          })
+        ).status,
+      );
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    // A valid key is counted for its workspace, not for the address.
+    expect((await call(a, '/v1/workspace', { apiKey: ws.apiKey })).status).toBe(
+      200,
+    );
+  });
+
+  it('leaves public routes alone', async () => {
+    for (let index = 0; index < 15; index += 1) {
+      const response = await call(a, '/health/live');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-ratelimit-limit')).toBeNull();
+    }
+  });
+});
