@@ -411,7 +411,10 @@ export interface components {
             validationResults: {
                 [key: string]: unknown;
             } | null;
-            /** @description `source` (upload, url, import_url, drive, external, render), `normalization`, `video`, … */
+            /**
+             * @description `source` (upload, url, import_url, drive, external, render), `importStatus` (imports),
+             *     `normalization` (images), `video` (videos: a `VideoMetadataDto`), …
+             */
             metadata: {
                 [key: string]: unknown;
             };
@@ -682,7 +685,10 @@ export interface components {
             validationResults: {
                 [key: string]: unknown;
             } | null;
-            /** @description `source` (upload, url, import_url, drive, external, render), `normalization`, `video`, … */
+            /**
+             * @description `source` (upload, url, import_url, drive, external, render), `importStatus` (imports),
+             *     `normalization` (images), `video` (videos: a `VideoMetadataDto`), …
+             */
             metadata: {
                 [key: string]: unknown;
             };
@@ -805,6 +811,25 @@ export interface components {
             checks: {
                 [key: string]: string;
             };
+        };
+        VideoMetadataDto: {
+            /** @description Frames per second. */
+            fps: number | null;
+            /** @description Overall bitrate in bits per second. */
+            bitrate: number | null;
+            audioCodec: string | null;
+            /** @example mp4 */
+            container: string;
+            /** @description Display rotation in degrees recorded in the stream (0, 90, 180 or 270). */
+            rotation: number;
+            /** @description Pixel format of the video stream, e.g. `yuv420p`. */
+            pixelFormat: string | null;
+            /** @description `progressive` or `interlaced`, when the stream says. */
+            scanType: string | null;
+            /** @description Audio codec profile, e.g. `LC`. */
+            audioProfile: string | null;
+            audioSampleRateHz: number | null;
+            audioChannels: number | null;
         };
     };
     responses: never;

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/swagger';
 import { SECURITY_SCHEMES } from '../common/auth/authenticated.decorator.js';
 import { ProblemDetailsDto } from '../common/errors/problem-details.dto.js';
+import { VideoMetadataDto } from '../modules/media/media.dto.js';
 import metadata from '../metadata.js';
 import { STORAGE_EVENTS_SECURITY_SCHEME } from '../modules/upload/storage-events.controller.js';
 
@@ -60,7 +61,7 @@ export async function buildOpenApiDocument(
   return describeCrossCuttingBehaviour(
     SwaggerModule.createDocument(app, config, {
       operationIdFactory: (_controllerKey, methodKey) => methodKey,
-      extraModels: [ProblemDetailsDto],
+      extraModels: [ProblemDetailsDto, VideoMetadataDto],
     }),
   );
 }

@@ -21,6 +21,7 @@ export class ProcessingResultDto {
   errors: string[];
 }
 
+/** `metadata.video` of a processed video: what the probe found, beyond the `video*` fields. */
 export class VideoMetadataDto {
   /** Frames per second. */
   fps: number | null;
@@ -31,6 +32,14 @@ export class VideoMetadataDto {
   container: string;
   /** Display rotation in degrees recorded in the stream (0, 90, 180 or 270). */
   rotation: number;
+  /** Pixel format of the video stream, e.g. `yuv420p`. */
+  pixelFormat: string | null;
+  /** `progressive` or `interlaced`, when the stream says. */
+  scanType: string | null;
+  /** Audio codec profile, e.g. `LC`. */
+  audioProfile: string | null;
+  audioSampleRateHz: number | null;
+  audioChannels: number | null;
 }
 
 /** A media item. Images add `width`/`height`; videos add the `video*` fields and `metadata.video`. */
@@ -54,7 +63,10 @@ export class MediaDto {
   /** Per-platform validation results, plus `processing` when processing rejected the bytes. */
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
   validationResults: Record<string, unknown> | null;
-  /** `source` (upload, url, import_url, drive, external, render), `normalization`, `video`, … */
+  /**
+   * `source` (upload, url, import_url, drive, external, render), `importStatus` (imports),
+   * `normalization` (images), `video` (videos: a `VideoMetadataDto`), …
+   */
   @ApiProperty({ type: 'object', additionalProperties: true })
   metadata: Record<string, unknown>;
   /** Images: display width in pixels. */

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config.js';
 import { ImageAdapter } from '../../infra/image/image.adapter.js';
 import { StorageModule } from '../../infra/storage/storage.module.js';
-import { VideoAdapter } from '../../infra/video/video.adapter.js';
+import { VideoModule } from '../../infra/video/video.module.js';
 import { MediaModule } from '../media/media.module.js';
 import { MediaProcessingService } from './media-processing.service.js';
 import { ProcessingRecovery } from './processing-recovery.service.js';
@@ -10,15 +9,9 @@ import { ProcessingWorker } from './processing.worker.js';
 
 /** The image/video pipeline; its worker runs only where JobRunner runs workers. */
 @Module({
-  imports: [MediaModule, StorageModule],
+  imports: [MediaModule, StorageModule, VideoModule],
   providers: [
     ImageAdapter,
-    {
-      provide: VideoAdapter,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        new VideoAdapter({ ffprobePath: config.ffprobePath }),
-    },
     MediaProcessingService,
     ProcessingRecovery,
     ProcessingWorker,
