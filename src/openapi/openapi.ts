@@ -6,7 +6,12 @@ import {
   type OpenAPIObject,
 } from '@nestjs/swagger';
 import { SECURITY_SCHEMES } from '../common/auth/authenticated.decorator.js';
+import { ApiError } from '../common/errors/api-error.js';
+import type { ErrorCode } from '../common/errors/error-codes.js';
 import { ProblemDetailsDto } from '../common/errors/problem-details.dto.js';
+import { renderProblem } from '../common/errors/render-problem.js';
+import { problemExample } from '../common/openapi/api-problem-responses.decorator.js';
+import { AppConfig } from '../config/app-config.js';
 import { VideoMetadataDto } from '../modules/media/media.dto.js';
 import metadata from '../metadata.js';
 import { STORAGE_EVENTS_SECURITY_SCHEME } from '../modules/upload/storage-events.controller.js';
@@ -18,6 +23,23 @@ Authenticate with an API key as \`Authorization: Bearer <key>\` (or the \`X-API-
 \`soku-api-key\` header). Every error is an RFC 9457 \`application/problem+json\` body with a
 machine-readable \`code\` and the request's \`requestId\`.`;
 
+/** Every tag used by a controller, with what it groups. */
+const TAGS: Record<string, string> = {
+  Uploads:
+    'Direct uploads: presigned URLs for single files and batches, refresh and confirm',
+  Media:
+    'The media library: list, get, delete, and register files hosted elsewhere',
+  Imports:
+    'Server-side ingestion: download from a URL now, or import from authenticated URLs and Google Drive',
+  Validation: 'Checks of media against the publishing rules of 11 platforms',
+  Webhooks: 'Signed notifications of media events to your endpoints',
+  Templates: 'OG and social images rendered from templates into the library',
+  Workspace: 'The calling workspace and API key',
+  Files: 'Upload targets and public file URLs of the local storage driver',
+  Internal: 'Endpoints for the storage system, not for API clients',
+  Health: 'Liveness and readiness probes',
+};
+
 /**
  * Builds the OpenAPI document from the controllers and the Swagger-plugin metadata generated into
  * `src/metadata.ts` by `npm run openapi`, so the build, the tests and the committed spec all see
@@ -27,12 +49,19 @@ export async function buildOpenApiDocument(
   app: INestApplication,
 ): Promise<OpenAPIObject> {
   await SwaggerModule.loadPluginMetadata(metadata);
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('Media API')
     .setDescription(DESCRIPTION)
     .setVersion('1.0.0')
+    .setLicense('Proprietary', `${app.get(AppConfig).publicBaseUrl}/docs`)
+    .addServer(app.get(AppConfig).publicBaseUrl)
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', description: 'API key (`mk_live_…`)' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'mk_live_<32 base62>',
+        description: 'API key (`mk_live_…`)',
+      },
       SECURITY_SCHEMES.bearer,
     )
     .addApiKey(
@@ -56,8 +85,11 @@ export async function buildOpenApiDocument(
         description: 'STORAGE_EVENTS_SECRET',
       },
       STORAGE_EVENTS_SECURITY_SCHEME,
-    )
-    .build();
+    );
+  for (const [name, description] of Object.entries(TAGS)) {
+    builder.addTag(name, description);
+  }
+  const config = builder.build();
   return describeCrossCuttingBehaviour(
     SwaggerModule.createDocument(app, config, {
       operationIdFactory: (_controllerKey, methodKey) => methodKey,
@@ -66,11 +98,21 @@ export async function buildOpenApiDocument(
   );
 }
 
-const PROBLEM_CONTENT = {
+const EXAMPLE_REQUEST_ID = 'req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13';
+
+const problemContent = (status: number) => ({
   'application/problem+json': {
     schema: { $ref: getSchemaPath(ProblemDetailsDto) },
+    example: problemExample(status),
   },
-};
+});
+
+const IDEMPOTENCY_PROBLEMS = {
+  idempotency_conflict:
+    'This Idempotency-Key was used for a different request (method, path or body); use a new key',
+  idempotency_in_progress:
+    'A request with this Idempotency-Key is still in progress; retry shortly',
+} as const;
 
 const RATE_LIMIT_HEADERS = {
   'X-RateLimit-Limit': {
@@ -89,15 +131,20 @@ const RATE_LIMIT_HEADERS = {
 };
 
 /**
- * What global guards and interceptors add to every API-key route, written once here rather than on
- * each controller: rate-limit headers and 429 (SPEC §8) on all of them, and on every POST the
- * `Idempotency-Key` header with its replay header and 409s (SPEC §7).
+ * What global guards and interceptors add to routes, written once here rather than on each
+ * controller: public routes say they need no key (`security: []`); API-key routes carry the
+ * rate-limit headers and 429 (SPEC §8); their POSTs take `Idempotency-Key`, with the replay
+ * header and the idempotency 409s (SPEC §7).
  */
 function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
   for (const pathItem of Object.values(document.paths)) {
-    for (const method of ['get', 'post', 'patch', 'delete'] as const) {
+    for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
       const operation = pathItem[method];
-      if (!operation?.security?.length) continue;
+      if (!operation) continue;
+      if (!operation.security?.length) {
+        operation.security = [];
+        continue;
+      }
       for (const response of Object.values(operation.responses)) {
         if (response && 'description' in response) {
           response.headers = { ...response.headers, ...RATE_LIMIT_HEADERS };
@@ -112,7 +159,7 @@ function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
             schema: { type: 'integer' },
           },
         },
-        content: PROBLEM_CONTENT,
+        content: problemContent(429),
       };
       if (method !== 'post') continue;
       operation.parameters = [
@@ -127,6 +174,17 @@ function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
         },
       ];
       const conflict = operation.responses['409'];
+      const examples = Object.fromEntries(
+        Object.entries(IDEMPOTENCY_PROBLEMS).map(([code, message]) => [
+          code,
+          {
+            value: renderProblem(
+              new ApiError(code as ErrorCode, message),
+              EXAMPLE_REQUEST_ID,
+            ).body,
+          },
+        ]),
+      );
       operation.responses['409'] = {
         description: [
           conflict && 'description' in conflict
@@ -136,13 +194,19 @@ function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
         ]
           .filter(Boolean)
           .join('; or '),
-        content: PROBLEM_CONTENT,
+        content: {
+          'application/problem+json': {
+            schema: { $ref: getSchemaPath(ProblemDetailsDto) },
+            examples: conflict
+              ? { conflict: { value: problemExample(409) }, ...examples }
+              : examples,
+          },
+        },
       };
     }
   }
   return document;
 }
-
 /** Swagger UI at `/docs`, the JSON document at `/docs-json`. */
 export function mountOpenApi(
   app: INestApplication,

@@ -1,4 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import {
   IsIn,
   IsOptional,
@@ -67,7 +71,11 @@ export class MediaDto {
    * `source` (upload, url, import_url, drive, external, render), `importStatus` (imports),
    * `normalization` (images), `video` (videos: a `VideoMetadataDto`), …
    */
-  @ApiProperty({ type: 'object', additionalProperties: true })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    properties: { video: { $ref: getSchemaPath(VideoMetadataDto) } },
+  })
   metadata: Record<string, unknown>;
   /** Images: display width in pixels. */
   width?: number | null;

@@ -14,6 +14,7 @@ import {
   ApiConsumes,
   ApiHeader,
   ApiOperation,
+  ApiParam,
   ApiProduces,
   ApiResponse,
   ApiTags,
@@ -33,6 +34,15 @@ import {
 import { categoryOf } from '../media/media-types.js';
 import { MediaService } from '../media/media.service.js';
 import { UploadReceiptService } from './upload-receipt.service.js';
+
+/** The storage key in the path: several `/`-separated segments, each percent-encoded. */
+const KEY_PARAMETER = ApiParam({
+  name: 'key',
+  description:
+    'The storage key, `<workspaceId>/<mediaId>/<filename>`, as the upload or public URL gives it',
+  schema: { type: 'string' },
+  allowReserved: true,
+});
 
 /** Express 5 hands a `*key` wildcard over as its path segments. */
 function joinKey(key: string | string[]): string {
@@ -95,6 +105,7 @@ export class LocalStorageController {
       'The job queue is unavailable; nothing was stored, retry the same PUT (`service_unavailable`)',
     ],
   )
+  @KEY_PARAMETER
   @HttpCode(200)
   @Put('uploads/*key')
   async receiveUpload(
@@ -154,6 +165,7 @@ export class LocalStorageController {
   @ApiResponse({ status: 206, description: 'The requested range' })
   @ApiResponse({ status: 304, description: 'Not modified (If-None-Match)' })
   @ApiProblemResponses(404, 416, 500)
+  @KEY_PARAMETER
   @Get('files/*key')
   async serveFile(
     @Param('key') key: string | string[],
