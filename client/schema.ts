@@ -6,7 +6,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get the calling workspace and key */
+        /**
+         * Get the calling workspace and key
+         * @description Returns the workspace the API key belongs to and the key's own id, name and scopes, so a
+         *     client can check its key. Works with any valid key, whatever the subscription status.
+         */
         get: operations["getWorkspace"];
         put?: never;
         post?: never;
@@ -23,10 +27,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List media */
+        /**
+         * List media
+         * @description Newest first, with an opaque cursor; optionally filtered by status.
+         */
         get: operations["listMedia"];
         put?: never;
-        /** Upload a file from a URL */
+        /**
+         * Upload a file from a URL
+         * @description Downloads the file at `url` (public http or https; private and internal addresses are refused)
+         *     and stores it in the library. The type is detected from the file's first bytes and must be in
+         *     the supported table, within its size limit. The item then goes through processing (images
+         *     become JFIF JPEG); the response waits up to 15 s for that, so `url` usually serves at once —
+         *     otherwise poll `GET /v1/media/{id}` until it is READY.
+         */
         post: operations["uploadFromUrl"];
         delete?: never;
         options?: never;
@@ -41,11 +55,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a media item */
+        /**
+         * Get a media item
+         * @description The item with its status, URLs and what processing found (dimensions, video facts,
+         *     normalisation). Poll it after an upload until `status` is READY or FAILED.
+         */
         get: operations["getMedia"];
         put?: never;
         post?: never;
-        /** Delete a media item */
+        /**
+         * Delete a media item
+         * @description Permanently deletes the record and the stored file. Posts that already reference the item keep
+         *     its id, but its `publicUrl` stops serving.
+         */
         delete: operations["deleteMedia"];
         options?: never;
         head?: never;
@@ -61,7 +83,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Register external media */
+        /**
+         * Register external media
+         * @description Records a file you already host as a READY item; it is not fetched, re-hosted or processed.
+         */
         post: operations["registerMedia"];
         delete?: never;
         options?: never;
@@ -78,7 +103,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Request an upload URL */
+        /**
+         * Request an upload URL
+         * @description Creates a PENDING media item and returns a URL to PUT the file to, valid 15 minutes. Send the
+         *     returned `uploadHeaders` with the PUT; the URL accepts exactly `sizeBytes` bytes of
+         *     `contentType`. Processing starts by itself when the bytes arrive.
+         */
         post: operations["createUpload"];
         delete?: never;
         options?: never;
@@ -95,7 +125,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Request upload URLs for several videos */
+        /**
+         * Request upload URLs for several videos
+         * @description Up to 20 videos (500 MB each); URLs valid 60 minutes.
+         */
         post: operations["bulkPresign"];
         delete?: never;
         options?: never;
@@ -112,7 +145,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Request upload URLs for large videos */
+        /**
+         * Request upload URLs for large videos
+         * @description Up to 20 MP4/QuickTime videos of up to 10 GB each, 20 GB per batch; URLs valid 60 minutes.
+         *     Each URL accepts at most `fileSizeMb` megabytes. `targetPlatforms` is kept with each item for
+         *     platform validation.
+         */
         post: operations["bulkVideoUploadUrls"];
         delete?: never;
         options?: never;
@@ -129,7 +167,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Refresh an upload URL */
+        /**
+         * Refresh an upload URL
+         * @description A new upload URL for a PENDING direct upload whose URL expired; 409 `conflict` otherwise.
+         */
         post: operations["refreshPresign"];
         delete?: never;
         options?: never;
@@ -146,7 +187,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm an upload */
+        /**
+         * Confirm an upload
+         * @description Starts processing when the file is in storage (409 `conflict` when it is not yet). Normally not
+         *     needed: processing starts by itself when storage receives the file.
+         */
         post: operations["confirmUpload"];
         delete?: never;
         options?: never;
@@ -163,7 +208,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Receive storage event notifications */
+        /**
+         * Receive storage event notifications
+         * @description Receives S3 event notifications. Each `ObjectCreated:*` record whose key belongs to a PENDING
+         *     upload starts its processing; anything else is counted as ignored. Safe to deliver twice.
+         */
         post: operations["receiveStorageEvents"];
         delete?: never;
         options?: never;
@@ -179,7 +228,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Upload a file to a signed URL (local storage) */
+        /**
+         * Upload a file to a signed URL (local storage)
+         * @description The target of a local upload URL. The signature binds the key, content type, byte length and
+         *     expiry; a wrong `Content-Type`, a body longer or shorter than signed, a `Content-Encoding`, an
+         *     expired or tampered URL is refused with 403 `upload_rejected` and nothing is stored. A URL
+         *     accepts one upload: repeating the same bytes (e.g. after a 503) answers 200 again, different
+         *     bytes 409. Success starts processing.
+         */
         put: operations["receiveUpload"];
         post?: never;
         delete?: never;
@@ -195,7 +251,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a file (local storage) */
+        /**
+         * Download a file (local storage)
+         * @description Public file URL of a READY item: the stored bytes with their content type, a strong ETag,
+         *     single-range requests and long-lived caching (the bytes never change once READY). Documents
+         *     and captions are served as downloads, and no file can run scripts on this origin.
+         */
         get: operations["serveFile"];
         put?: never;
         post?: never;
@@ -214,7 +275,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Validate media for platforms */
+        /**
+         * Validate media for platforms
+         * @description Queues a check of the item against each platform's publishing rules; poll
+         *     `GET /v1/media/{id}/validation-status` for the results. An item still uploading or processing
+         *     is checked once processing finishes. Answers `queued: false` when validation is not available
+         *     on this deployment.
+         */
         post: operations["validateMedia"];
         delete?: never;
         options?: never;
@@ -231,7 +298,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Validate several media items */
+        /**
+         * Validate several media items
+         * @description Queues validation of up to 100 items; one job per item. Unknown ids: 404 and nothing queued.
+         */
         post: operations["bulkValidate"];
         delete?: never;
         options?: never;
@@ -246,7 +316,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get validation status */
+        /**
+         * Get validation status
+         * @description The item's validation status and per-platform results (`{ valid, errors, warnings }`), with the
+         *     video facts the rules were checked against.
+         */
         get: operations["getValidationStatus"];
         put?: never;
         post?: never;
@@ -265,7 +339,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import a file from an authenticated URL */
+        /**
+         * Import a file from an authenticated URL
+         * @description Starts downloading a file from an authenticated URL, sending `Authorization: Bearer
+         *     <accessToken>` to that URL's origin only. The item stays PENDING with
+         *     `metadata.importStatus: importing` until the bytes are stored; poll the import's status.
+         */
         post: operations["importFromUrl"];
         delete?: never;
         options?: never;
@@ -282,7 +361,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import a file from Google Drive */
+        /**
+         * Import a file from Google Drive
+         * @description Starts importing a Google Drive file (Drive v3; Google Docs, Sheets and Slides are exported as PDF).
+         */
         post: operations["importFromDrive"];
         delete?: never;
         options?: never;
@@ -299,7 +381,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import Google Drive files now */
+        /**
+         * Import Google Drive files now
+         * @description Imports up to 20 Google Drive files before answering, with one result per file: `ok` with the
+         *     new item, or `error` saying why (nothing is left of a failed file).
+         */
         post: operations["driveImport"];
         delete?: never;
         options?: never;
@@ -314,7 +400,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get the status of an import */
+        /**
+         * Get the status of an import
+         * @description `complete` once the imported file is READY; `failed` with the reason otherwise.
+         */
         get: operations["importStatus"];
         put?: never;
         post?: never;
@@ -331,7 +420,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness probe */
+        /**
+         * Liveness probe
+         * @description The process is up and serving HTTP.
+         */
         get: operations["checkLiveness"];
         put?: never;
         post?: never;
@@ -348,7 +440,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness probe */
+        /**
+         * Readiness probe
+         * @description PostgreSQL, Redis and storage answer; 503 `service_unavailable` lists what does not.
+         */
         get: operations["checkReadiness"];
         put?: never;
         post?: never;

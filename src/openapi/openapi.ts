@@ -90,12 +90,46 @@ export async function buildOpenApiDocument(
     builder.addTag(name, description);
   }
   const config = builder.build();
-  return describeCrossCuttingBehaviour(
-    SwaggerModule.createDocument(app, config, {
-      operationIdFactory: (_controllerKey, methodKey) => methodKey,
-      extraModels: [ProblemDetailsDto, VideoMetadataDto],
-    }),
-  );
+  const document = SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (_controllerKey, methodKey) => methodKey,
+    extraModels: [ProblemDetailsDto, VideoMetadataDto],
+  });
+  await describeOperations(document);
+  return describeCrossCuttingBehaviour(document);
+}
+
+/**
+ * The handlers' doc comments as operation descriptions. The Swagger plugin runs as a script here
+ * (see `npm run openapi`), and in that mode Nest applies its comments to DTOs only, so the
+ * controllers' comments are applied here, by operation id (the handler's name, unique in the app).
+ */
+async function describeOperations(document: OpenAPIObject): Promise<void> {
+  const { controllers = [] } = (await metadata())[
+    '@nestjs/swagger'
+  ] as unknown as {
+    controllers?: Array<
+      [unknown, Record<string, Record<string, { description?: string }>>]
+    >;
+  };
+  const descriptions = new Map<string, string>();
+  for (const [, classes] of controllers) {
+    for (const methods of Object.values(classes)) {
+      for (const [name, method] of Object.entries(methods)) {
+        if (method.description) descriptions.set(name, method.description);
+      }
+    }
+  }
+  for (const pathItem of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
+      const operation = pathItem[method];
+      const description = operation?.operationId
+        ? descriptions.get(operation.operationId)
+        : undefined;
+      if (operation && description && !operation.description) {
+        operation.description = description;
+      }
+    }
+  }
 }
 
 const EXAMPLE_REQUEST_ID = 'req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13';

@@ -50,6 +50,10 @@ export class MediaController {
     };
   }
 
+  /**
+   * The item with its status, URLs and what processing found (dimensions, video facts,
+   * normalisation). Poll it after an upload until `status` is READY or FAILED.
+   */
   @ApiOperation({ summary: 'Get a media item' })
   @ApiOkResponse({ type: MediaDto })
   @ApiProblemResponses(404)

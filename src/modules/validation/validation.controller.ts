@@ -72,6 +72,10 @@ export class ValidationController {
     );
   }
 
+  /**
+   * The item's validation status and per-platform results (`{ valid, errors, warnings }`), with the
+   * video facts the rules were checked against.
+   */
   @ApiOperation({ summary: 'Get validation status' })
   @ApiOkResponse({ type: ValidationStatusDto })
   @ApiProblemResponses(404)
