@@ -511,7 +511,9 @@ export interface components {
              *     `normalization` (images), `video` (videos: a `VideoMetadataDto`), …
              */
             metadata: {
-                video?: components["schemas"]["VideoMetadataDto"];
+                video?: {
+                    [key: string]: unknown;
+                } & components["schemas"]["VideoMetadataDto"];
             } & {
                 [key: string]: unknown;
             };
@@ -560,9 +562,13 @@ export interface components {
             /**
              * Format: uri
              * @description Public https URL of a file you host; stored as-is, never fetched or re-hosted.
+             * @example https://cdn.yourapp.com/campaign/banner.jpg
              */
             url: string;
-            /** @description Display filename; defaults to the last segment of the URL path. */
+            /**
+             * @description Display filename; defaults to the last segment of the URL path.
+             * @example campaign-banner.jpg
+             */
             filename?: string;
         };
         CreateUploadDto: {
@@ -571,7 +577,10 @@ export interface components {
              * @enum {string}
              */
             contentType: "image/jpeg" | "image/png" | "image/gif" | "image/webp" | "video/mp4" | "video/quicktime" | "video/x-msvideo" | "video/webm" | "application/pdf" | "application/x-subrip" | "text/vtt" | "text/plain";
-            /** @description Exact size of the file in bytes; the upload URL accepts exactly this many. Limits: images 20 MB, videos 500 MB, PDF 100 MB, captions 5 MB. */
+            /**
+             * @description Exact size of the file in bytes; the upload URL accepts exactly this many. Limits: images 20 MB, videos 500 MB, PDF 100 MB, captions 5 MB.
+             * @example 245760
+             */
             sizeBytes: number;
             /** @description Display filename (1–255 characters). The storage key is chosen by the server. */
             filename: string;
@@ -597,7 +606,10 @@ export interface components {
         BulkPresignFileDto: {
             /** @enum {string} */
             contentType: "video/mp4" | "video/quicktime" | "video/webm" | "video/x-msvideo" | "video/avi";
-            /** @description Exact file size in bytes, at most 500 MB. */
+            /**
+             * @description Exact file size in bytes, at most 500 MB.
+             * @example 52428800
+             */
             size: number;
             filename: string;
         };
@@ -625,7 +637,10 @@ export interface components {
             /** @enum {string} */
             contentType: "video/mp4" | "video/quicktime";
             filename: string;
-            /** @description File size in megabytes (MiB), at most 10240 (10 GB). The upload may not exceed it. */
+            /**
+             * @description File size in megabytes (MiB), at most 10240 (10 GB). The upload may not exceed it.
+             * @example 250
+             */
             fileSizeMb: number;
         };
         BulkVideoUploadUrlsDto: {
@@ -787,7 +802,9 @@ export interface components {
              *     `normalization` (images), `video` (videos: a `VideoMetadataDto`), …
              */
             metadata: {
-                video?: components["schemas"]["VideoMetadataDto"];
+                video?: {
+                    [key: string]: unknown;
+                } & components["schemas"]["VideoMetadataDto"];
             } & {
                 [key: string]: unknown;
             };
@@ -826,13 +843,23 @@ export interface components {
             /**
              * Format: uri
              * @description URL of the file; fetched with `Authorization: Bearer <accessToken>`.
+             * @example https://photos.example.com/export/video.mp4
              */
             downloadUrl: string;
-            /** @description Display filename (1–255 characters). */
+            /**
+             * @description Display filename (1–255 characters).
+             * @example product-demo.mp4
+             */
             filename: string;
-            /** @description The type you expect; the stored bytes must be of the same category (image, video, …). */
+            /**
+             * @description The type you expect; the stored bytes must be of the same category (image, video, …).
+             * @example video/mp4
+             */
             mimeType: string;
-            /** @description Bearer token for the download. Used for that request only; never stored or logged. */
+            /**
+             * @description Bearer token for the download. Used for that request only; never stored or logged.
+             * @example ya29.a0AfH6SMB…
+             */
             accessToken: string;
         };
         ImportStartedDto: {
@@ -847,18 +874,33 @@ export interface components {
             jobId: string;
         };
         ImportFromDriveDto: {
-            /** @description Size hint in bytes. */
+            /**
+             * @description Size hint in bytes.
+             * @example 1048576
+             */
             sizeBytes?: number;
             /** @example 1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs */
             fileId: string;
-            /** @description Display filename (1–255 characters). */
+            /**
+             * @description Display filename (1–255 characters).
+             * @example product-demo.mp4
+             */
             filename: string;
-            /** @description The file's Drive MIME type; Google Docs, Sheets and Slides (`application/vnd.google-apps.*`) are exported as PDF. */
+            /**
+             * @description The file's Drive MIME type; Google Docs, Sheets and Slides (`application/vnd.google-apps.*`)
+             *     are exported as PDF.
+             * @example image/png
+             */
             mimeType: string;
-            /** @description Google OAuth access token with Drive read scope. Used for the download only; never stored or logged. */
+            /**
+             * @description Google OAuth access token with Drive read scope. Used for the download only; never stored or
+             *     logged.
+             * @example ya29.a0AfH6SMB…
+             */
             accessToken: string;
         };
         DriveImportFileDto: {
+            /** @example 1048576 */
             sizeBytes: number;
             driveFileId: string;
             /** @description Display filename (1–255 characters). */
@@ -868,7 +910,11 @@ export interface components {
         DriveImportDto: {
             /** @description 1–20 files, imported before the response is sent. */
             files: components["schemas"]["DriveImportFileDto"][];
-            /** @description Google OAuth access token with Drive read scope. Used for the downloads only; never stored or logged. */
+            /**
+             * @description Google OAuth access token with Drive read scope. Used for the downloads only; never stored or
+             *     logged.
+             * @example ya29.a0AfH6SMB…
+             */
             accessToken: string;
         };
         DriveImportResultDto: {

@@ -13,12 +13,15 @@ export function IntegerField(bounds: {
   max: number;
   optional?: boolean;
   default?: number;
+  /** A value that succeeds when the example request is sent as it is. */
+  example?: number;
 }) {
   const schema = {
     type: 'integer' as const,
     minimum: bounds.min,
     maximum: bounds.max,
     default: bounds.default,
+    example: bounds.example,
   };
   return applyDecorators(
     ...(bounds.optional

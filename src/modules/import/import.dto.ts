@@ -43,24 +43,36 @@ export class UploadFromUrlResponseDto extends MediaDto {
 }
 
 export class ImportFromUrlDto {
-  /** URL of the file; fetched with `Authorization: Bearer <accessToken>`. */
+  /**
+   * URL of the file; fetched with `Authorization: Bearer <accessToken>`.
+   * @example "https://photos.example.com/export/video.mp4"
+   */
   @IsUrl(HTTP_URL, {
     message: '$property must be an http or https URL',
   })
   @Length(1, 2048)
   downloadUrl: string;
 
-  /** Display filename (1–255 characters). */
+  /**
+   * Display filename (1–255 characters).
+   * @example "product-demo.mp4"
+   */
   @IsString()
   @Length(1, 255)
   filename: string;
 
-  /** The type you expect; the stored bytes must be of the same category (image, video, …). */
+  /**
+   * The type you expect; the stored bytes must be of the same category (image, video, …).
+   * @example "video/mp4"
+   */
   @Matches(MIME_TYPE, { message: '$property must be a MIME type' })
   @Length(3, 255)
   mimeType: string;
 
-  /** Bearer token for the download. Used for that request only; never stored or logged. */
+  /**
+   * Bearer token for the download. Used for that request only; never stored or logged.
+   * @example "ya29.a0AfH6SMB…"
+   */
   @IsString()
   @Length(1, 4096)
   accessToken: string;
@@ -73,23 +85,39 @@ export class ImportFromDriveDto {
   })
   fileId: string;
 
-  /** Display filename (1–255 characters). */
+  /**
+   * Display filename (1–255 characters).
+   * @example "product-demo.mp4"
+   */
   @IsString()
   @Length(1, 255)
   filename: string;
 
-  /** The file's Drive MIME type; Google Docs, Sheets and Slides (`application/vnd.google-apps.*`) are exported as PDF. */
+  /**
+   * The file's Drive MIME type; Google Docs, Sheets and Slides (`application/vnd.google-apps.*`)
+   * are exported as PDF.
+   * @example "image/png"
+   */
   @Matches(MIME_TYPE, { message: '$property must be a MIME type' })
   @Length(3, 255)
   mimeType: string;
 
-  /** Google OAuth access token with Drive read scope. Used for the download only; never stored or logged. */
+  /**
+   * Google OAuth access token with Drive read scope. Used for the download only; never stored or
+   * logged.
+   * @example "ya29.a0AfH6SMB…"
+   */
   @IsString()
   @Length(1, 4096)
   accessToken: string;
 
   /** Size hint in bytes. */
-  @IntegerField({ min: 0, max: BULK_VIDEO_MAX_BYTES, optional: true })
+  @IntegerField({
+    min: 0,
+    max: BULK_VIDEO_MAX_BYTES,
+    optional: true,
+    example: 1_048_576,
+  })
   sizeBytes?: number;
 }
 
@@ -134,7 +162,7 @@ export class DriveImportFileDto {
   @Length(3, 255)
   mimeType: string;
 
-  @IntegerField({ min: 0, max: BULK_VIDEO_MAX_BYTES })
+  @IntegerField({ min: 0, max: BULK_VIDEO_MAX_BYTES, example: 1_048_576 })
   sizeBytes: number;
 }
 
@@ -146,7 +174,11 @@ export class DriveImportDto {
   @NestedDto(() => DriveImportFileDto, { each: true })
   files: DriveImportFileDto[];
 
-  /** Google OAuth access token with Drive read scope. Used for the downloads only; never stored or logged. */
+  /**
+   * Google OAuth access token with Drive read scope. Used for the downloads only; never stored or
+   * logged.
+   * @example "ya29.a0AfH6SMB…"
+   */
   @IsString()
   @Length(1, 4096)
   accessToken: string;

@@ -74,7 +74,13 @@ export class MediaDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    properties: { video: { $ref: getSchemaPath(VideoMetadataDto) } },
+    properties: {
+      video: {
+        type: 'object',
+        additionalProperties: true,
+        allOf: [{ $ref: getSchemaPath(VideoMetadataDto) }],
+      },
+    },
   })
   metadata: Record<string, unknown>;
   /** Images: display width in pixels. */
@@ -132,7 +138,10 @@ export class DeleteMediaResponseDto {
 }
 
 export class RegisterMediaDto {
-  /** Public https URL of a file you host; stored as-is, never fetched or re-hosted. */
+  /**
+   * Public https URL of a file you host; stored as-is, never fetched or re-hosted.
+   * @example "https://cdn.yourapp.com/campaign/banner.jpg"
+   */
   @IsUrl(
     {
       protocols: ['https'],
@@ -149,7 +158,10 @@ export class RegisterMediaDto {
   @IsIn(SUPPORTED_CONTENT_TYPES)
   contentType: string;
 
-  /** Display filename; defaults to the last segment of the URL path. */
+  /**
+   * Display filename; defaults to the last segment of the URL path.
+   * @example "campaign-banner.jpg"
+   */
   @IsOptional()
   @IsString()
   @Length(1, 255)

@@ -32,7 +32,7 @@ export class CreateUploadDto {
   contentType: string;
 
   /** Exact size of the file in bytes; the upload URL accepts exactly this many. Limits: images 20 MB, videos 500 MB, PDF 100 MB, captions 5 MB. */
-  @IntegerField({ min: 1, max: CATEGORY_MAX_BYTES.video })
+  @IntegerField({ min: 1, max: CATEGORY_MAX_BYTES.video, example: 245_760 })
   sizeBytes: number;
 }
 
@@ -66,7 +66,7 @@ export class BulkPresignFileDto {
   contentType: string;
 
   /** Exact file size in bytes, at most 500 MB. */
-  @IntegerField({ min: 1, max: CATEGORY_MAX_BYTES.video })
+  @IntegerField({ min: 1, max: CATEGORY_MAX_BYTES.video, example: 52_428_800 })
   size: number;
 }
 
@@ -102,7 +102,10 @@ export class BulkVideoDto {
   @IsIn(BULK_VIDEO_CONTENT_TYPES)
   contentType: string;
 
-  /** File size in megabytes (MiB), at most 10240 (10 GB). The upload may not exceed it. */
+  /**
+   * File size in megabytes (MiB), at most 10240 (10 GB). The upload may not exceed it.
+   * @example 250
+   */
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0.000001)
   @Max(10_240)
