@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { Authenticator } from '../../common/auth/auth-context.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKey } from './api-key.entity.js';
+import { AuthChanges } from './auth-changes.js';
+import { CachedAuthenticator } from './cached-authenticator.js';
 import { DevWorkspaceSeeder } from './dev-workspace.seeder.js';
 import { Workspace } from './workspace.entity.js';
 import { WorkspacesController } from './workspaces.controller.js';
@@ -13,7 +15,9 @@ import { WorkspacesService } from './workspaces.service.js';
   providers: [
     WorkspacesService,
     DevWorkspaceSeeder,
-    { provide: Authenticator, useExisting: WorkspacesService },
+    AuthChanges,
+    CachedAuthenticator,
+    { provide: Authenticator, useExisting: CachedAuthenticator },
   ],
   exports: [WorkspacesService, Authenticator],
 })

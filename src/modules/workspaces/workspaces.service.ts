@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import {
-  Authenticator,
   type ApiKeyScope,
   type AuthenticationResult,
   type SubscriptionStatus,
@@ -10,6 +9,7 @@ import {
 import { ApiError } from '../../common/errors/api-error.js';
 import { newId } from '../../common/ids.js';
 import { ApiKey } from './api-key.entity.js';
+import { AuthChanges } from './auth-changes.js';
 import {
   displayPrefix,
   generateApiKeySecret,
@@ -24,12 +24,19 @@ export interface CreatedApiKey {
   secret: string;
 }
 
+/** `last_used_at` is written at most this often per key and process. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 @Injectable()
-export class WorkspacesService implements Authenticator {
+export class WorkspacesService {
+  private readonly logger = new Logger(WorkspacesService.name);
+  private readonly lastRecordedUse = new Map<string, number>();
+
   constructor(
     @InjectRepository(Workspace)
     private readonly workspaces: Repository<Workspace>,
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
+    private readonly changes: AuthChanges,
   ) {}
 
   async createWorkspace(
@@ -68,7 +75,9 @@ export class WorkspacesService implements Authenticator {
   ): Promise<Workspace> {
     const workspace = await this.getWorkspace(id);
     workspace.subscriptionStatus = status;
-    return this.workspaces.save(workspace);
+    const saved = await this.workspaces.save(workspace);
+    await this.changes.publish({ workspaceId: id });
+    return saved;
   }
 
   async createApiKey(
@@ -101,6 +110,7 @@ export class WorkspacesService implements Authenticator {
     if (!apiKey.revokedAt) {
       apiKey.revokedAt = new Date();
       await this.apiKeys.save(apiKey);
+      await this.changes.publish({ apiKeyId: id });
     }
     return apiKey;
   }
@@ -127,7 +137,7 @@ export class WorkspacesService implements Authenticator {
     if (apiKey.revokedAt) {
       return { ok: false, reason: 'revoked' };
     }
-    await this.touchLastUsed(apiKey.id);
+    this.recordUse(apiKey.id);
     const { workspace } = apiKey;
     return {
       ok: true,
@@ -142,9 +152,17 @@ export class WorkspacesService implements Authenticator {
     };
   }
 
-  /** Records key usage at most once a minute so hot keys do not write on every request. */
-  private async touchLastUsed(id: string): Promise<void> {
-    await this.apiKeys
+  /**
+   * Records that a key was used, at most once a minute per key and process, off the request path:
+   * the request does not wait for the write, and a failed write only loses a timestamp.
+   */
+  recordUse(id: string): void {
+    const now = Date.now();
+    if (now - (this.lastRecordedUse.get(id) ?? 0) < LAST_USED_RESOLUTION_MS) {
+      return;
+    }
+    this.lastRecordedUse.set(id, now);
+    this.apiKeys
       .createQueryBuilder()
       .update()
       .set({ lastUsedAt: () => 'now()' })
@@ -152,6 +170,11 @@ export class WorkspacesService implements Authenticator {
       .andWhere(
         "(last_used_at IS NULL OR last_used_at < now() - interval '1 minute')",
       )
-      .execute();
+      .execute()
+      .catch((error: unknown) =>
+        this.logger.warn(
+          `Could not record the use of key ${id}: ${String(error)}`,
+        ),
+      );
   }
 }
