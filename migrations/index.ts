@@ -3,6 +3,7 @@ import { CreateMedia1763971200000 } from './1763971200000-CreateMedia.js';
 import { UploadChecksumAndOutboxCursor1764057600000 } from './1764057600000-UploadChecksumAndOutboxCursor.js';
 import { CreateImportJobs1764144000000 } from './1764144000000-CreateImportJobs.js';
 import { ValidationPlatforms1764234000000 } from './1764234000000-ValidationPlatforms.js';
+import { CreateWebhooks1764322200000 } from './1764322200000-CreateWebhooks.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   UploadChecksumAndOutboxCursor1764057600000,
   CreateImportJobs1764144000000,
   ValidationPlatforms1764234000000,
+  CreateWebhooks1764322200000,
 ];

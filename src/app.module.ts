@@ -15,16 +15,20 @@ import { createValidationPipe } from './common/validation/validation-pipe.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './infra/database/database.module.js';
+import { MetricsModule } from './infra/metrics/metrics.module.js';
 import { QueueModule } from './infra/queue/queue.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
 import { SecretsModule } from './infra/secrets/secrets.module.js';
+import { QueueDashboardModule } from './modules/admin/queue-dashboard.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
 import { ImportModule } from './modules/import/import.module.js';
 import { MediaModule } from './modules/media/media.module.js';
 import { ProcessingModule } from './modules/processing/processing.module.js';
+import { TemplatesModule } from './modules/templates/templates.module.js';
 import { UploadModule } from './modules/upload/upload.module.js';
 import { ValidationModule } from './modules/validation/validation.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
 
 @Module({})
@@ -35,6 +39,7 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forConfig(config),
         LoggingModule,
+        MetricsModule,
         DatabaseModule,
         RedisModule,
         SecretsModule,
@@ -46,8 +51,11 @@ export class AppModule implements NestModule {
         ProcessingModule,
         ValidationModule,
         ImportModule,
+        TemplatesModule,
+        WebhooksModule,
         IdempotencyModule,
         HealthModule,
+        QueueDashboardModule.register(config),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,14 +1,21 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import { PinoLoggerService } from './common/logging/pino-logger.service.js';
 import { requestIdMiddleware } from './common/logging/request-id.middleware.js';
 import { requestLogging } from './common/logging/request-logger.js';
 import type { AppConfig } from './config/app-config.js';
+import { corsOptions } from './common/http/cors.js';
 import { ensureDatabase } from './infra/database/ensure-database.js';
+import { AppMetrics } from './infra/metrics/app-metrics.js';
+import { httpMetrics } from './infra/metrics/http-metrics.middleware.js';
+import {
+  METRICS_PATH,
+  serveMetrics,
+} from './infra/metrics/metrics-endpoint.js';
 import { assertRedisReachable } from './infra/redis/redis.js';
 import { buildOpenApiDocument, mountOpenApi } from './openapi/openapi.js';
 
@@ -60,7 +67,21 @@ export async function createHttpApplication(
   const logger = app.get(PinoLoggerService);
   app.useLogger(logger);
   // Plain Express middleware, ahead of Nest's routes and of Swagger UI, so every response gets them.
-  app.use(requestIdMiddleware, requestLogging(logger.root), securityHeaders);
+  const metrics = app.get(AppMetrics);
+  app.use(
+    httpMetrics(metrics),
+    requestIdMiddleware,
+    requestLogging(logger.root),
+    securityHeaders,
+  );
+  const cors = corsOptions(config.cors);
+  if (cors) {
+    app.enableCors(cors);
+  }
+  const server: Express = app.getHttpAdapter().getInstance();
+  server.get(METRICS_PATH, (request, response) => {
+    void serveMetrics(request, response, metrics, config.metrics.token);
+  });
   app.use('/v1', noStore);
   app.disable('x-powered-by');
   // Which X-Forwarded-For hops to believe: decides the client address per-IP rate limits count.

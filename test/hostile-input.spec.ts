@@ -94,8 +94,10 @@ function sampleOf(schema: Schema): unknown {
     case 'boolean':
       return true;
     case 'string':
+      // A documentation address: refused before any DNS lookup or connection, so the test never
+      // sends traffic off this machine.
       return resolved.format === 'uri'
-        ? 'https://example.com/a.jpg'
+        ? 'https://192.0.2.10/a.jpg'
         : 'nothing-here.mp4';
     default:
       return 'value';

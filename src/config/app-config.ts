@@ -131,6 +131,19 @@ class EnvironmentVariables {
   PENDING_UPLOAD_EXPIRY_HOURS = 24;
 
   @IsOptional() @IsBooleanString() FETCH_ALLOW_PRIVATE_ADDRESSES = 'false';
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(120)
+  @IsInt()
+  WEBHOOK_TIMEOUT_SECONDS = 15;
+  @IsOptional()
+  @Matches(/^\d{1,6}(,\d{1,6}){0,19}$/, {
+    message:
+      'WEBHOOK_RETRY_DELAYS_SECONDS must be 1 to 20 comma-separated whole numbers of seconds',
+  })
+  WEBHOOK_RETRY_DELAYS_SECONDS =
+    '5,300,1800,7200,18000,36000,50400,72000,86400';
   @IsOptional() @IsBooleanString() VALIDATION_ENABLED = 'true';
   @IsOptional()
   @IsUrl({
@@ -153,6 +166,20 @@ class EnvironmentVariables {
       'TRUST_PROXY must be true, false, a hop count or a list of proxy addresses/subnets',
   })
   TRUST_PROXY = 'false';
+  @IsOptional()
+  @Matches(/^(\*|https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*)$/, {
+    message:
+      'CORS_ORIGINS must be * or comma-separated origins such as https://app.example.com,http://localhost:5173',
+  })
+  CORS_ORIGINS?: string;
+  @IsOptional() @IsString() @MinLength(16) METRICS_TOKEN?: string;
+  @IsOptional() @IsString() @MinLength(16) ADMIN_TOKEN?: string;
+  @IsOptional()
+  @Transform(toInt)
+  @Min(0)
+  @Max(65535)
+  @IsInt()
+  WORKER_HEALTH_PORT = 3001;
   @IsOptional()
   @Transform(toInt)
   @Min(1)
@@ -252,6 +279,8 @@ export class AppConfig {
   readonly reconciler: { intervalSeconds: number; pendingExpiryHours: number };
   /** Outbound HTTP (SafeFetcher); private addresses are for local development and tests only. */
   readonly fetch: { allowPrivateAddresses: boolean };
+  /** Webhook delivery: per-attempt timeout, and the waits before each retry (then it gives up). */
+  readonly webhooks: { timeoutSeconds: number; retryDelaysSeconds: number[] };
   /** Platform validation; when off, validate requests answer `queued: false`. */
   readonly validation: { enabled: boolean };
   /** Where Drive v3 lives; tests point it at a local fake. */
@@ -259,6 +288,14 @@ export class AppConfig {
   readonly idempotency: { leaseSeconds: number };
   /** Express's `trust proxy`: which forwarded client addresses to believe (per-IP rate limits). */
   readonly trustProxy: boolean | number | string;
+  /** Origins whose browser pages may call the API and the local upload/file routes (none: no CORS). */
+  readonly cors: { origins: '*' | string[] };
+  /** `/metrics` answers only with this bearer token, and is 404 without one. */
+  readonly metrics: { token?: string };
+  /** The queue dashboard at `/admin/queues` exists only with this token. */
+  readonly admin: { token?: string };
+  /** The worker role's health and metrics listener; 0 turns it off. */
+  readonly workerHealthPort: number;
   readonly rateLimit: {
     enabled: boolean;
     /** Token buckets: `burst` tokens at most, refilled at `perMinute` per minute. */
@@ -313,6 +350,11 @@ export class AppConfig {
     this.fetch = {
       allowPrivateAddresses: env.FETCH_ALLOW_PRIVATE_ADDRESSES === 'true',
     };
+    this.webhooks = {
+      timeoutSeconds: env.WEBHOOK_TIMEOUT_SECONDS,
+      retryDelaysSeconds:
+        env.WEBHOOK_RETRY_DELAYS_SECONDS.split(',').map(Number),
+    };
     this.validation = { enabled: env.VALIDATION_ENABLED === 'true' };
     this.googleDriveApiBase = env.GOOGLE_DRIVE_API_BASE.replace(/\/+$/, '');
     this.idempotency = { leaseSeconds: env.IDEMPOTENCY_LEASE_SECONDS };
@@ -321,6 +363,17 @@ export class AppConfig {
       : /^\d+$/.test(env.TRUST_PROXY)
         ? Number(env.TRUST_PROXY)
         : env.TRUST_PROXY;
+    const corsOrigins =
+      env.CORS_ORIGINS ?? (env.NODE_ENV === 'production' ? '' : '*');
+    this.cors = {
+      origins:
+        corsOrigins === '*'
+          ? '*'
+          : corsOrigins.split(',').filter((origin) => origin !== ''),
+    };
+    this.metrics = { token: env.METRICS_TOKEN };
+    this.admin = { token: env.ADMIN_TOKEN };
+    this.workerHealthPort = env.WORKER_HEALTH_PORT;
     this.rateLimit = {
       enabled: env.RATE_LIMIT_ENABLED === 'true',
       tiers: {

@@ -36,6 +36,8 @@ export function testEnvironment(
     // Test files send far more than 100 requests a minute per workspace; the rate-limit tests
     // turn limits on.
     RATE_LIMIT_ENABLED: 'false',
+    // Worker processes of a run would all claim the default probe port; tests that probe set one.
+    WORKER_HEALTH_PORT: '0',
     ...overrides,
   };
 }

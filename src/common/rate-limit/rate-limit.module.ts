@@ -67,8 +67,9 @@ function tierOf(request: AuthenticatedRequest): RateLimitTier {
               ttl: (context) => MINUTE_MS / routes[routeOf(context)!],
               getTracker: (_request, context) =>
                 `workspace:${requestOf(context).auth!.workspace.id}`,
+              // One bucket per route and workspace: the two template routes are limited each.
               generateKey: (context, tracker) =>
-                `route:${routeOf(context)}:${tracker}`,
+                `route:${context.getClass().name}.${context.getHandler().name}:${tracker}`,
             },
           ],
           storage: new TokenBuckets(redis),

@@ -609,6 +609,48 @@ describe('SafeFetcher', () => {
     });
   });
 
+  describe('assertReachable', () => {
+    it.each([
+      ['https://127.0.0.1/hook', 'blocked_address'],
+      ['https://[::1]/hook', 'blocked_address'],
+      ['https://2130706433/hook', 'blocked_address'],
+      ['https://localhost/hook', 'blocked_address'],
+      ['https://mixed.example.test/hook', 'blocked_address'],
+      ['https://nowhere.example.test/hook', 'dns_failure'],
+      ['https://user:pass@files.example.test/hook', 'invalid_url'],
+      ['ftp://files.example.test/hook', 'invalid_url'],
+    ])('refuses %s (%s) without connecting', async (url, kind) => {
+      const error = await fetchError(fetcher.assertReachable(url));
+
+      expect(error.kind).toBe(kind);
+      expect(canaryHits + filesHits).toBe(0);
+    });
+
+    it('accepts an allowed host by name and by literal, sending nothing', async () => {
+      const byName = await fetcher.assertReachable(`${files}/hook`);
+      await fetcher.assertReachable(`http://${ALLOWED_IP}:${filesPort}/hook`);
+
+      expect(byName.href).toBe(`${files}/hook`);
+      expect(filesHits).toBe(0);
+    });
+
+    it('gives up on a lookup that does not answer within the connect timeout', async () => {
+      const quick = new SafeFetcher({
+        resolve,
+        isAllowedAddress,
+        timeouts: { connectMs: 200 },
+      });
+      const error = await fetchError(
+        quick.assertReachable('https://slow-dns.example.test/hook'),
+      );
+
+      expect(error.kind).toBe('timeout');
+      expect(error.message).toBe(
+        'resolving slow-dns.example.test timed out after 200 ms',
+      );
+    });
+  });
+
   describe('with FETCH_ALLOW_PRIVATE_ADDRESSES on', () => {
     const permissive = new SafeFetcher({
       allowPrivateAddresses: true,
@@ -626,6 +668,16 @@ describe('SafeFetcher', () => {
       expect(await text(byLiteral.body)).toBe('canary');
       expect(await text(byName.body)).toBe('canary');
       expect(canaryHits).toBeGreaterThan(0);
+    });
+
+    it('lets assertReachable accept loopback, but not a name that does not resolve', async () => {
+      await permissive.assertReachable(`http://localhost:${canaryPort}/`);
+      const error = await fetchError(
+        permissive.assertReachable('https://nowhere.example.test/'),
+      );
+
+      expect(error.kind).toBe('dns_failure');
+      expect(canaryHits).toBe(0);
     });
 
     it('still refuses other schemes and credentials in the URL', async () => {

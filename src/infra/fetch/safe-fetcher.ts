@@ -161,6 +161,42 @@ export class SafeFetcher implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Checks, without sending anything, that `fetch` would contact `url`: http(s) without
+   * credentials, on a host that is, or resolves only to, allowed addresses. For URLs kept to be
+   * fetched later (webhook endpoints), so a bad one is refused when it is given; `fetch` checks
+   * again on every connection, since what a name resolves to can change.
+   */
+  async assertReachable(url: string | URL): Promise<URL> {
+    const target = parseTarget(String(url));
+    this.checkLiteralHost(target);
+    const host = target.hostname.replace(/^\[(.*)\]$/, '$1');
+    if (isIP(host) === 0) {
+      const timeoutMs = this.defaults.timeouts.connectMs;
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          this.resolveAllowed(host),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(
+              () =>
+                reject(
+                  new FetchError(
+                    'timeout',
+                    `resolving ${host} timed out after ${formatDuration(timeoutMs)}`,
+                  ),
+                ),
+              timeoutMs,
+            );
+          }),
+        ]);
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    return target;
+  }
+
   /** After every `onModuleDestroy`, where running imports finish (see JobRunner). */
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.agents.values()].map((agent) => agent.close()));

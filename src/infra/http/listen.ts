@@ -11,19 +11,26 @@ function describeAddress(port: number, host: string): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
+/** The URL a listener on host:port answers at, for startup lines. */
+export function listenUrl(port: number, host: string): string {
+  return `http://${describeAddress(port, host)}`;
+}
+
 /**
- * A listen failure as a one-line StartupError naming the address and its variables, or the error
- * itself when it is not one an operator fixes by changing PORT/HOST.
+ * A listen failure as a one-line StartupError naming the address and its variables (`PORT/HOST`
+ * unless told otherwise), or the error itself when it is not one an operator fixes by changing
+ * them.
  */
 export function explainListenError(
   error: unknown,
   port: number,
   host: string,
+  variables = 'PORT/HOST',
 ): unknown {
   const reason = REASONS[(error as NodeJS.ErrnoException).code ?? ''];
   return reason
     ? new StartupError(
-        `Cannot listen on ${describeAddress(port, host)} (PORT/HOST): ${reason}`,
+        `Cannot listen on ${describeAddress(port, host)} (${variables}): ${reason}`,
       )
     : error;
 }
@@ -36,6 +43,7 @@ export function explainListenError(
 export async function assertCanListen(
   port: number,
   host: string,
+  variables?: string,
 ): Promise<void> {
   const probe = createServer();
   try {
@@ -44,7 +52,7 @@ export async function assertCanListen(
       probe.listen(port, host, resolve);
     });
   } catch (error) {
-    throw explainListenError(error, port, host);
+    throw explainListenError(error, port, host, variables);
   }
   await new Promise((resolve) => probe.close(resolve));
 }

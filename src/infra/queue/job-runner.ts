@@ -1,9 +1,36 @@
 import { Injectable, type Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { ProcessPromiseFunction, Queue } from 'bull';
+import type { Job, ProcessPromiseFunction, Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
+import { AppMetrics } from '../metrics/app-metrics.js';
 import { PeriodicTask, type PeriodicTaskDefinition } from './periodic-task.js';
 import { ProcessingLoop } from './processing-loop.js';
+
+/** What a job did: a sentence for the log, and the ids its log line is found by. */
+export interface JobReport {
+  summary: string;
+  mediaId?: string;
+  workspaceId?: string;
+}
+
+/**
+ * Logs a finished job as one line with structured `jobId`, `mediaId` and `workspaceId` fields, so
+ * an item's or a tenant's jobs can be found in the logs without parsing messages.
+ */
+export function logJobReport(
+  logger: Logger,
+  job: Job,
+  report: JobReport,
+): void {
+  logger.log(
+    {
+      jobId: job.id,
+      mediaId: report.mediaId,
+      workspaceId: report.workspaceId,
+    },
+    `Job ${job.id}: ${report.summary}`,
+  );
+}
 
 /**
  * The one place that decides whether this process runs background work (APP_ROLE `all` or
@@ -21,12 +48,14 @@ export class JobRunner implements OnModuleDestroy {
   constructor(
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly metrics: AppMetrics,
   ) {}
 
   get runsWorkers(): boolean {
     return this.config.runsWorkers;
   }
 
+  /** Runs `handler` for each `jobName` job of `queue`, timing every attempt by its outcome. */
   consume<T>(
     queue: Queue<T>,
     jobName: string,
@@ -36,7 +65,22 @@ export class JobRunner implements OnModuleDestroy {
   ): void {
     if (this.runsWorkers) {
       this.started.push(
-        ProcessingLoop.start(queue, jobName, concurrency, handler, logger),
+        ProcessingLoop.start(
+          queue,
+          jobName,
+          concurrency,
+          async (job) => {
+            const finish = this.metrics.startJob(queue.name, jobName);
+            try {
+              await handler(job);
+              finish('completed');
+            } catch (error) {
+              finish('failed');
+              throw error;
+            }
+          },
+          logger,
+        ),
       );
     }
   }

@@ -7,6 +7,7 @@ import { reconnectDelayMs } from '../redis/redis.js';
 import { RedisStatus } from '../redis/redis-status.js';
 import { JobRunner } from './job-runner.js';
 import { connected } from './processing-loop.js';
+import { QueueMetrics } from './queue-metrics.js';
 import { IMPORT_BACKOFF, importBackoffMs, QUEUES } from './queues.js';
 
 const queues = BullModule.registerQueue(
@@ -48,7 +49,7 @@ const queues = BullModule.registerQueue(
     }),
     queues,
   ],
-  providers: [JobRunner],
+  providers: [JobRunner, QueueMetrics],
   exports: [queues, JobRunner],
 })
 export class QueueModule implements OnModuleInit {

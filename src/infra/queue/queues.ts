@@ -6,12 +6,14 @@ export const QUEUES = {
   processing: 'media-processing',
   imports: 'media-import',
   validation: 'media-validation',
+  webhookDelivery: 'webhook-delivery',
 } as const;
 
 export const JOBS = {
   processMedia: 'process-media',
   importMedia: 'import-media',
   validateMedia: 'validate-media',
+  deliverWebhook: 'deliver-webhook',
 } as const;
 
 export interface ProcessMediaJob {
@@ -90,6 +92,31 @@ export function validateMediaJobOptions(jobId: string): JobOptions {
     backoff: { type: 'exponential', delay: 2_000 },
     removeOnComplete: true,
     removeOnFail: 1_000,
+  };
+}
+
+export interface DeliverWebhookJob {
+  deliveryId: number;
+}
+
+/**
+ * One job per attempt of a delivery (`webhook:<delivery>:<attempt>`): a re-run or a second queueing
+ * of the same attempt collapses into one job, and the next attempt can be queued (delayed) while
+ * the current one's job still exists. Retry timing lives on the delivery row, not in Bull, so a
+ * handler error is retried only briefly here; the recovery pass picks up anything lost.
+ */
+export function deliverWebhookJobOptions(
+  deliveryId: number,
+  attempt: number,
+  delayMs = 0,
+): JobOptions {
+  return {
+    jobId: `webhook:${deliveryId}:${attempt}`,
+    delay: delayMs,
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: true,
+    removeOnFail: true,
   };
 }
 

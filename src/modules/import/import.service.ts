@@ -12,6 +12,7 @@ import {
 } from '../../infra/fetch/fetch-error.js';
 import { isPublicHostLiteral } from '../../infra/fetch/address-policy.js';
 import { SafeFetcher } from '../../infra/fetch/safe-fetcher.js';
+import type { JobReport } from '../../infra/queue/job-runner.js';
 import {
   importMediaJobOptions,
   isJobLive,
@@ -52,8 +53,6 @@ import {
   type IngestedFile,
 } from './remote-ingest.service.js';
 
-/** How long `POST /v1/media` waits for processing, so the URL it returns usually serves at once. */
-const PROCESSING_WAIT_MS = 15_000;
 /** Files of one synchronous Drive import downloaded at once. */
 const DRIVE_SYNC_CONCURRENCY = 3;
 const RECOVERY_BATCH = 100;
@@ -175,7 +174,7 @@ export class ImportService {
       await this.storage.delete(item.storagePath!);
       throw error;
     }
-    return this.waitForProcessing(workspaceId, item.id);
+    return this.media.waitForProcessing(workspaceId, item.id);
   }
 
   async startUrlImport(
@@ -288,11 +287,23 @@ export class ImportService {
    * Retry-After) unless this is the last attempt; a permanent one is recorded at once. Either way
    * the access token is deleted when the import has finished.
    */
-  async runImport(importJobId: string, lastAttempt: boolean): Promise<string> {
+  async runImport(
+    importJobId: string,
+    lastAttempt: boolean,
+  ): Promise<JobReport> {
     const job = await this.jobs.findOneBy({ id: importJobId });
     if (job?.state !== 'importing') {
-      return `nothing to do: import ${importJobId} is ${job ? job.state : 'gone'}`;
+      return {
+        summary: `nothing to do: import ${importJobId} is ${job ? job.state : 'gone'}`,
+        mediaId: job?.mediaId,
+        workspaceId: job?.workspaceId,
+      };
     }
+    const report = (summary: string): JobReport => ({
+      summary,
+      mediaId: job.mediaId,
+      workspaceId: job.workspaceId,
+    });
     const media = await this.media.findById(job.mediaId);
     if (media?.status !== 'PENDING') {
       await this.finish(
@@ -300,7 +311,7 @@ export class ImportService {
         'failed',
         'The media item was deleted before the import ran',
       );
-      return `import ${job.id}: media ${job.mediaId} is gone`;
+      return report(`import ${job.id}: media ${job.mediaId} is gone`);
     }
     const token = await this.tokens.get(job.id);
     if (token === null) {
@@ -309,7 +320,7 @@ export class ImportService {
         media,
         'The access token expired before the import could run; start the import again',
       );
-      return `import ${job.id} failed: token expired`;
+      return report(`import ${job.id} failed: token expired`);
     }
     let stored: IngestedFile;
     try {
@@ -335,7 +346,7 @@ export class ImportService {
         throw new RetryableImportError(failure.message, failure.retryAfterMs);
       }
       await this.fail(job, media, failure.message);
-      return `import ${job.id} failed: ${failure.message}`;
+      return report(`import ${job.id} failed: ${failure.message}`);
     }
     const moved = await this.lifecycle.markBytesReceived(media.id, {
       contentType: stored.contentType,
@@ -347,7 +358,9 @@ export class ImportService {
       await this.storage.delete(media.storagePath!);
     }
     await this.finish(job, 'stored');
-    return `import ${job.id}: ${stored.contentType}, ${stored.sizeBytes} bytes stored`;
+    return report(
+      `import ${job.id}: ${stored.contentType}, ${stored.sizeBytes} bytes stored`,
+    );
   }
 
   /**
@@ -564,19 +577,5 @@ export class ImportService {
         importMediaJobOptions(importJobId),
       ),
     );
-  }
-
-  private async waitForProcessing(
-    workspaceId: string,
-    mediaId: string,
-  ): Promise<Media> {
-    const deadline = Date.now() + PROCESSING_WAIT_MS;
-    for (;;) {
-      const media = await this.media.get(workspaceId, mediaId);
-      if (media.status !== 'PROCESSING' || Date.now() >= deadline) {
-        return media;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
   }
 }

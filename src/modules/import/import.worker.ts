@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { AppConfig } from '../../config/app-config.js';
-import { JobRunner } from '../../infra/queue/job-runner.js';
+import { JobRunner, logJobReport } from '../../infra/queue/job-runner.js';
 import { JOBS, QUEUES, type ImportMediaJob } from '../../infra/queue/queues.js';
 import { ImportService } from './import.service.js';
 
@@ -30,11 +30,11 @@ export class ImportWorker implements OnModuleInit {
       IMPORT_CONCURRENCY,
       async (job) => {
         const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-        const summary = await this.imports.runImport(
+        const report = await this.imports.runImport(
           job.data.importJobId,
           lastAttempt,
         );
-        this.logger.log(`Job ${job.id}: ${summary}`);
+        logJobReport(this.logger, job, report);
       },
       this.logger,
     );

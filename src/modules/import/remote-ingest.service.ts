@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import type { FetchResponse } from '../../infra/fetch/safe-fetcher.js';
+import { AppMetrics } from '../../infra/metrics/app-metrics.js';
 import {
   SNIFF_HEAD_BYTES,
   sniffContentType,
@@ -49,7 +50,10 @@ function essence(header: string | string[] | undefined): string | undefined {
  */
 @Injectable()
 export class RemoteIngestService {
-  constructor(private readonly storage: Storage) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly metrics: AppMetrics,
+  ) {}
 
   async store(
     response: FetchResponse,
@@ -107,6 +111,7 @@ export class RemoteIngestService {
     } finally {
       response.release();
     }
+    this.metrics.countIngestedBytes('import', sizeBytes);
     return { ...detected, sizeBytes };
   }
 

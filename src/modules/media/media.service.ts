@@ -27,6 +27,9 @@ import {
   sanitiseFilename,
 } from './storage-key.js';
 
+/** How long a synchronous create (URL upload, render) waits for processing, so its URL serves at once. */
+const PROCESSING_WAIT_MS = 15_000;
+
 export interface MediaPage {
   items: Media[];
   hasMore: boolean;
@@ -224,6 +227,25 @@ export class MediaService {
         ? this.cursors.encode(workspaceId, items[items.length - 1].seq)
         : null,
     };
+  }
+
+  /**
+   * The item once it has left PROCESSING, or as it is after `timeoutMs`: synchronous creates
+   * answer with a URL that already serves in the common case, and never hang on a slow queue.
+   */
+  async waitForProcessing(
+    workspaceId: string,
+    mediaId: string,
+    timeoutMs = PROCESSING_WAIT_MS,
+  ): Promise<Media> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const media = await this.get(workspaceId, mediaId);
+      if (media.status !== 'PROCESSING' || Date.now() >= deadline) {
+        return media;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** For workers acting on a job's media id; HTTP paths use `get`, which is workspace-scoped. */

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../config/app-config.js';
 import { ImageAdapter } from '../../infra/image/image.adapter.js';
+import type { JobReport } from '../../infra/queue/job-runner.js';
 import { QUEUES, type ValidateMediaJob } from '../../infra/queue/queues.js';
+import { AppMetrics } from '../../infra/metrics/app-metrics.js';
 import type { ImageNormalisationResult } from '../../infra/image/image-normalisation.js';
 import {
   SNIFF_HEAD_BYTES,
@@ -102,29 +104,39 @@ export class MediaProcessingService {
     private readonly config: AppConfig,
     @InjectQueue(QUEUES.validation)
     private readonly validationQueue: Queue<ValidateMediaJob>,
+    private readonly metrics: AppMetrics,
   ) {}
 
   /** Processes the item if it is PROCESSING; says what happened. */
-  async process(mediaId: string): Promise<string> {
+  async process(mediaId: string): Promise<JobReport> {
     const media = await this.media.findById(mediaId);
     if (media?.status !== 'PROCESSING' || !media.storagePath) {
-      return `nothing to do: media ${mediaId} is ${media ? media.status : 'gone'}`;
+      return {
+        summary: `nothing to do: media ${mediaId} is ${media ? media.status : 'gone'}`,
+        mediaId,
+        workspaceId: media?.workspaceId,
+      };
     }
+    const report = (summary: string): JobReport => ({
+      summary,
+      mediaId,
+      workspaceId: media.workspaceId,
+    });
     const outcome = await this.evaluate(media, media.storagePath);
     const finished = await this.lifecycle.finishProcessing(media.id, outcome);
     if (!finished && !(await this.media.findById(media.id))) {
       // Deleted while we worked: do not leave a normalised copy behind.
       await this.storage.delete(media.storagePath);
-      return `media ${mediaId} was deleted during processing`;
+      return report(`media ${mediaId} was deleted during processing`);
     }
     if (
       finished &&
       this.config.validation.enabled &&
       hasValidationToRun(finished)
     ) {
-      await this.queueValidation(finished.id);
+      await this.queueValidation(finished);
     }
-    return `media ${mediaId} is ${outcome.status}`;
+    return report(`media ${mediaId} is ${outcome.status}`);
   }
 
   /**
@@ -132,12 +144,13 @@ export class MediaProcessingService {
    * upload. Processing is over either way, so a Redis hiccup here is only logged rather than
    * failing the processing job: the validation recovery sweep finds the item waiting and queues it.
    */
-  private async queueValidation(mediaId: string): Promise<void> {
+  private async queueValidation(media: Media): Promise<void> {
     try {
-      await enqueueValidation(this.validationQueue, mediaId);
+      await enqueueValidation(this.validationQueue, media.id);
     } catch (error) {
       this.logger.warn(
-        `Could not queue validation of media ${mediaId}, recovery will: ${String(error)}`,
+        { mediaId: media.id, workspaceId: media.workspaceId },
+        `Could not queue validation of media ${media.id}, recovery will: ${String(error)}`,
       );
     }
   }
@@ -209,6 +222,7 @@ export class MediaProcessingService {
         inputPath,
         join(workDir, 'output.jpg'),
       );
+      this.metrics.countNormalisation(result.outcome);
       const metadata = {
         ...media.metadata,
         normalization: describeNormalisation(result),
@@ -216,6 +230,7 @@ export class MediaProcessingService {
       switch (result.outcome) {
         case 'failed':
           this.logger.warn(
+            { mediaId: media.id, workspaceId: media.workspaceId },
             `Image normalisation failed for media ${media.id}, keeping the original: ${result.reason}`,
           );
           return {

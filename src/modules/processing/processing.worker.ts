@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { AppConfig } from '../../config/app-config.js';
-import { JobRunner } from '../../infra/queue/job-runner.js';
+import { JobRunner, logJobReport } from '../../infra/queue/job-runner.js';
 import {
   JOBS,
   QUEUES,
@@ -49,6 +49,7 @@ export class ProcessingWorker implements OnModuleInit {
     }
     this.queue.on('failed', (job, error) =>
       this.logger.warn(
+        { jobId: job.id, mediaId: job.data.mediaId },
         `Job ${job.id} attempt ${job.attemptsMade} failed: ${error.message}`,
       ),
     );
@@ -57,8 +58,8 @@ export class ProcessingWorker implements OnModuleInit {
       JOBS.processMedia,
       this.config.processing.concurrency,
       async (job) => {
-        const summary = await this.processing.process(job.data.mediaId);
-        this.logger.log(`Job ${job.id}: ${summary}`);
+        const report = await this.processing.process(job.data.mediaId);
+        logJobReport(this.logger, job, report);
       },
       this.logger,
     );

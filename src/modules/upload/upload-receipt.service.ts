@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ApiError } from '../../common/errors/api-error.js';
 import { AppConfig } from '../../config/app-config.js';
+import { AppMetrics } from '../../infra/metrics/app-metrics.js';
 import { isValidObjectKey } from '../../infra/storage/object-key.js';
 import {
   SignedUploadReceiver,
@@ -49,6 +50,7 @@ export class UploadReceiptService {
     private readonly config: AppConfig,
     @Inject(SignedUploadReceiver)
     private readonly receiver: SignedUploadReceiver | null,
+    private readonly metrics: AppMetrics,
   ) {}
 
   /** False with the S3 driver, where the bucket receives uploads and serves files. */
@@ -97,6 +99,9 @@ export class UploadReceiptService {
       }
       if (claim === 'conflict') {
         throw used();
+      }
+      if (claim === 'stored') {
+        this.metrics.countIngestedBytes('upload', received.sizeBytes);
       }
       return `"${received.sha256}"`;
     } finally {

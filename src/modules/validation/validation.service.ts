@@ -10,6 +10,7 @@ import {
   queueUnavailable,
   type ValidateMediaJob,
 } from '../../infra/queue/queues.js';
+import type { JobReport } from '../../infra/queue/job-runner.js';
 import { Storage } from '../../infra/storage/storage.port.js';
 import { VideoAdapter } from '../../infra/video/video.adapter.js';
 import { VideoProbeError } from '../../infra/video/video-probe.error.js';
@@ -115,21 +116,32 @@ export class ValidationService {
   }
 
   /** The job: checks the item's pending platforms once it is READY or FAILED; says what it did. */
-  async run(mediaId: string): Promise<string> {
+  async run(mediaId: string): Promise<JobReport> {
     const media = await this.media.findOneBy({ id: mediaId });
     if (!media) {
-      return `nothing to do: media ${mediaId} is gone`;
+      return { summary: `nothing to do: media ${mediaId} is gone`, mediaId };
     }
+    const report = (summary: string): JobReport => ({
+      summary,
+      mediaId,
+      workspaceId: media.workspaceId,
+    });
     const platforms = platformsToValidate(media) as Platform[];
     if (platforms.length === 0) {
-      return `nothing to do: media ${mediaId} has no pending validation`;
+      return report(
+        `nothing to do: media ${mediaId} has no pending validation`,
+      );
     }
     if (!FINISHED.includes(media.status)) {
-      return `media ${mediaId} is ${media.status}: validation runs when processing finishes`;
+      return report(
+        `media ${mediaId} is ${media.status}: validation runs when processing finishes`,
+      );
     }
     const verdict = await this.judge(media, platforms);
     const status = await this.record(mediaId, verdict);
-    return `media ${mediaId} validated for ${platforms.join(', ')}: ${status ?? 'deleted meanwhile'}`;
+    return report(
+      `media ${mediaId} validated for ${platforms.join(', ')}: ${status ?? 'deleted meanwhile'}`,
+    );
   }
 
   /**

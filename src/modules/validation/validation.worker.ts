@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { AppConfig } from '../../config/app-config.js';
-import { JobRunner } from '../../infra/queue/job-runner.js';
+import { JobRunner, logJobReport } from '../../infra/queue/job-runner.js';
 import {
   JOBS,
   QUEUES,
@@ -40,8 +40,8 @@ export class ValidationWorker implements OnModuleInit {
       JOBS.validateMedia,
       this.config.processing.concurrency,
       async (job) => {
-        const summary = await this.validation.run(job.data.mediaId);
-        this.logger.log(`Job ${job.id}: ${summary}`);
+        const report = await this.validation.run(job.data.mediaId);
+        logJobReport(this.logger, job, report);
       },
       this.logger,
     );

@@ -1,0 +1,287 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { LessThan, Repository, type EntityManager } from 'typeorm';
+import { ApiError } from '../../common/errors/api-error.js';
+import { isId, newId } from '../../common/ids.js';
+import { AppConfig } from '../../config/app-config.js';
+import { FetchError } from '../../infra/fetch/fetch-error.js';
+import { SafeFetcher } from '../../infra/fetch/safe-fetcher.js';
+import { SigningKeys } from '../../infra/secrets/signing-keys.js';
+import { Workspace } from '../workspaces/workspace.entity.js';
+import { MediaCursors } from '../media/media-cursor.js';
+import { WebhookAttempt } from './webhook-attempt.entity.js';
+import { WebhookEndpoint } from './webhook-endpoint.entity.js';
+import { newWebhookSecret, WebhookSecretBox } from './webhook-secrets.js';
+import type { CreateWebhookDto, UpdateWebhookDto } from './webhooks.dto.js';
+
+/** Each endpoint receives every event of its workspace: a cap keeps one upload's fan-out bounded. */
+const MAX_ENDPOINTS_PER_WORKSPACE = 20;
+/** How long a rotated-out secret keeps signing, so receivers can switch without missing events. */
+const SECRET_OVERLAP_MS = 24 * 3_600_000;
+
+export interface Page<T> {
+  items: T[];
+  hasMore: boolean;
+  nextCursor: string | null;
+}
+
+/**
+ * Stops delivering to an endpoint. Its outstanding deliveries are cancelled as they come due
+ * (WebhookDeliveryService), not here, so this takes no lock on delivery rows that workers hold.
+ */
+export async function disableEndpoint(
+  manager: EntityManager,
+  endpointId: string,
+  reason: string,
+): Promise<void> {
+  await manager.update(
+    WebhookEndpoint,
+    { id: endpointId, enabled: true },
+    { enabled: false, disabledReason: reason },
+  );
+}
+
+/** A workspace's webhook endpoints and their delivery log, always scoped by the caller's workspace. */
+@Injectable()
+export class WebhookEndpointsService {
+  private readonly secrets: WebhookSecretBox;
+  private readonly cursors: MediaCursors;
+
+  constructor(
+    @InjectRepository(WebhookEndpoint)
+    private readonly endpoints: Repository<WebhookEndpoint>,
+    @InjectRepository(WebhookAttempt)
+    private readonly attempts: Repository<WebhookAttempt>,
+    private readonly fetcher: SafeFetcher,
+    private readonly config: AppConfig,
+    keys: SigningKeys,
+  ) {
+    this.secrets = new WebhookSecretBox(keys.derive('webhook-secrets'));
+    this.cursors = new MediaCursors(keys.derive('webhook-list-cursor'));
+  }
+
+  /** Saves a new endpoint; its secret is returned here and never again. */
+  async create(
+    workspaceId: string,
+    body: CreateWebhookDto,
+  ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+    const url = await this.checkUrl(body.url);
+    const id = newId('webhookEndpoint');
+    const secret = newWebhookSecret();
+    const endpoint = await this.endpoints.manager.transaction(
+      async (manager) => {
+        // The workspace row lock serialises creations, so the cap holds under concurrent requests.
+        await manager.findOne(Workspace, {
+          where: { id: workspaceId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        const count = await manager.countBy(WebhookEndpoint, { workspaceId });
+        if (count >= MAX_ENDPOINTS_PER_WORKSPACE) {
+          throw new ApiError(
+            'conflict',
+            `A workspace can have at most ${MAX_ENDPOINTS_PER_WORKSPACE} webhook endpoints; delete one first`,
+          );
+        }
+        return manager.save(
+          manager.create(WebhookEndpoint, {
+            id,
+            workspaceId,
+            url,
+            description: body.description ?? null,
+            events: body.events,
+            enabled: true,
+            disabledReason: null,
+            secretSealed: this.secrets.seal(id, secret),
+            previousSecretSealed: null,
+            previousSecretExpiresAt: null,
+            failingSince: null,
+          }),
+        );
+      },
+    );
+    return { endpoint, secret };
+  }
+
+  async list(
+    workspaceId: string,
+    { limit = 20, cursor }: { limit?: number; cursor?: string },
+  ): Promise<Page<WebhookEndpoint>> {
+    const rows = await this.endpoints.find({
+      where: {
+        workspaceId,
+        ...(cursor === undefined
+          ? {}
+          : { seq: LessThan(this.cursors.decode(workspaceId, cursor)) }),
+      },
+      order: { seq: 'DESC' },
+      take: limit + 1,
+    });
+    return this.page(rows, limit, (last) =>
+      this.cursors.encode(workspaceId, last.seq),
+    );
+  }
+
+  /** The endpoint, or 404 `not_found` when it does not exist in this workspace. */
+  async get(workspaceId: string, id: string): Promise<WebhookEndpoint> {
+    const endpoint = isId('webhookEndpoint', id)
+      ? await this.endpoints.findOneBy({ id, workspaceId })
+      : null;
+    if (!endpoint) {
+      throw ApiError.notFound('webhook endpoint', id);
+    }
+    return endpoint;
+  }
+
+  /**
+   * Applies the given fields. Disabling drops the retries that come due while it lasts; enabling
+   * clears the reason the service disabled it for, and its record of failures.
+   */
+  async update(
+    workspaceId: string,
+    id: string,
+    body: UpdateWebhookDto,
+  ): Promise<WebhookEndpoint> {
+    await this.get(workspaceId, id);
+    const url =
+      body.url === undefined ? undefined : await this.checkUrl(body.url);
+    return this.endpoints.manager.transaction(async (manager) => {
+      const endpoint = await this.lock(manager, workspaceId, id);
+      if (url !== undefined) {
+        endpoint.url = url;
+      }
+      if (body.events !== undefined) {
+        endpoint.events = body.events;
+      }
+      if (body.description !== undefined) {
+        endpoint.description = body.description;
+      }
+      if (body.enabled === true && !endpoint.enabled) {
+        endpoint.enabled = true;
+        endpoint.disabledReason = null;
+        endpoint.failingSince = null;
+      } else if (body.enabled === false && endpoint.enabled) {
+        endpoint.enabled = false;
+      }
+      return manager.save(endpoint);
+    });
+  }
+
+  /** Removes the endpoint, its deliveries and their log. */
+  async delete(workspaceId: string, id: string): Promise<void> {
+    const endpoint = await this.get(workspaceId, id);
+    await this.endpoints.delete({ id: endpoint.id, workspaceId });
+  }
+
+  /**
+   * A new secret, returned once. The previous one keeps signing (beside the new one) for 24 h;
+   * a secret rotated out before that ends is dropped at once.
+   */
+  async rotateSecret(
+    workspaceId: string,
+    id: string,
+  ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+    await this.get(workspaceId, id);
+    const secret = newWebhookSecret();
+    const endpoint = await this.endpoints.manager.transaction(
+      async (manager) => {
+        const current = await this.lock(manager, workspaceId, id);
+        current.previousSecretSealed = current.secretSealed;
+        current.previousSecretExpiresAt = new Date(
+          Date.now() + SECRET_OVERLAP_MS,
+        );
+        current.secretSealed = this.secrets.seal(id, secret);
+        return manager.save(current);
+      },
+    );
+    return { endpoint, secret };
+  }
+
+  /** The delivery attempts to one endpoint, newest first. */
+  async listAttempts(
+    workspaceId: string,
+    id: string,
+    { limit = 20, cursor }: { limit?: number; cursor?: string },
+  ): Promise<Page<WebhookAttempt>> {
+    await this.get(workspaceId, id);
+    const scope = `${workspaceId}/${id}`;
+    const rows = await this.attempts.find({
+      where: {
+        endpointId: id,
+        ...(cursor === undefined
+          ? {}
+          : { id: LessThan(this.cursors.decode(scope, cursor)) }),
+      },
+      order: { id: 'DESC' },
+      take: limit + 1,
+    });
+    return this.page(rows, limit, (last) =>
+      this.cursors.encode(scope, last.id),
+    );
+  }
+
+  /** The secrets a delivery is signed with now: the current one, and a rotated-out one still valid. */
+  signingSecrets(endpoint: WebhookEndpoint, now = new Date()): string[] {
+    const secrets = [this.secrets.open(endpoint.id, endpoint.secretSealed)];
+    if (
+      endpoint.previousSecretSealed &&
+      endpoint.previousSecretExpiresAt &&
+      endpoint.previousSecretExpiresAt > now
+    ) {
+      secrets.push(
+        this.secrets.open(endpoint.id, endpoint.previousSecretSealed),
+      );
+    }
+    return secrets;
+  }
+
+  /**
+   * A target must be https on a public host (plain http and private hosts only with
+   * FETCH_ALLOW_PRIVATE_ADDRESSES), checked by resolving it now; deliveries check it again.
+   */
+  private async checkUrl(raw: string): Promise<string> {
+    const url = new URL(raw);
+    if (url.protocol !== 'https:' && !this.config.fetch.allowPrivateAddresses) {
+      throw ApiError.validation('url', 'url must be an https URL');
+    }
+    try {
+      return (await this.fetcher.assertReachable(url)).href;
+    } catch (error) {
+      if (error instanceof FetchError) {
+        throw ApiError.validation(
+          'url',
+          `url must be a public https URL: ${error.message}`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async lock(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+  ): Promise<WebhookEndpoint> {
+    const endpoint = await manager.findOne(WebhookEndpoint, {
+      where: { id, workspaceId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!endpoint) {
+      throw ApiError.notFound('webhook endpoint', id);
+    }
+    return endpoint;
+  }
+
+  private page<T>(
+    rows: T[],
+    limit: number,
+    cursorAfter: (last: T) => string,
+  ): Page<T> {
+    const items = rows.slice(0, limit);
+    const hasMore = rows.length > limit;
+    return {
+      items,
+      hasMore,
+      nextCursor: hasMore ? cursorAfter(items[items.length - 1]) : null,
+    };
+  }
+}
