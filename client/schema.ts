@@ -494,7 +494,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a webhook endpoint */
+        /**
+         * Get a webhook endpoint
+         * @description The endpoint's URL, events and state (enabled, or why it was disabled); never its secret.
+         */
         get: operations["getWebhook"];
         put?: never;
         post?: never;

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { runCli } from '../src/cli.js';
 import { ensureBuilt } from './support/build.js';
+import { createWorkspaceWithCli } from './support/cli.js';
 import { fixture } from './support/media.js';
 import { serve, startFileHost, type FileHost } from './support/file-host.js';
 import {
@@ -270,30 +270,7 @@ describe('a request whose process was killed mid-way', () => {
   };
 
   it(`frees its key within IDEMPOTENCY_LEASE_SECONDS (${LEASE_SECONDS} s) and a few seconds`, async () => {
-    let out = '';
-    const cli = async (...argv: string[]) => {
-      out = '';
-      await runCli(
-        [...argv, '--json'],
-        { stdout: (text) => (out += text), stderr: () => undefined },
-        testEnvironment(),
-      );
-      return JSON.parse(out);
-    };
-    const workspace = await cli(
-      'workspace:create',
-      '--name',
-      'Crash',
-      '--subscription',
-      'active',
-    );
-    const { key } = await cli(
-      'apikey:create',
-      '--workspace',
-      workspace.id,
-      '--scopes',
-      'media:write',
-    );
+    const { apiKey: key } = await createWorkspaceWithCli('media:write');
     const send = (server: ServerProcess) =>
       fetch(`${server.baseUrl}/v1/media`, {
         method: 'POST',

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { runCli } from '../src/cli.js';
 import { ensureBuilt } from './support/build.js';
+import { createWorkspaceWithCli } from './support/cli.js';
 import { fixture, SAMPLE_PDF, waitForStatus } from './support/media.js';
 import {
   startServerProcess,
@@ -494,29 +494,7 @@ describe('an import in a separate server process logging everything', () => {
   });
 
   it('never writes the access token to its logs', async () => {
-    const cli = async (...argv: string[]) => {
-      let out = '';
-      expect(
-        await runCli(
-          [...argv, '--json'],
-          { stdout: (text) => (out += text), stderr: () => undefined },
-          testEnvironment(),
-        ),
-      ).toBe(0);
-      return JSON.parse(out);
-    };
-    const workspace = await cli(
-      'workspace:create',
-      '--name',
-      'Logs',
-      '--subscription',
-      'active',
-    );
-    const { key } = await cli(
-      'apikey:create',
-      '--workspace',
-      workspace.id,
-      '--scopes',
+    const { apiKey: key } = await createWorkspaceWithCli(
       'media:read,media:write',
     );
     const response = await fetch(`${server.baseUrl}/v1/media/import-from-url`, {

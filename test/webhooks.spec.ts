@@ -12,11 +12,11 @@ import pg from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
-import { runCli } from '../src/cli.js';
 import type { ApiKeyScope } from '../src/common/auth/auth-context.js';
 import { WebhookRelay } from '../src/modules/webhooks/webhook-relay.service.js';
 import { WorkspacesService } from '../src/modules/workspaces/workspaces.service.js';
 import { ensureBuilt } from './support/build.js';
+import { createWorkspaceWithCli } from './support/cli.js';
 import { putBytes, SAMPLE_PDF } from './support/media.js';
 import {
   startServerProcess,
@@ -1093,30 +1093,9 @@ describe('a worker process killed before the delivery', () => {
         }
       });
       const httpProcess = await start('api');
-      const cli = async (...argv: string[]) => {
-        let out = '';
-        expect(
-          await runCli(
-            [...argv, '--json'],
-            { stdout: (s) => (out += s), stderr: () => undefined },
-            env,
-          ),
-        ).toBe(0);
-        return JSON.parse(out);
-      };
-      const workspace = await cli(
-        'workspace:create',
-        '--name',
-        'Kill',
-        '--subscription',
-        'active',
-      );
-      const { key } = await cli(
-        'apikey:create',
-        '--workspace',
-        workspace.id,
-        '--scopes',
+      const { apiKey: key } = await createWorkspaceWithCli(
         'media:read,media:write,webhooks:read,webhooks:write',
+        env,
       );
       const created = await call(
         httpProcess.baseUrl,

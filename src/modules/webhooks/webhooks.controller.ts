@@ -86,6 +86,7 @@ export class WebhooksController {
     };
   }
 
+  /** The endpoint's URL, events and state (enabled, or why it was disabled); never its secret. */
   @ApiOperation({ summary: 'Get a webhook endpoint' })
   @ApiOkResponse({ type: WebhookEndpointDto })
   @ApiProblemResponses(404)
