@@ -1230,6 +1230,7 @@ export interface components {
             /**
              * Format: uri
              * @description A new public https URL; pending retries go to it.
+             * @example https://example.com/hooks/media-v2
              */
             url?: string;
             /** @description Null clears it. */

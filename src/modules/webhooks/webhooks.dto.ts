@@ -87,7 +87,10 @@ export class CreateWebhookDto {
 }
 
 export class UpdateWebhookDto {
-  /** A new public https URL; pending retries go to it. */
+  /**
+   * A new public https URL; pending retries go to it.
+   * @example "https://example.com/hooks/media-v2"
+   */
   @IsOptional()
   @IsUrl(WEBHOOK_URL, { message: 'url must be an https URL' })
   @MaxLength(2048)
