@@ -32,6 +32,14 @@ local wait = 0
 if allowed == 0 then wait = math.ceil((1 - tokens) * interval) end
 return {allowed, math.floor(tokens), wait, full}`;
 
+type BucketClient = Redis & {
+  takeToken(
+    key: string,
+    capacity: number,
+    intervalMs: number,
+  ): Promise<[number, number, number, number]>;
+};
+
 /**
  * @nestjs/throttler's storage as token buckets in Redis (SPEC §8: capacity = burst, refilled at the
  * limit per 60 s), shared by all replicas. The throttler's storage interface speaks of hits in a
@@ -42,20 +50,24 @@ return {allowed, math.floor(tokens), wait, full}`;
  */
 @Injectable()
 export class TokenBuckets implements ThrottlerStorage {
-  constructor(@Inject(Redis) private readonly redis: Redis) {}
+  private readonly redis: BucketClient;
+
+  constructor(@Inject(Redis) redis: Redis) {
+    // A defined command runs by EVALSHA: the script is sent once, not with every request.
+    redis.defineCommand('takeToken', { numberOfKeys: 1, lua: TAKE_TOKEN });
+    this.redis = redis as BucketClient;
+  }
 
   async increment(
     key: string,
     ttl: number,
     limit: number,
   ): Promise<ThrottlerStorageRecord> {
-    const [allowed, tokens, waitMs, fullMs] = (await this.redis.eval(
-      TAKE_TOKEN,
-      1,
+    const [allowed, tokens, waitMs, fullMs] = await this.redis.takeToken(
       `rate:${key}`,
       limit,
       ttl,
-    )) as [number, number, number, number];
+    );
     return {
       totalHits: limit - tokens,
       timeToExpire: Math.ceil(fullMs / 1000),

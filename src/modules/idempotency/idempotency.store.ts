@@ -31,6 +31,14 @@ else
   return redis.call('DEL', KEYS[1])
 end`;
 
+type IdempotencyClient = Redis & {
+  ifOwner(
+    key: string,
+    owner: string,
+    ...args: Array<string | number>
+  ): Promise<number>;
+};
+
 /**
  * Idempotency records in Redis, one per workspace and key: a short in-flight lease while the first
  * request runs (so a crashed request's key is usable again within seconds), then the response for
@@ -38,7 +46,13 @@ end`;
  */
 @Injectable()
 export class IdempotencyStore {
-  constructor(@Inject(Redis) private readonly redis: Redis) {}
+  private readonly redis: IdempotencyClient;
+
+  constructor(@Inject(Redis) redis: Redis) {
+    // A defined command runs by EVALSHA: the script is sent once, not with every request.
+    redis.defineCommand('ifOwner', { numberOfKeys: 1, lua: IF_OWNER });
+    this.redis = redis as IdempotencyClient;
+  }
 
   /** Takes the key for a new request; returns the lease's owner token, or null when it is taken. */
   async claim(
@@ -64,7 +78,7 @@ export class IdempotencyStore {
   }
 
   async renew(key: string, owner: string, leaseMs: number): Promise<void> {
-    await this.redis.eval(IF_OWNER, 1, key, owner, 'renew', leaseMs);
+    await this.redis.ifOwner(key, owner, 'renew', leaseMs);
   }
 
   async complete(
@@ -78,9 +92,7 @@ export class IdempotencyStore {
       fingerprint,
       ...response,
     };
-    await this.redis.eval(
-      IF_OWNER,
-      1,
+    await this.redis.ifOwner(
       key,
       owner,
       'complete',
@@ -91,6 +103,6 @@ export class IdempotencyStore {
 
   /** Frees the key (a 5xx or a refused request): the next request with it runs afresh. */
   async release(key: string, owner: string): Promise<void> {
-    await this.redis.eval(IF_OWNER, 1, key, owner, 'release');
+    await this.redis.ifOwner(key, owner, 'release');
   }
 }
