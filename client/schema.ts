@@ -178,6 +178,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/media/{id}/complete-upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a multipart upload
+         * @description Finishes a multipart upload: give every part's number and the `ETag` its PUT answered. The
+         *     parts are assembled into the file and processing starts, as after a single PUT. Parts that
+         *     were not uploaded, or ETags that are not theirs, are refused with 409 `conflict` and nothing
+         *     changes: re-send the part and complete again. Repeating a completion that succeeded answers
+         *     the item again.
+         */
+        post: operations["completeUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/media/{id}/confirm": {
         parameters: {
             query?: never;
@@ -643,6 +667,12 @@ export interface components {
         MediaDto: {
             /** @enum {string} */
             status: "PENDING" | "PROCESSING" | "READY" | "FAILED";
+            /**
+             * @description READY videos: URL of a baseline JFIF JPEG poster frame in display orientation (the first frame
+             *     that is not black, from about 1 s in). Null for other media, and for a video whose poster
+             *     could not be made (`metadata.poster` says why).
+             */
+            posterUrl: string | null;
             /** @enum {string} */
             validationStatus: "pending" | "passed" | "failed" | "skipped";
             /** @description Per-platform validation results, plus `processing` when processing rejected the bytes. */
@@ -651,7 +681,9 @@ export interface components {
             } | null;
             /**
              * @description `source` (upload, url, import_url, drive, external, render), `importStatus` (imports),
-             *     `normalization` (images), `video` (videos: a `VideoMetadataDto`), …
+             *     `normalization` (images), `video` (videos: a `VideoMetadataDto`), `poster` (videos:
+             *     `outcome` created or failed, with the seek point or the `reason`), `duplicateOf` (the id of an
+             *     older item of the workspace with the same `checksumSha256`), …
              */
             metadata: {
                 video?: {
@@ -672,6 +704,11 @@ export interface components {
             publicUrl: string;
             /** @description The server-chosen storage key; null for external media. */
             storagePath: string | null;
+            /**
+             * @description Hex SHA-256 of the stored object, once processed; null before, and for external media.
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            checksumSha256: string | null;
             /** @description Images: display width in pixels. */
             width?: number | null;
             /** @description Images: display height in pixels. */
@@ -725,8 +762,30 @@ export interface components {
              * @example 245760
              */
             sizeBytes: number;
+            /**
+             * @description Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED.
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            checksumSha256?: string;
             /** @description Display filename (1–255 characters). The storage key is chosen by the server. */
             filename: string;
+        };
+        UploadPartUrlDto: {
+            /** @description 1-based; parts are assembled in this order. */
+            partNumber: number;
+            /** @description PUT this part's bytes here. */
+            url: string;
+            /** @description Send every one of these headers, exactly, with the part's PUT. */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description The part's length in bytes; the last part may be shorter when the file size was a maximum. */
+            sizeBytes: number;
+        };
+        MultipartUploadPlanDto: {
+            /** @description Every part but the last is this long. */
+            partSizeBytes: number;
+            parts: components["schemas"]["UploadPartUrlDto"][];
         };
         UploadUrlDto: {
             /** @example media_abc1234567890abc12345678 */
@@ -745,6 +804,8 @@ export interface components {
             };
             /** Format: date-time */
             expiresAt: string;
+            /** @description Present for files over the multipart threshold. */
+            multipart?: components["schemas"]["MultipartUploadPlanDto"];
         };
         BulkPresignFileDto: {
             /** @enum {string} */
@@ -754,6 +815,11 @@ export interface components {
              * @example 52428800
              */
             size: number;
+            /**
+             * @description Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED.
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            checksumSha256?: string;
             filename: string;
         };
         BulkPresignDto: {
@@ -772,6 +838,8 @@ export interface components {
             };
             /** Format: date-time */
             expiresAt: string;
+            /** @description Present for files over the multipart threshold. */
+            multipart?: components["schemas"]["MultipartUploadPlanDto"];
         };
         BulkPresignResponseDto: {
             uploads: components["schemas"]["BulkPresignUploadDto"][];
@@ -779,6 +847,11 @@ export interface components {
         BulkVideoDto: {
             /** @enum {string} */
             contentType: "video/mp4" | "video/quicktime";
+            /**
+             * @description Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED.
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            checksumSha256?: string;
             filename: string;
             /**
              * @description File size in megabytes (MiB), at most 10240 (10 GB). The upload may not exceed it.
@@ -804,6 +877,11 @@ export interface components {
             };
             /** Format: date-time */
             expiresAt: string;
+            /**
+             * @description Present for files over the multipart threshold, planned for `fileSizeMb`: a smaller file
+             *     completes with fewer parts, or a shorter last one.
+             */
+            multipart?: components["schemas"]["MultipartUploadPlanDto"];
         };
         BulkVideoUploadUrlsResponseDto: {
             videos: components["schemas"]["BulkVideoUploadUrlDto"][];
@@ -816,6 +894,21 @@ export interface components {
             };
             /** Format: date-time */
             expiresAt: string;
+            /** @description Present for multipart uploads: the same parts, signed again. */
+            multipart?: components["schemas"]["MultipartUploadPlanDto"];
+        };
+        CompletedPartDto: {
+            /** @example 1 */
+            partNumber: number;
+            /**
+             * @description The `ETag` header the part's PUT answered, quotes included or not.
+             * @example \5d41402abc4b2a76b9719d911017c592\
+             */
+            etag: string;
+        };
+        CompleteUploadDto: {
+            /** @description Every uploaded part, by ascending part number from 1. */
+            parts: components["schemas"]["CompletedPartDto"][];
         };
         StorageEventObjectDto: {
             /** @description URL-encoded object key, as S3 sends it. */
@@ -934,6 +1027,12 @@ export interface components {
         UploadFromUrlResponseDto: {
             /** @enum {string} */
             status: "PENDING" | "PROCESSING" | "READY" | "FAILED";
+            /**
+             * @description READY videos: URL of a baseline JFIF JPEG poster frame in display orientation (the first frame
+             *     that is not black, from about 1 s in). Null for other media, and for a video whose poster
+             *     could not be made (`metadata.poster` says why).
+             */
+            posterUrl: string | null;
             /** @enum {string} */
             validationStatus: "pending" | "passed" | "failed" | "skipped";
             /** @description Per-platform validation results, plus `processing` when processing rejected the bytes. */
@@ -942,7 +1041,9 @@ export interface components {
             } | null;
             /**
              * @description `source` (upload, url, import_url, drive, external, render), `importStatus` (imports),
-             *     `normalization` (images), `video` (videos: a `VideoMetadataDto`), …
+             *     `normalization` (images), `video` (videos: a `VideoMetadataDto`), `poster` (videos:
+             *     `outcome` created or failed, with the seek point or the `reason`), `duplicateOf` (the id of an
+             *     older item of the workspace with the same `checksumSha256`), …
              */
             metadata: {
                 video?: {
@@ -963,6 +1064,11 @@ export interface components {
             publicUrl: string;
             /** @description The server-chosen storage key; null for external media. */
             storagePath: string | null;
+            /**
+             * @description Hex SHA-256 of the stored object, once processed; null before, and for external media.
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            checksumSha256: string | null;
             /** @description Images: display width in pixels. */
             width?: number | null;
             /** @description Images: display height in pixels. */
@@ -3082,6 +3188,224 @@ export interface operations {
                 };
             };
             /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:service_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A backing service is unavailable; retry shortly",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    completeUpload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaDto"];
+                };
+            };
+            /** @description Invalid request (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "The API key is not valid",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
+            403: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:insufficient_scope",
+                     *       "title": "Insufficient scope",
+                     *       "status": 403,
+                     *       "code": "insufficient_scope",
+                     *       "message": "The API key lacks the scope media:write",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in this workspace (`not_found`) */
+            404: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "message": "No media item with id media_abc1234567890abc12345678 in this workspace",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The resource state does not allow it (`conflict`); or The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:rate_limit_exceeded",
+                     *       "title": "Rate limit exceeded",
+                     *       "status": 429,
+                     *       "code": "rate_limit_exceeded",
+                     *       "message": "Rate limit exceeded; retry in 2 s",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:internal_error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal_error",
+                     *       "message": "An unexpected error occurred",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description A dependency is unreachable (`service_unavailable`)
+             *
+             *     A dependency is unreachable (`service_unavailable`)
+             */
             503: {
                 headers: {
                     /** @description Capacity of the tightest rate-limit bucket this request drew from */

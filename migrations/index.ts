@@ -4,6 +4,8 @@ import { UploadChecksumAndOutboxCursor1764057600000 } from './1764057600000-Uplo
 import { CreateImportJobs1764144000000 } from './1764144000000-CreateImportJobs.js';
 import { ValidationPlatforms1764234000000 } from './1764234000000-ValidationPlatforms.js';
 import { CreateWebhooks1764322200000 } from './1764322200000-CreateWebhooks.js';
+import { MediaChecksums1764408600000 } from './1764408600000-MediaChecksums.js';
+import { MediaPosters1764495000000 } from './1764495000000-MediaPosters.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   CreateImportJobs1764144000000,
   ValidationPlatforms1764234000000,
   CreateWebhooks1764322200000,
+  MediaChecksums1764408600000,
+  MediaPosters1764495000000,
 ];

@@ -105,6 +105,7 @@ class EnvironmentVariables {
   S3_PUBLIC_BASE_URL?: string;
 
   @IsOptional() @IsString() FFPROBE_PATH?: string;
+  @IsOptional() @IsString() FFMPEG_PATH?: string;
   @IsOptional()
   @Transform(toInt)
   @Min(1)
@@ -129,6 +130,19 @@ class EnvironmentVariables {
   @Max(8_760)
   @IsInt()
   PENDING_UPLOAD_EXPIRY_HOURS = 24;
+  /** Direct uploads declared larger than this get a multipart plan besides the single URL. */
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  MULTIPART_THRESHOLD_BYTES = 100 * 1024 * 1024;
+  /** Smallest part of a multipart plan; S3 refuses non-final parts under 5 MiB. */
+  @IsOptional()
+  @Transform(toInt)
+  @Min(5 * 1024 * 1024)
+  @Max(5 * 1024 * 1024 * 1024)
+  @IsInt()
+  MULTIPART_PART_SIZE_BYTES = 8 * 1024 * 1024;
 
   @IsOptional() @IsBooleanString() FETCH_ALLOW_PRIVATE_ADDRESSES = 'false';
   @IsOptional()
@@ -275,8 +289,12 @@ export class AppConfig {
     s3?: S3Config;
   };
   readonly ffprobePath?: string;
+  /** Poster frames; resolved like ffprobe when unset. */
+  readonly ffmpegPath?: string;
   readonly processing: { concurrency: number; staleSeconds: number };
   readonly reconciler: { intervalSeconds: number; pendingExpiryHours: number };
+  /** Direct uploads above `thresholdBytes` are offered in parts of at least `partSizeBytes`. */
+  readonly multipart: { thresholdBytes: number; partSizeBytes: number };
   /** Outbound HTTP (SafeFetcher); private addresses are for local development and tests only. */
   readonly fetch: { allowPrivateAddresses: boolean };
   /** Webhook delivery: per-attempt timeout, and the waits before each retry (then it gives up). */
@@ -339,6 +357,7 @@ export class AppConfig {
         : undefined,
     };
     this.ffprobePath = env.FFPROBE_PATH;
+    this.ffmpegPath = env.FFMPEG_PATH;
     this.processing = {
       concurrency: env.PROCESSING_CONCURRENCY,
       staleSeconds: env.PROCESSING_STALE_SECONDS,
@@ -346,6 +365,10 @@ export class AppConfig {
     this.reconciler = {
       intervalSeconds: env.RECONCILER_INTERVAL_SECONDS,
       pendingExpiryHours: env.PENDING_UPLOAD_EXPIRY_HOURS,
+    };
+    this.multipart = {
+      thresholdBytes: env.MULTIPART_THRESHOLD_BYTES,
+      partSizeBytes: env.MULTIPART_PART_SIZE_BYTES,
     };
     this.fetch = {
       allowPrivateAddresses: env.FETCH_ALLOW_PRIVATE_ADDRESSES === 'true',

@@ -1,27 +1,38 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import {
   mkdir,
   open,
+  readdir,
   readFile,
   rename,
+  rm,
   rmdir,
   stat,
   unlink,
+  utimes,
   writeFile,
   type FileHandle,
 } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { planParts } from './multipart-plan.js';
 import { assertValidObjectKey, encodeObjectKeyPath } from './object-key.js';
 import {
   assertValidUploadLifetime,
   readUploadLength,
 } from './presign-input.js';
 import {
+  MultipartPartsRejectedError,
   Storage,
   StorageObjectNotFoundError,
+  type AssembledObject,
   type ByteRange,
+  type CompleteMultipartInput,
+  type PresignedMultipartUpload,
   type PresignedUpload,
+  type PresignMultipartInput,
   type PresignUploadInput,
   type StoredObjectInfo,
   type WriteObjectInput,
@@ -60,6 +71,10 @@ export interface StagedObject {
 }
 
 const TEMP_DIR = '.tmp';
+/** Parts of multipart uploads, at `.tmp/multipart/<uploadId>/<partNumber>` until assembled. */
+const PARTS_DIR = 'multipart';
+const UPLOAD_ID =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const WRITE_BATCH_BYTES = 1024 * 1024;
 const METADATA_DIR = '.meta';
 const MIN_SIGNING_SECRET_LENGTH = 32;
@@ -150,17 +165,168 @@ export class LocalStorageDriver extends Storage {
       contentType: input.contentType,
       length: readUploadLength(input),
       expires: Math.floor(Date.now() / 1000) + input.expiresInSeconds,
+      ...(input.sha256 === undefined ? {} : { sha256: input.sha256 }),
     };
-    const query = formatSignedUploadQuery(
-      terms,
-      signUploadTerms(this.signingSecret, terms),
-    );
     return {
-      url: `${this.publicBaseUrl}/uploads/${encodeObjectKeyPath(input.key)}?${query}`,
+      url: this.signedUploadUrl(terms),
       method: 'PUT',
       headers: { 'Content-Type': input.contentType },
       expiresAt: new Date(terms.expires * 1000),
     };
+  }
+
+  /**
+   * Part URLs are signed like whole-object ones, with the upload id and part number among the
+   * terms, so each part's exact length (its maximum, for a bounded plan) is enforced on receipt.
+   */
+  async presignMultipartUpload(
+    input: PresignMultipartInput,
+  ): Promise<PresignedMultipartUpload> {
+    assertValidObjectKey(input.key);
+    assertValidUploadLifetime(input.expiresInSeconds);
+    const uploadId = input.uploadId ?? randomUUID();
+    // Created, or touched when re-signed, so the temp sweeper sees the upload as live.
+    const dir = this.partsDir(uploadId);
+    await mkdir(dir, { recursive: true });
+    const touched = new Date();
+    await utimes(dir, touched, touched);
+    const expires = Math.floor(Date.now() / 1000) + input.expiresInSeconds;
+    const parts = planParts(input.length, input.partSizeBytes).map((part) => {
+      const terms: SignedUploadTerms = {
+        key: input.key,
+        contentType: input.contentType,
+        length: { kind: input.length.kind, bytes: part.sizeBytes },
+        expires,
+        part: { uploadId, partNumber: part.partNumber },
+      };
+      return {
+        partNumber: part.partNumber,
+        url: this.signedUploadUrl(terms),
+        headers: { 'Content-Type': input.contentType },
+        sizeBytes: part.sizeBytes,
+      };
+    });
+    return { uploadId, parts, expiresAt: new Date(expires * 1000) };
+  }
+
+  /** Keeps a received part until assembly; a part sent again replaces the earlier one. */
+  async storePart(
+    uploadId: string,
+    partNumber: number,
+    staged: StagedObject,
+  ): Promise<void> {
+    await this.renameIntoPlace(
+      staged.tempPath,
+      join(this.partsDir(uploadId), String(partNumber)),
+    );
+  }
+
+  /**
+   * Streams the listed parts, in order, into one staged file, hashing each part on the way to
+   * check it against its ETag: memory stays flat whatever the size, and a mismatch stores nothing.
+   */
+  async assembleMultipartUpload(
+    input: CompleteMultipartInput,
+  ): Promise<AssembledObject> {
+    assertValidObjectKey(input.key);
+    const dir = this.partsDir(input.uploadId);
+    const paths: string[] = [];
+    for (const [index, part] of input.parts.entries()) {
+      const path = join(dir, String(part.partNumber));
+      const size = await stat(path).then(
+        (stats) => stats.size,
+        (error: unknown) => {
+          if (isMissingPath(error)) return null;
+          throw error;
+        },
+      );
+      if (size === null) {
+        throw new MultipartPartsRejectedError(
+          `Part ${part.partNumber} has not been uploaded`,
+        );
+      }
+      const last = index === input.parts.length - 1;
+      if (last ? size > input.partSizeBytes : size !== input.partSizeBytes) {
+        throw new MultipartPartsRejectedError(
+          `Part ${part.partNumber} is ${size} bytes; every part but the last must be ${input.partSizeBytes} bytes`,
+        );
+      }
+      paths.push(path);
+    }
+    async function* concatenated(): AsyncGenerator<Buffer> {
+      for (const [index, path] of paths.entries()) {
+        const hash = createHash('sha256');
+        for await (const chunk of createReadStream(path)) {
+          hash.update(chunk as Buffer);
+          yield chunk as Buffer;
+        }
+        const { partNumber, etag } = input.parts[index];
+        if (etag.replace(/^"|"$/g, '') !== hash.digest('hex')) {
+          throw new MultipartPartsRejectedError(
+            `The ETag given for part ${partNumber} is not the uploaded part's`,
+          );
+        }
+      }
+    }
+    const staged = await this.stage(Readable.from(concatenated()), {
+      destroyOnFailure: true,
+    });
+    return {
+      commit: async () => {
+        const stored = await this.commitStaged(
+          input.key,
+          staged,
+          input.contentType,
+        );
+        await rm(dir, { recursive: true, force: true });
+        return stored;
+      },
+      discard: () => this.discardStaged(staged),
+    };
+  }
+
+  async abortMultipartUpload(key: string, uploadId: string): Promise<void> {
+    assertValidObjectKey(key);
+    await rm(this.partsDir(uploadId), { recursive: true, force: true });
+  }
+
+  /** Free when the metadata written with the object matches it; computed otherwise. */
+  async sha256(key: string): Promise<string> {
+    const info = await this.head(key);
+    if (!info) throw new StorageObjectNotFoundError(key);
+    if (info.etag) return info.etag.slice(1, -1);
+    const hash = createHash('sha256');
+    for await (const chunk of await this.openReadStream(key)) {
+      hash.update(chunk as Buffer);
+    }
+    return hash.digest('hex');
+  }
+
+  /**
+   * Removes what crashed or abandoned uploads left in `.tmp/`: staged files, and the parts of
+   * multipart uploads, not written to for `olderThanMs`. An upload's parts go together, judged by
+   * the newest of them and of their directory, which every URL issuance touches: a live upload
+   * (whose URLs live at most an upload window) is spared by any age longer than that window.
+   */
+  async sweepTemp(olderThanMs: number, now = new Date()): Promise<number> {
+    const cutoff = now.getTime() - olderThanMs;
+    let removed = 0;
+    for (const entry of await this.listDir(this.tempDir)) {
+      const path = join(this.tempDir, entry.name);
+      if (entry.isDirectory() && entry.name === PARTS_DIR) {
+        for (const upload of await this.listDir(path)) {
+          const uploadDir = join(path, upload.name);
+          if ((await this.lastWrite(uploadDir)) < cutoff) {
+            await rm(uploadDir, { recursive: true, force: true });
+            removed += 1;
+          }
+        }
+      } else if (entry.isFile() && (await this.lastWrite(path)) < cutoff) {
+        await this.unlinkIfPresent(path);
+        removed += 1;
+      }
+    }
+    return removed;
   }
 
   async head(key: string): Promise<StoredObjectInfo | null> {
@@ -225,6 +391,22 @@ export class LocalStorageDriver extends Storage {
     const probePath = join(this.tempDir, `health-${randomUUID()}`);
     await writeFile(probePath, 'ok');
     await unlink(probePath);
+  }
+
+  private signedUploadUrl(terms: SignedUploadTerms): string {
+    const query = formatSignedUploadQuery(
+      terms,
+      signUploadTerms(this.signingSecret, terms),
+    );
+    return `${this.publicBaseUrl}/uploads/${encodeObjectKeyPath(terms.key)}?${query}`;
+  }
+
+  /** Upload ids are ours (UUIDs), checked before they become a path. */
+  private partsDir(uploadId: string): string {
+    if (!UPLOAD_ID.test(uploadId)) {
+      throw new RangeError(`Invalid multipart upload id ${uploadId}`);
+    }
+    return join(this.tempDir, PARTS_DIR, uploadId);
   }
 
   private objectPath(key: string): string {
@@ -417,6 +599,33 @@ export class LocalStorageDriver extends Storage {
     } catch (error) {
       if (!isMissingPath(error)) throw error;
     }
+  }
+
+  private async listDir(dir: string): Promise<Dirent[]> {
+    try {
+      return await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      if (isMissingPath(error)) return [];
+      throw error;
+    }
+  }
+
+  /** A file's mtime, or the newest of a directory's and its entries'; Infinity once it is gone. */
+  private async lastWrite(path: string): Promise<number> {
+    let stats;
+    try {
+      stats = await stat(path);
+    } catch (error) {
+      if (isMissingPath(error)) return Infinity;
+      throw error;
+    }
+    let newest = stats.mtimeMs;
+    if (stats.isDirectory()) {
+      for (const entry of await this.listDir(path)) {
+        newest = Math.max(newest, await this.lastWrite(join(path, entry.name)));
+      }
+    }
+    return newest;
   }
 
   /** Each media item gets its own directory; prune it when its object goes so the tree does not fill with empties. */

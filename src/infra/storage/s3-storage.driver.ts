@@ -1,4 +1,7 @@
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
@@ -6,22 +9,30 @@ import {
   PutObjectCommand,
   S3Client,
   S3ServiceException,
+  UploadPartCommand,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { OnApplicationShutdown } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { planParts } from './multipart-plan.js';
 import { assertValidObjectKey, encodeObjectKeyPath } from './object-key.js';
 import {
   assertValidUploadLifetime,
   readUploadLength,
 } from './presign-input.js';
 import {
+  MultipartPartsRejectedError,
   Storage,
   StorageObjectNotFoundError,
+  type AssembledObject,
   type ByteRange,
+  type CompleteMultipartInput,
+  type PresignedMultipartUpload,
   type PresignedUpload,
+  type PresignMultipartInput,
   type PresignUploadInput,
   type StoredObjectInfo,
   type WriteObjectInput,
@@ -54,6 +65,18 @@ function isNotFound(error: unknown): boolean {
       error.name === 'NotFound' ||
       error.$metadata.httpStatusCode === 404)
   );
+}
+
+/** S3's answers to a CompleteMultipartUpload whose part list does not match the upload's parts. */
+const REJECTED_COMPLETION_ERRORS = new Set([
+  'InvalidPart',
+  'InvalidPartOrder',
+  'EntityTooSmall',
+  'NoSuchUpload',
+]);
+
+function hexToBase64(hex: string): string {
+  return Buffer.from(hex, 'hex').toString('base64');
 }
 
 function defaultPublicBaseUrl(options: S3StorageDriverOptions): string {
@@ -136,6 +159,8 @@ export class S3StorageDriver extends Storage implements OnApplicationShutdown {
       // A bounded length cannot be signed into a PUT; the size is checked once the bytes are stored.
       ContentLength: length.kind === 'exact' ? length.bytes : undefined,
       ServerSideEncryption: this.serverSideEncryption ? 'AES256' : undefined,
+      // Signed as a header, so S3 refuses a body whose SHA-256 is not the one the client declared.
+      ChecksumSHA256: input.sha256 ? hexToBase64(input.sha256) : undefined,
     });
     const url = await getSignedUrl(this.client, command, {
       expiresIn: input.expiresInSeconds,
@@ -145,13 +170,19 @@ export class S3StorageDriver extends Storage implements OnApplicationShutdown {
         'content-type',
         'content-length',
         'x-amz-server-side-encryption',
+        'x-amz-checksum-sha256',
       ]),
+      // Left in the query, the checksum would be signed but not sent as the header S3 checks.
+      unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
     });
     const headers: Record<string, string> = {
       'Content-Type': input.contentType,
     };
     if (this.serverSideEncryption) {
       headers['x-amz-server-side-encryption'] = 'AES256';
+    }
+    if (input.sha256) {
+      headers['x-amz-checksum-sha256'] = hexToBase64(input.sha256);
     }
     return {
       url,
@@ -161,6 +192,137 @@ export class S3StorageDriver extends Storage implements OnApplicationShutdown {
         signingDate.getTime() + input.expiresInSeconds * 1000,
       ),
     };
+  }
+
+  /**
+   * CreateMultipartUpload (type and encryption are fixed there), then one presigned UploadPart URL
+   * per part with its Content-Length signed when the total is exact. A bounded plan's parts cannot
+   * carry a signed maximum; processing checks the assembled size.
+   */
+  async presignMultipartUpload(
+    input: PresignMultipartInput,
+  ): Promise<PresignedMultipartUpload> {
+    assertValidObjectKey(input.key);
+    assertValidUploadLifetime(input.expiresInSeconds);
+    const uploadId =
+      input.uploadId ??
+      (
+        await this.client.send(
+          new CreateMultipartUploadCommand({
+            Bucket: this.bucket,
+            Key: input.key,
+            ContentType: input.contentType,
+            ServerSideEncryption: this.serverSideEncryption
+              ? 'AES256'
+              : undefined,
+          }),
+        )
+      ).UploadId;
+    if (!uploadId) {
+      throw new Error(`CreateMultipartUpload for ${input.key} returned no id`);
+    }
+    const signingDate = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const parts = await Promise.all(
+      planParts(input.length, input.partSizeBytes).map(async (part) => ({
+        partNumber: part.partNumber,
+        url: await getSignedUrl(
+          this.client,
+          new UploadPartCommand({
+            Bucket: this.bucket,
+            Key: input.key,
+            UploadId: uploadId,
+            PartNumber: part.partNumber,
+            ContentLength:
+              input.length.kind === 'exact' ? part.sizeBytes : undefined,
+          }),
+          {
+            expiresIn: input.expiresInSeconds,
+            signingDate,
+            signableHeaders: new Set(['content-length']),
+          },
+        ),
+        headers: {},
+        sizeBytes: part.sizeBytes,
+      })),
+    );
+    return {
+      uploadId,
+      parts,
+      expiresAt: new Date(
+        signingDate.getTime() + input.expiresInSeconds * 1000,
+      ),
+    };
+  }
+
+  /** The bucket checks the part list itself, when `commit` completes the upload. */
+  async assembleMultipartUpload(
+    input: CompleteMultipartInput,
+  ): Promise<AssembledObject> {
+    assertValidObjectKey(input.key);
+    return {
+      commit: async () => {
+        try {
+          await this.client.send(
+            new CompleteMultipartUploadCommand({
+              Bucket: this.bucket,
+              Key: input.key,
+              UploadId: input.uploadId,
+              MultipartUpload: {
+                Parts: input.parts.map((part) => ({
+                  PartNumber: part.partNumber,
+                  ETag: part.etag,
+                })),
+              },
+            }),
+          );
+        } catch (error) {
+          if (
+            error instanceof S3ServiceException &&
+            REJECTED_COMPLETION_ERRORS.has(error.name)
+          ) {
+            throw new MultipartPartsRejectedError(error.message);
+          }
+          throw error;
+        }
+        const stored = await this.head(input.key);
+        if (!stored) {
+          throw new Error(
+            `S3 completed ${input.key} but HeadObject does not find it`,
+          );
+        }
+        return stored;
+      },
+      discard: async () => undefined,
+    };
+  }
+
+  async abortMultipartUpload(key: string, uploadId: string): Promise<void> {
+    assertValidObjectKey(key);
+    try {
+      await this.client.send(
+        new AbortMultipartUploadCommand({
+          Bucket: this.bucket,
+          Key: key,
+          UploadId: uploadId,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof S3ServiceException && error.name === 'NoSuchUpload')
+        return;
+      throw error;
+    }
+  }
+
+  /**
+   * Read and hashed here: S3's own checksums are per part for multipart objects, and absent
+   * unless the uploader sent one.
+   */
+  async sha256(key: string): Promise<string> {
+    const hash = createHash('sha256');
+    for await (const chunk of await this.openReadStream(key)) {
+      hash.update(chunk as Buffer);
+    }
+    return hash.digest('hex');
   }
 
   async head(key: string): Promise<StoredObjectInfo | null> {

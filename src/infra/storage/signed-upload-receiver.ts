@@ -39,6 +39,22 @@ export interface ReceivedUpload {
   discard(): Promise<void>;
 }
 
+/** One accepted part of a multipart upload, staged: `store` keeps it for assembly. */
+export interface ReceivedPart {
+  uploadId: string;
+  partNumber: number;
+  sizeBytes: number;
+  /** Hex SHA-256 of the part; its ETag. */
+  sha256: string;
+  store(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/** Part URLs carry the upload id and part number among their (signed) parameters. */
+export function isPartUploadQuery(query: Record<string, unknown>): boolean {
+  return query.uploadId !== undefined || query.partNumber !== undefined;
+}
+
 /** `type/subtype` in lower case, parameters dropped, per RFC 9110's case-insensitive media types. */
 function mediaTypeEssence(contentType: string): string {
   return contentType.split(';', 1)[0].trim().toLowerCase();
@@ -60,6 +76,49 @@ export class SignedUploadReceiver {
   ) {}
 
   async receive(request: SignedUploadRequest): Promise<ReceivedUpload> {
+    const { terms, staged } = await this.stageVerified(request);
+    if (terms.part) {
+      await this.storage.discardStaged(staged);
+      throw new UploadRejectedError(
+        'invalid_signature',
+        'This is a part upload URL; it does not fill the whole object',
+      );
+    }
+    return {
+      key: request.key,
+      contentType: terms.contentType,
+      sizeBytes: staged.sizeBytes,
+      sha256: staged.sha256,
+      commit: () =>
+        this.storage.commitStaged(request.key, staged, terms.contentType),
+      discard: () => this.storage.discardStaged(staged),
+    };
+  }
+
+  /** A PUT to one part URL of a multipart upload, checked exactly like a whole-object PUT. */
+  async receivePart(request: SignedUploadRequest): Promise<ReceivedPart> {
+    const { terms, staged } = await this.stageVerified(request);
+    const { part } = terms;
+    if (!part) {
+      await this.storage.discardStaged(staged);
+      throw new UploadRejectedError(
+        'invalid_signature',
+        'This upload URL is not a part upload URL',
+      );
+    }
+    return {
+      ...part,
+      sizeBytes: staged.sizeBytes,
+      sha256: staged.sha256,
+      store: () =>
+        this.storage.storePart(part.uploadId, part.partNumber, staged),
+      discard: () => this.storage.discardStaged(staged),
+    };
+  }
+
+  private async stageVerified(
+    request: SignedUploadRequest,
+  ): Promise<{ terms: SignedUploadTerms; staged: StagedObject }> {
     const terms = this.verifiedTerms(request);
     const declaredLength = this.checkDeclaredLength(
       terms.length,
@@ -84,15 +143,14 @@ export class SignedUploadReceiver {
         `The body ended after ${staged.sizeBytes} of ${requiredLength} bytes`,
       );
     }
-    return {
-      key: request.key,
-      contentType: terms.contentType,
-      sizeBytes: staged.sizeBytes,
-      sha256: staged.sha256,
-      commit: () =>
-        this.storage.commitStaged(request.key, staged, terms.contentType),
-      discard: () => this.storage.discardStaged(staged),
-    };
+    if (terms.sha256 !== undefined && staged.sha256 !== terms.sha256) {
+      await this.storage.discardStaged(staged);
+      throw new UploadRejectedError(
+        'checksum_mismatch',
+        `The body's SHA-256 is ${staged.sha256}, not the declared ${terms.sha256}`,
+      );
+    }
+    return { terms, staged };
   }
 
   private verifiedTerms(request: SignedUploadRequest): SignedUploadTerms {

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { UploadLength } from './presign-input.js';
 
 /** A presigned (or, for the local driver, HMAC-signed) URL the client PUTs the bytes to. */
 export interface PresignedUpload {
@@ -27,6 +28,8 @@ interface PresignUploadBase {
   key: string;
   contentType: string;
   expiresInSeconds: number;
+  /** Hex SHA-256 the client declared; storage refuses other bytes where it can. */
+  sha256?: string;
 }
 
 /** The URL accepts exactly `contentLength` bytes; both drivers enforce it. */
@@ -47,6 +50,54 @@ export interface BoundedLengthUploadInput extends PresignUploadBase {
 
 export type PresignUploadInput =
   ExactLengthUploadInput | BoundedLengthUploadInput;
+
+/** One part of a multipart plan: PUT exactly `sizeBytes` (at most, for a bounded plan's parts). */
+export interface PresignedUploadPart {
+  partNumber: number;
+  url: string;
+  headers: Record<string, string>;
+  sizeBytes: number;
+}
+
+export interface PresignMultipartInput {
+  key: string;
+  contentType: string;
+  expiresInSeconds: number;
+  /** Total length, exact or a maximum; see `planParts`. */
+  length: UploadLength;
+  partSizeBytes: number;
+  /** Re-signs the parts of an upload already started (refresh); a new one is started without it. */
+  uploadId?: string;
+}
+
+export interface PresignedMultipartUpload {
+  uploadId: string;
+  parts: PresignedUploadPart[];
+  expiresAt: Date;
+}
+
+export interface CompleteMultipartInput {
+  key: string;
+  uploadId: string;
+  contentType: string;
+  partSizeBytes: number;
+  /** Ascending part numbers from 1, with the ETags the part PUTs answered. */
+  parts: Array<{ partNumber: number; etag: string }>;
+}
+
+/** An assembled multipart object not yet visible at its key: `commit` it or `discard` it. */
+export interface AssembledObject {
+  commit(): Promise<StoredObjectInfo>;
+  discard(): Promise<void>;
+}
+
+/** The listed parts do not match what storage holds for the upload; nothing was stored. */
+export class MultipartPartsRejectedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MultipartPartsRejectedError';
+  }
+}
 
 export interface WriteObjectInput {
   key: string;
@@ -82,6 +133,26 @@ export abstract class Storage {
 
   /** A short-lived URL that accepts one PUT of `contentType` with the given (or bounded) byte length. */
   abstract presignUpload(input: PresignUploadInput): Promise<PresignedUpload>;
+
+  /** Starts (or, with `uploadId`, re-signs) a multipart upload: one signed URL per part. */
+  abstract presignMultipartUpload(
+    input: PresignMultipartInput,
+  ): Promise<PresignedMultipartUpload>;
+
+  /**
+   * Checks the listed parts against the stored ones and assembles them. Throws
+   * MultipartPartsRejectedError when they do not match (at once, or from `commit` with S3, where
+   * the bucket checks them); the upload stays open for a corrected attempt either way.
+   */
+  abstract assembleMultipartUpload(
+    input: CompleteMultipartInput,
+  ): Promise<AssembledObject>;
+
+  /** Drops an unfinished multipart upload and its parts; succeeds when it is already gone. */
+  abstract abortMultipartUpload(key: string, uploadId: string): Promise<void>;
+
+  /** Hex SHA-256 of the stored object. Throws StorageObjectNotFoundError. */
+  abstract sha256(key: string): Promise<string>;
 
   /** Object facts, or null when nothing is stored at the key. */
   abstract head(key: string): Promise<StoredObjectInfo | null>;

@@ -5,7 +5,8 @@ export type UploadRejectionReason =
   | 'content_length_mismatch'
   | 'body_too_large'
   | 'body_too_short'
-  | 'content_encoding';
+  | 'content_encoding'
+  | 'checksum_mismatch';
 
 /** A PUT to a local upload URL that does not match what was signed; nothing was stored. */
 export class UploadRejectedError extends Error {

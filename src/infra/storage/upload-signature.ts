@@ -8,6 +8,10 @@ export interface SignedUploadTerms {
   length: UploadLength;
   /** Unix seconds; the URL is refused from this instant on. */
   expires: number;
+  /** Hex SHA-256 the body must have, when the client declared one. */
+  sha256?: string;
+  /** Set for one part of a multipart upload rather than the whole object. */
+  part?: { uploadId: string; partNumber: number };
 }
 
 /** The terms and signature as they travel in the upload URL's query string. */
@@ -37,6 +41,9 @@ function canonicalTerms(terms: SignedUploadTerms): string {
     terms.length.kind,
     terms.length.bytes,
     terms.expires,
+    terms.sha256 ?? null,
+    terms.part?.uploadId ?? null,
+    terms.part?.partNumber ?? null,
   ]);
 }
 
@@ -75,12 +82,18 @@ export function formatSignedUploadQuery(
   terms: SignedUploadTerms,
   signature: string,
 ): string {
-  return new URLSearchParams({
+  const query = new URLSearchParams({
     contentType: terms.contentType,
     [LENGTH_PARAMETER[terms.length.kind]]: String(terms.length.bytes),
     expires: String(terms.expires),
-    signature,
-  }).toString();
+  });
+  if (terms.sha256 !== undefined) query.set('sha256', terms.sha256);
+  if (terms.part) {
+    query.set('uploadId', terms.part.uploadId);
+    query.set('partNumber', String(terms.part.partNumber));
+  }
+  query.set('signature', signature);
+  return query.toString();
 }
 
 function singleString(value: unknown): string | null {
@@ -128,5 +141,17 @@ export function parseSignedUploadQuery(
   ) {
     return null;
   }
-  return { contentType, length, expires, signature };
+  const signed: SignedUploadQuery = { contentType, length, expires, signature };
+  if (query.sha256 !== undefined) {
+    const sha256 = singleString(query.sha256);
+    if (sha256 === null) return null;
+    signed.sha256 = sha256;
+  }
+  if (query.uploadId !== undefined || query.partNumber !== undefined) {
+    const uploadId = singleString(query.uploadId);
+    const partNumber = parseUnsignedInteger(singleString(query.partNumber));
+    if (uploadId === null || partNumber === null) return null;
+    signed.part = { uploadId, partNumber };
+  }
+  return signed;
 }

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
+import { VideoPosterAdapter } from './video-poster.adapter.js';
 import { VideoAdapter } from './video.adapter.js';
 
-/** One ffprobe adapter for every module that probes videos (processing, validation). */
+/** The ffprobe and ffmpeg adapters for every module that reads videos (processing, validation). */
 @Module({
   providers: [
     {
@@ -11,7 +12,13 @@ import { VideoAdapter } from './video.adapter.js';
       useFactory: (config: AppConfig) =>
         new VideoAdapter({ ffprobePath: config.ffprobePath }),
     },
+    {
+      provide: VideoPosterAdapter,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        new VideoPosterAdapter({ ffmpegPath: config.ffmpegPath }),
+    },
   ],
-  exports: [VideoAdapter],
+  exports: [VideoAdapter, VideoPosterAdapter],
 })
 export class VideoModule {}

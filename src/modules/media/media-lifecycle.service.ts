@@ -81,6 +81,7 @@ export class MediaLifecycleService {
     mediaId: string,
     sha256: string,
     store: () => Promise<unknown>,
+    changes: Partial<Media> = {},
   ): Promise<UploadClaim> {
     const claim = await this.dataSource.transaction(async (manager) => {
       const current = await this.lockForUpdate(manager, mediaId);
@@ -97,6 +98,7 @@ export class MediaLifecycleService {
         };
       }
       await store();
+      Object.assign(current, changes);
       current.status = 'PROCESSING';
       current.uploadExpiresAt = null;
       current.uploadSha256 = sha256;

@@ -60,8 +60,20 @@ export class MediaDto {
   status: MediaStatus;
   /** Stable URL social platforms can fetch once the item is READY. */
   publicUrl: string;
+  /**
+   * READY videos: URL of a baseline JFIF JPEG poster frame in display orientation (the first frame
+   * that is not black, from about 1 s in). Null for other media, and for a video whose poster
+   * could not be made (`metadata.poster` says why).
+   */
+  @ApiProperty({ type: String, nullable: true })
+  posterUrl: string | null;
   /** The server-chosen storage key; null for external media. */
   storagePath: string | null;
+  /**
+   * Hex SHA-256 of the stored object, once processed; null before, and for external media.
+   * @example "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+   */
+  checksumSha256: string | null;
   @ApiProperty({ enum: VALIDATION_STATUSES })
   validationStatus: ValidationStatus;
   /** Per-platform validation results, plus `processing` when processing rejected the bytes. */
@@ -69,7 +81,9 @@ export class MediaDto {
   validationResults: Record<string, unknown> | null;
   /**
    * `source` (upload, url, import_url, drive, external, render), `importStatus` (imports),
-   * `normalization` (images), `video` (videos: a `VideoMetadataDto`), …
+   * `normalization` (images), `video` (videos: a `VideoMetadataDto`), `poster` (videos:
+   * `outcome` created or failed, with the seek point or the `reason`), `duplicateOf` (the id of an
+   * older item of the workspace with the same `checksumSha256`), …
    */
   @ApiProperty({
     type: 'object',

@@ -64,6 +64,9 @@ export type ValidationResults = Record<string, unknown> & {
 @Entity({ name: 'media' })
 @Index('idx_media_workspace_seq', ['workspaceId', 'seq'])
 @Index('idx_media_status_upload_expires', ['status', 'uploadExpiresAt'])
+@Index('idx_media_workspace_checksum', ['workspaceId', 'checksumSha256'], {
+  where: '"checksum_sha256" IS NOT NULL',
+})
 export class Media {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id: string;
@@ -138,6 +141,19 @@ export class Media {
   @Column({ name: 'video_height', type: 'integer', nullable: true })
   videoHeight: number | null;
 
+  /** Storage key of a READY video's poster frame (see `buildPosterKey`); null without one. */
+  @Index('uq_media_poster_path', { unique: true })
+  @Column({
+    name: 'poster_path',
+    type: 'varchar',
+    length: 1024,
+    nullable: true,
+  })
+  posterPath: string | null;
+
+  @Column({ name: 'poster_url', type: 'text', nullable: true })
+  posterUrl: string | null;
+
   @Column({
     name: 'upload_channel',
     type: 'varchar',
@@ -155,9 +171,38 @@ export class Media {
   })
   maxSizeBytes: number | null;
 
-  /** Hex SHA-256 of the bytes that filled a local direct upload, so a retried PUT is recognised. */
+  /**
+   * Hex SHA-256 of the bytes that filled a local direct upload, or of the part list that completed
+   * a multipart one, so a retried PUT or completion is recognised.
+   */
   @Column({ name: 'upload_sha256', type: 'char', length: 64, nullable: true })
   uploadSha256: string | null;
+
+  /** Hex SHA-256 of the stored object, recorded when processing finishes. */
+  @Column({ name: 'checksum_sha256', type: 'char', length: 64, nullable: true })
+  checksumSha256: string | null;
+
+  /** Hex SHA-256 the client declared for a direct upload; other stored bytes fail the item. */
+  @Column({ name: 'declared_sha256', type: 'char', length: 64, nullable: true })
+  declaredSha256: string | null;
+
+  /** The open multipart upload of a large direct upload; null once completed or aborted. */
+  @Column({
+    name: 'multipart_upload_id',
+    type: 'varchar',
+    length: 1024,
+    nullable: true,
+  })
+  multipartUploadId: string | null;
+
+  /** Part size of the multipart plan: every part but the last is this long. */
+  @Column({
+    name: 'multipart_part_bytes',
+    type: 'bigint',
+    nullable: true,
+    transformer: bigintAsNumber,
+  })
+  multipartPartBytes: number | null;
 
   /** When the latest upload URL stops working; null once no URL is outstanding. */
   @Column({ name: 'upload_expires_at', type: 'timestamptz', nullable: true })

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   LessThan,
+  IsNull,
   MoreThanOrEqual,
+  Not,
   Repository,
   type FindOptionsWhere,
 } from 'typeorm';
@@ -45,6 +47,8 @@ export interface PendingUploadSpec {
   maxSizeBytes: number;
   channel: UploadChannel;
   targetPlatforms?: string[] | null;
+  /** Hex SHA-256 the client declared for the file, if any. */
+  declaredSha256?: string | null;
 }
 
 /** A file the server itself downloads or renders into storage. */
@@ -106,6 +110,7 @@ export class MediaService {
       uploadChannel: spec.channel,
       maxSizeBytes: spec.maxSizeBytes,
       targetPlatforms: spec.targetPlatforms ?? null,
+      declaredSha256: spec.declaredSha256 ?? null,
     });
   }
 
@@ -261,6 +266,13 @@ export class MediaService {
     return this.media.findOneBy({ storagePath });
   }
 
+  /** The item a stored key belongs to: its own object or its poster frame. */
+  async findByStoredKey(key: string): Promise<Media | null> {
+    return this.media.findOne({
+      where: [{ storagePath: key }, { posterPath: key }],
+    });
+  }
+
   /** PENDING direct uploads whose URL expires (or expired) after `from`, or before `to`. */
   async findPendingUploads(
     range: { from: Date } | { to: Date },
@@ -275,6 +287,30 @@ export class MediaService {
       order: { uploadExpiresAt: 'DESC' },
       take: limit,
     });
+  }
+
+  /** The oldest other item of the workspace whose stored object has this SHA-256, if any. */
+  async findDuplicate(
+    workspaceId: string,
+    checksumSha256: string,
+    exceptId: string,
+  ): Promise<Media | null> {
+    return this.media.findOne({
+      where: { workspaceId, checksumSha256, id: Not(exceptId) },
+      order: { seq: 'ASC' },
+    });
+  }
+
+  /** Items past PENDING that still record an open multipart upload. */
+  async findAbandonedMultipartUploads(limit: number): Promise<Media[]> {
+    return this.media.find({
+      where: { status: Not('PENDING'), multipartUploadId: Not(IsNull()) },
+      take: limit,
+    });
+  }
+
+  async clearMultipartUpload(id: string): Promise<void> {
+    await this.media.update({ id }, { multipartUploadId: null });
   }
 
   /** PROCESSING items untouched since `before`: their job may have been lost. */
@@ -304,8 +340,17 @@ export class MediaService {
       if (!media) {
         throw ApiError.notFound('media item', id);
       }
+      if (media.storagePath && media.multipartUploadId) {
+        await this.storage.abortMultipartUpload(
+          media.storagePath,
+          media.multipartUploadId,
+        );
+      }
       if (media.storagePath) {
         await this.storage.delete(media.storagePath);
+      }
+      if (media.posterPath) {
+        await this.storage.delete(media.posterPath);
       }
       await manager.delete(Media, { id: media.id, workspaceId });
     });
@@ -322,6 +367,10 @@ export class MediaService {
       validationResults: null,
       metadata: { source },
       uploadSha256: null,
+      checksumSha256: null,
+      declaredSha256: null,
+      multipartUploadId: null,
+      multipartPartBytes: null,
       ...fields,
     });
   }

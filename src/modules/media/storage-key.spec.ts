@@ -1,4 +1,5 @@
 import {
+  buildPosterKey,
   buildStorageKey,
   hasControlCharacters,
   sanitiseFilename,
@@ -47,4 +48,19 @@ describe('sanitiseFilename', () => {
       buildStorageKey('ws_1', 'media_2', sanitiseFilename('../x/y.jpg')!),
     ).toBe('ws_1/media_2/y.jpg');
   });
+
+  it.each(['-poster.jpg', 'poster.jpg', '--poster.jpg', '.-poster.jpg'])(
+    'puts the poster beside the video without colliding with a video named %j',
+    (filename) => {
+      const videoKey = buildStorageKey(
+        'ws_1',
+        'media_2',
+        sanitiseFilename(filename)!,
+      );
+      expect(buildPosterKey('ws_1', 'media_2')).toBe(
+        'ws_1/media_2/-poster.jpg',
+      );
+      expect(videoKey).not.toBe(buildPosterKey('ws_1', 'media_2'));
+    },
+  );
 });

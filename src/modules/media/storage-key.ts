@@ -56,6 +56,14 @@ export function buildStorageKey(
   return `${workspaceId}/${mediaId}/${sanitisedFilename}`;
 }
 
+/**
+ * `<workspaceId>/<mediaId>/-poster.jpg`: beside the video, and never its key, because
+ * `sanitiseFilename` strips leading `-`, so no video's own key ends in this segment.
+ */
+export function buildPosterKey(workspaceId: string, mediaId: string): string {
+  return `${workspaceId}/${mediaId}/-poster.jpg`;
+}
+
 /** A URL's last path segment, decoded when it is valid percent-encoding, else its host. */
 export function lastPathSegment(url: URL): string {
   const segment = url.pathname.split('/').pop() ?? '';

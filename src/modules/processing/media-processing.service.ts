@@ -1,9 +1,11 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../config/app-config.js';
 import { ImageAdapter } from '../../infra/image/image.adapter.js';
@@ -21,8 +23,12 @@ import {
 } from '../../infra/storage/storage.port.js';
 import { createWorkDir } from '../../infra/temp/work-dirs.js';
 import { VideoAdapter } from '../../infra/video/video.adapter.js';
+import type { VideoInfo } from '../../infra/video/video-info.js';
+import { VideoPosterAdapter } from '../../infra/video/video-poster.adapter.js';
+import { VideoPosterError } from '../../infra/video/video-poster.error.js';
 import { VideoProbeError } from '../../infra/video/video-probe.error.js';
 import type { Media } from '../media/media.entity.js';
+import { buildPosterKey } from '../media/storage-key.js';
 import {
   MediaLifecycleService,
   type ProcessingOutcome,
@@ -52,6 +58,14 @@ async function readHead(storage: Storage, key: string): Promise<Buffer> {
 
 /** Images are normalised in per-job directories named after this (see `sweepOrphanWorkDirs`). */
 export const IMAGE_WORK_DIR = 'media-image';
+
+async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+  }
+  return hash.digest('hex');
+}
 
 const failed = (...errors: string[]): ProcessingOutcome => ({
   status: 'FAILED',
@@ -88,8 +102,9 @@ function describeNormalisation(
 
 /**
  * The processing pipeline of SPEC §5–§6 for one item: verify the stored bytes, normalise images to
- * JFIF JPEG, probe videos. Safe to run any number of times: every step reads the stored object as
- * it is now, and a normalised JPEG comes through a second run unchanged.
+ * JFIF JPEG, probe videos and store their poster frame. Safe to run any number of times: every step
+ * reads the stored object as it is now, a normalised JPEG comes through a second run unchanged,
+ * and a poster is rewritten at the same key.
  */
 @Injectable()
 export class MediaProcessingService {
@@ -101,6 +116,7 @@ export class MediaProcessingService {
     private readonly storage: Storage,
     private readonly images: ImageAdapter,
     private readonly videos: VideoAdapter,
+    private readonly posters: VideoPosterAdapter,
     private readonly config: AppConfig,
     @InjectQueue(QUEUES.validation)
     private readonly validationQueue: Queue<ValidateMediaJob>,
@@ -122,11 +138,16 @@ export class MediaProcessingService {
       mediaId,
       workspaceId: media.workspaceId,
     });
-    const outcome = await this.evaluate(media, media.storagePath);
+    const outcome = await this.recordChecksum(
+      media,
+      media.storagePath,
+      await this.evaluate(media, media.storagePath),
+    );
     const finished = await this.lifecycle.finishProcessing(media.id, outcome);
     if (!finished && !(await this.media.findById(media.id))) {
-      // Deleted while we worked: do not leave a normalised copy behind.
+      // Deleted while we worked: do not leave a normalised copy or a poster behind.
       await this.storage.delete(media.storagePath);
+      await this.storage.delete(buildPosterKey(media.workspaceId, media.id));
       return report(`media ${mediaId} was deleted during processing`);
     }
     if (
@@ -155,6 +176,38 @@ export class MediaProcessingService {
     }
   }
 
+  /**
+   * A READY item records the SHA-256 of its stored object (after any re-encoding) and, when an
+   * older item of the workspace holds the same bytes, `metadata.duplicateOf`.
+   */
+  private async recordChecksum(
+    media: Media,
+    key: string,
+    outcome: ProcessingOutcome,
+  ): Promise<ProcessingOutcome> {
+    if (outcome.status !== 'READY') return outcome;
+    const checksumSha256 =
+      outcome.changes.checksumSha256 ?? (await this.storage.sha256(key));
+    const duplicate = await this.media.findDuplicate(
+      media.workspaceId,
+      checksumSha256,
+      media.id,
+    );
+    return {
+      status: 'READY',
+      changes: {
+        ...outcome.changes,
+        checksumSha256,
+        ...(duplicate && {
+          metadata: {
+            ...(outcome.changes.metadata ?? media.metadata),
+            duplicateOf: duplicate.id,
+          },
+        }),
+      },
+    };
+  }
+
   private async evaluate(
     media: Media,
     key: string,
@@ -177,6 +230,15 @@ export class MediaProcessingService {
       return failed(
         `The uploaded file is ${formatBytes(stored.sizeBytes)}; this item accepts at most ${formatBytes(limit)}`,
       );
+    }
+    // Checked before an image is re-encoded: the declaration is about the bytes the client sent.
+    if (media.declaredSha256) {
+      const sha256 = await this.storage.sha256(key);
+      if (sha256 !== media.declaredSha256) {
+        return failed(
+          `checksum_mismatch: the uploaded file's SHA-256 is ${sha256}, not the declared ${media.declaredSha256}`,
+        );
+      }
     }
     const detected = await sniffContentType(await readHead(this.storage, key));
     const detectedCategory = detected ? categoryOf(detected) : undefined;
@@ -223,6 +285,14 @@ export class MediaProcessingService {
         join(workDir, 'output.jpg'),
       );
       this.metrics.countNormalisation(result.outcome);
+      // The stored bytes are on disk here already: hash them rather than read the object again.
+      const checksumSha256 = await sha256File(
+        result.outcome === 'failed' ||
+          result.outcome === 'skipped' ||
+          result.outcome === 'unchanged'
+          ? inputPath
+          : result.outputPath,
+      );
       const metadata = {
         ...media.metadata,
         normalization: describeNormalisation(result),
@@ -235,7 +305,7 @@ export class MediaProcessingService {
           );
           return {
             status: 'READY',
-            changes: { sizeBytes: stored.sizeBytes, metadata },
+            changes: { sizeBytes: stored.sizeBytes, checksumSha256, metadata },
           };
         case 'skipped':
           return {
@@ -243,6 +313,7 @@ export class MediaProcessingService {
             changes: {
               contentType: 'image/gif',
               sizeBytes: stored.sizeBytes,
+              checksumSha256,
               width: result.width,
               height: result.height,
               metadata,
@@ -254,6 +325,7 @@ export class MediaProcessingService {
             changes: {
               contentType: 'image/jpeg',
               sizeBytes: stored.sizeBytes,
+              checksumSha256,
               width: result.width,
               height: result.height,
               metadata,
@@ -270,6 +342,7 @@ export class MediaProcessingService {
             changes: {
               contentType: 'image/jpeg',
               sizeBytes: written.sizeBytes,
+              checksumSha256,
               width: result.width,
               height: result.height,
               metadata,
@@ -288,22 +361,10 @@ export class MediaProcessingService {
     contentType: string,
     stored: StoredObjectInfo,
   ): Promise<ProcessingOutcome> {
+    const location = await this.storage.probeLocation(key);
+    let info: VideoInfo;
     try {
-      const info = await this.videos.probe(
-        await this.storage.probeLocation(key),
-      );
-      return {
-        status: 'READY',
-        changes: {
-          contentType,
-          sizeBytes: stored.sizeBytes,
-          videoDuration: info.durationSeconds,
-          videoCodec: info.codec,
-          videoWidth: info.width,
-          videoHeight: info.height,
-          metadata: { ...media.metadata, video: storedVideoMetadata(info) },
-        },
-      };
+      info = await this.videos.probe(location);
     } catch (error) {
       // An unreadable file is the file's fault; a missing ffprobe or a timeout is retried.
       if (
@@ -313,6 +374,77 @@ export class MediaProcessingService {
         return failed(error.message);
       }
       throw error;
+    }
+    const poster = await this.storePoster(media, location, info);
+    return {
+      status: 'READY',
+      changes: {
+        contentType,
+        sizeBytes: stored.sizeBytes,
+        videoDuration: info.durationSeconds,
+        videoCodec: info.codec,
+        videoWidth: info.width,
+        videoHeight: info.height,
+        posterPath: poster.posterPath,
+        posterUrl: poster.posterUrl,
+        metadata: {
+          ...media.metadata,
+          video: storedVideoMetadata(info),
+          poster: poster.metadata,
+        },
+      },
+    };
+  }
+
+  /**
+   * Writes the poster beside the video, always at the same key, so a re-run replaces it. A poster
+   * is a nicety: when ffmpeg cannot make one the video is still READY, without a poster, and
+   * `metadata.poster` says why. Storage errors are not caught: the job is retried like any other.
+   */
+  private async storePoster(
+    media: Media,
+    location: string,
+    info: VideoInfo,
+  ): Promise<{
+    posterPath: string | null;
+    posterUrl: string | null;
+    metadata: Record<string, unknown>;
+  }> {
+    const posterKey = buildPosterKey(media.workspaceId, media.id);
+    try {
+      const poster = await this.posters.extractPoster(
+        location,
+        info.durationSeconds,
+      );
+      await this.storage.write({
+        key: posterKey,
+        body: Readable.from([poster.jpeg]),
+        contentType: 'image/jpeg',
+      });
+      return {
+        posterPath: posterKey,
+        posterUrl: this.storage.publicUrl(posterKey),
+        metadata: {
+          outcome: 'created',
+          seekSeconds: poster.seekSeconds,
+          frame: poster.frame,
+        },
+      };
+    } catch (error) {
+      if (!(error instanceof VideoPosterError)) {
+        throw error;
+      }
+      this.logger.warn(
+        { mediaId: media.id, workspaceId: media.workspaceId },
+        `No poster for video ${media.id}: ${error.message}`,
+      );
+      // A poster an earlier run made must not outlive this run's verdict.
+      await this.storage.delete(posterKey);
+      return {
+        posterPath: null,
+        posterUrl: null,
+        metadata: { outcome: 'failed', reason: error.message },
+      };
     }
   }
 }

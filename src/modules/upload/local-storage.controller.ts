@@ -176,7 +176,7 @@ export class LocalStorageController {
     const storageKey = joinKey(key);
     const media =
       this.receipts.receivesUploads && isValidObjectKey(storageKey)
-        ? await this.media.findByStoragePath(storageKey)
+        ? await this.media.findByStoredKey(storageKey)
         : null;
     const stored =
       media?.status === 'READY' ? await this.storage.head(storageKey) : null;

@@ -4,11 +4,13 @@ import { AppConfig } from '../../config/app-config.js';
 import { AppMetrics } from '../../infra/metrics/app-metrics.js';
 import { isValidObjectKey } from '../../infra/storage/object-key.js';
 import {
+  isPartUploadQuery,
   SignedUploadReceiver,
   type SignedUploadRequest,
 } from '../../infra/storage/signed-upload-receiver.js';
 import { Storage } from '../../infra/storage/storage.port.js';
 import { MediaLifecycleService } from '../media/media-lifecycle.service.js';
+import type { Media } from '../media/media.entity.js';
 import { MediaService } from '../media/media.service.js';
 import type {
   StorageEventsDto,
@@ -77,6 +79,9 @@ export class UploadReceiptService {
         'conflict',
         `Media ${media.id} is ${media.status}; this upload URL has been used`,
       );
+    if (isPartUploadQuery(request.query)) {
+      return this.receivePart(media, request, used);
+    }
     if (media.status !== 'PENDING' && !media.uploadSha256) {
       throw used();
     }
@@ -106,6 +111,31 @@ export class UploadReceiptService {
       return `"${received.sha256}"`;
     } finally {
       await received.discard();
+    }
+  }
+
+  /**
+   * One part of a multipart upload: kept (replacing an earlier copy, as S3 does) while the item
+   * waits for its bytes. Its ETag is the part's SHA-256, which completion checks the parts against.
+   */
+  private async receivePart(
+    media: Media,
+    request: SignedUploadRequest,
+    used: () => ApiError,
+  ): Promise<string> {
+    if (media.status !== 'PENDING' || !media.multipartUploadId) {
+      throw used();
+    }
+    const part = await this.receiver!.receivePart(request);
+    try {
+      if (part.uploadId !== media.multipartUploadId) {
+        throw used();
+      }
+      await part.store();
+      this.metrics.countIngestedBytes('upload', part.sizeBytes);
+      return `"${part.sha256}"`;
+    } finally {
+      await part.discard();
     }
   }
 
@@ -170,6 +200,37 @@ export class UploadReceiptService {
     if (result.started + result.expired > 0) {
       this.logger.log(`Reconciled uploads: ${JSON.stringify(result)}`);
     }
+    await this.abortAbandonedMultipartUploads();
     return result;
+  }
+
+  /**
+   * Expired items, and items filled through their single-PUT URL, leave an open multipart upload
+   * whose parts would otherwise be kept (and, on S3, billed) forever. One that storage will not
+   * abort is logged and tried again next pass, without holding up the others.
+   */
+  private async abortAbandonedMultipartUploads(): Promise<void> {
+    let aborted = 0;
+    for (const media of await this.media.findAbandonedMultipartUploads(
+      RECONCILE_BATCH,
+    )) {
+      try {
+        await this.storage.abortMultipartUpload(
+          media.storagePath!,
+          media.multipartUploadId!,
+        );
+      } catch (error) {
+        this.logger.warn(
+          { mediaId: media.id, workspaceId: media.workspaceId },
+          `Could not abort the multipart upload of media ${media.id}: ${String(error)}`,
+        );
+        continue;
+      }
+      await this.media.clearMultipartUpload(media.id);
+      aborted += 1;
+    }
+    if (aborted > 0) {
+      this.logger.log(`Aborted ${aborted} abandoned multipart uploads`);
+    }
   }
 }

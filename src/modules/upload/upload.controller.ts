@@ -16,6 +16,7 @@ import {
   BulkPresignResponseDto,
   BulkVideoUploadUrlsDto,
   BulkVideoUploadUrlsResponseDto,
+  CompleteUploadDto,
   CreateUploadDto,
   RefreshPresignResponseDto,
   UploadUrlDto,
@@ -86,6 +87,29 @@ export class UploadController {
     @Param('id') id: string,
   ): Promise<RefreshPresignResponseDto> {
     return this.uploads.refreshPresign(auth.workspace.id, id);
+  }
+
+  /**
+   * Finishes a multipart upload: give every part's number and the `ETag` its PUT answered. The
+   * parts are assembled into the file and processing starts, as after a single PUT. Parts that
+   * were not uploaded, or ETags that are not theirs, are refused with 409 `conflict` and nothing
+   * changes: re-send the part and complete again. Repeating a completion that succeeded answers
+   * the item again.
+   */
+  @ApiOperation({ summary: 'Complete a multipart upload' })
+  @ApiOkResponse({ type: MediaDto })
+  @ApiProblemResponses(400, 404, 409, 503)
+  @Authenticated('media:write')
+  @HttpCode(200)
+  @Post(':id/complete-upload')
+  async completeUpload(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id') id: string,
+    @Body() body: CompleteUploadDto,
+  ): Promise<MediaDto> {
+    return toMediaDto(
+      await this.uploads.completeUpload(auth.workspace.id, id, body),
+    );
   }
 
   /**

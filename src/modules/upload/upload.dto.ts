@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -6,11 +7,14 @@ import {
   IsArray,
   IsIn,
   IsNumber,
+  IsOptional,
   IsString,
   Length,
+  Matches,
   Max,
   Min,
 } from 'class-validator';
+import { MAX_MULTIPART_PARTS } from '../../infra/storage/multipart-plan.js';
 import {
   BULK_PRESIGN_CONTENT_TYPES,
   BULK_VIDEO_CONTENT_TYPES,
@@ -20,6 +24,68 @@ import {
 import { IntegerField } from '../../common/validation/integer-field.decorator.js';
 import { NestedDto } from '../../common/validation/nested-dto.decorator.js';
 import { PLATFORMS, type Platform } from '../validation/platforms.js';
+
+/** An optional hex SHA-256 the client declares for its file; other bytes are refused or fail. */
+function DeclaredChecksumField() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      description:
+        'Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED.',
+      pattern: '^[0-9a-fA-F]{64}$',
+      example:
+        '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    }),
+    IsOptional(),
+    Matches(/^[0-9a-f]{64}$/i, {
+      message: ({ property }) =>
+        `${property} must be a hex SHA-256 (64 hexadecimal characters)`,
+    }),
+  );
+}
+
+/** One part of a multipart plan. */
+export class UploadPartUrlDto {
+  /** 1-based; parts are assembled in this order. */
+  partNumber: number;
+  /** PUT this part's bytes here. */
+  url: string;
+  /** Send every one of these headers, exactly, with the part's PUT. */
+  headers: Record<string, string>;
+  /** The part's length in bytes; the last part may be shorter when the file size was a maximum. */
+  sizeBytes: number;
+}
+
+/**
+ * For files over the multipart threshold: PUT each part (in parallel if you like, and again if
+ * one fails), keep each response's `ETag` header, then call
+ * `POST /v1/media/{mediaId}/complete-upload` with them.
+ */
+export class MultipartUploadPlanDto {
+  /** Every part but the last is this long. */
+  partSizeBytes: number;
+  parts: UploadPartUrlDto[];
+}
+
+export class CompletedPartDto {
+  @IntegerField({ min: 1, max: MAX_MULTIPART_PARTS, example: 1 })
+  partNumber: number;
+
+  /**
+   * The `ETag` header the part's PUT answered, quotes included or not.
+   * @example "\"5d41402abc4b2a76b9719d911017c592\""
+   */
+  @IsString()
+  @Length(1, 1024)
+  etag: string;
+}
+
+export class CompleteUploadDto {
+  /** Every uploaded part, by ascending part number from 1. */
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_MULTIPART_PARTS)
+  @NestedDto(() => CompletedPartDto, { each: true })
+  parts: CompletedPartDto[];
+}
 
 export class CreateUploadDto {
   /** Display filename (1–255 characters). The storage key is chosen by the server. */
@@ -34,6 +100,9 @@ export class CreateUploadDto {
   /** Exact size of the file in bytes; the upload URL accepts exactly this many. Limits: images 20 MB, videos 500 MB, PDF 100 MB, captions 5 MB. */
   @IntegerField({ min: 1, max: CATEGORY_MAX_BYTES.video, example: 245_760 })
   sizeBytes: number;
+
+  @DeclaredChecksumField()
+  checksumSha256?: string;
 }
 
 export class UploadUrlDto {
@@ -47,6 +116,8 @@ export class UploadUrlDto {
    */
   uploadHeaders: Record<string, string>;
   expiresAt: Date;
+  /** Present for files over the multipart threshold. */
+  multipart?: MultipartUploadPlanDto;
 }
 
 export class RefreshPresignResponseDto {
@@ -54,6 +125,8 @@ export class RefreshPresignResponseDto {
   /** Send every one of these headers, exactly, with the PUT. */
   uploadHeaders: Record<string, string>;
   expiresAt: Date;
+  /** Present for multipart uploads: the same parts, signed again. */
+  multipart?: MultipartUploadPlanDto;
 }
 
 export class BulkPresignFileDto {
@@ -68,6 +141,9 @@ export class BulkPresignFileDto {
   /** Exact file size in bytes, at most 500 MB. */
   @IntegerField({ min: 1, max: CATEGORY_MAX_BYTES.video, example: 52_428_800 })
   size: number;
+
+  @DeclaredChecksumField()
+  checksumSha256?: string;
 }
 
 export class BulkPresignDto {
@@ -87,6 +163,8 @@ export class BulkPresignUploadDto {
   /** Send every one of these headers, exactly, with the PUT. */
   uploadHeaders: Record<string, string>;
   expiresAt: Date;
+  /** Present for files over the multipart threshold. */
+  multipart?: MultipartUploadPlanDto;
 }
 
 export class BulkPresignResponseDto {
@@ -110,6 +188,9 @@ export class BulkVideoDto {
   @Min(0.000001)
   @Max(10_240)
   fileSizeMb: number;
+
+  @DeclaredChecksumField()
+  checksumSha256?: string;
 }
 
 export class BulkVideoUploadUrlsDto {
@@ -137,6 +218,11 @@ export class BulkVideoUploadUrlDto {
   /** Send every one of these headers, exactly, with the PUT. */
   uploadHeaders: Record<string, string>;
   expiresAt: Date;
+  /**
+   * Present for files over the multipart threshold, planned for `fileSizeMb`: a smaller file
+   * completes with fewer parts, or a shorter last one.
+   */
+  multipart?: MultipartUploadPlanDto;
 }
 
 export class BulkVideoUploadUrlsResponseDto {

@@ -4,6 +4,7 @@ import { MediaModule } from '../media/media.module.js';
 import { LocalStorageController } from './local-storage.controller.js';
 import { StorageEventsController } from './storage-events.controller.js';
 import { StorageEventsGuard } from './storage-events.guard.js';
+import { StorageTempSweeperWorker } from './storage-temp-sweeper.worker.js';
 import { UploadReceiptService } from './upload-receipt.service.js';
 import { UploadReconcilerWorker } from './upload-reconciler.worker.js';
 import { UploadController } from './upload.controller.js';
@@ -21,6 +22,7 @@ import { UploadService } from './upload.service.js';
     UploadReceiptService,
     StorageEventsGuard,
     UploadReconcilerWorker,
+    StorageTempSweeperWorker,
   ],
 })
 export class UploadModule {}

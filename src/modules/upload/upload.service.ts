@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { ApiError, type FieldError } from '../../common/errors/api-error.js';
+import { AppConfig } from '../../config/app-config.js';
 import {
+  MAX_SINGLE_PUT_BYTES,
+  partSizeFor,
+  planParts,
+} from '../../infra/storage/multipart-plan.js';
+import type { UploadLength } from '../../infra/storage/presign-input.js';
+import {
+  MultipartPartsRejectedError,
   Storage,
+  type PresignedMultipartUpload,
   type PresignedUpload,
 } from '../../infra/storage/storage.port.js';
 import type { Media, UploadChannel } from '../media/media.entity.js';
@@ -24,7 +34,9 @@ import type {
   BulkPresignResponseDto,
   BulkVideoUploadUrlsDto,
   BulkVideoUploadUrlsResponseDto,
+  CompleteUploadDto,
   CreateUploadDto,
+  MultipartUploadPlanDto,
   RefreshPresignResponseDto,
   UploadUrlDto,
 } from './upload.dto.js';
@@ -44,6 +56,44 @@ interface PlannedUpload {
   /** Exact length the URL accepts, or the cap when the client only knows an approximate size. */
   size: { exact: number } | { max: number };
   field: string;
+  checksumSha256?: string;
+}
+
+/** The URLs of one item: always a single PUT; parts too above the multipart threshold. */
+interface IssuedUpload {
+  single: PresignedUpload;
+  multipart?: PresignedMultipartUpload;
+}
+
+function uploadLength(media: Media): UploadLength {
+  return media.uploadChannel === 'bulk_video'
+    ? { kind: 'max', bytes: media.maxSizeBytes! }
+    : { kind: 'exact', bytes: media.maxSizeBytes! };
+}
+
+function toPlanDto(
+  media: Media,
+  multipart: PresignedMultipartUpload | undefined,
+): { multipart?: MultipartUploadPlanDto } {
+  return multipart
+    ? {
+        multipart: {
+          partSizeBytes: media.multipartPartBytes!,
+          parts: multipart.parts,
+        },
+      }
+    : {};
+}
+
+/** What a completion is recognised by when a client repeats it: the parts it named. */
+function partsDigest(parts: CompleteUploadDto['parts']): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify(
+        parts.map((part) => [part.partNumber, part.etag.replace(/"/g, '')]),
+      ),
+    )
+    .digest('hex');
 }
 
 function validationError(errors: FieldError[]): ApiError {
@@ -61,6 +111,7 @@ export class UploadService {
     private readonly media: MediaService,
     private readonly lifecycle: MediaLifecycleService,
     private readonly storage: Storage,
+    private readonly config: AppConfig,
   ) {}
 
   async createUpload(
@@ -72,6 +123,7 @@ export class UploadService {
       contentType: dto.contentType,
       size: { exact: dto.sizeBytes },
       field: '',
+      checksumSha256: dto.checksumSha256,
     };
     this.assertUploadable([plan]);
     const [{ media, upload }] = await this.createPendingItems(
@@ -81,9 +133,10 @@ export class UploadService {
     );
     return {
       mediaId: media.id,
-      uploadUrl: upload.url,
-      uploadHeaders: upload.headers,
-      expiresAt: upload.expiresAt,
+      uploadUrl: upload.single.url,
+      uploadHeaders: upload.single.headers,
+      expiresAt: upload.single.expiresAt,
+      ...toPlanDto(media, upload.multipart),
     };
   }
 
@@ -96,6 +149,7 @@ export class UploadService {
       contentType: file.contentType,
       size: { exact: file.size },
       field: `files.${index}.`,
+      checksumSha256: file.checksumSha256,
     }));
     this.assertUploadable(plans);
     const created = await this.createPendingItems(
@@ -106,10 +160,11 @@ export class UploadService {
     return {
       uploads: created.map(({ media, upload }) => ({
         mediaId: media.id,
-        presignedUrl: upload.url,
+        presignedUrl: upload.single.url,
         key: media.storagePath!,
-        uploadHeaders: upload.headers,
-        expiresAt: upload.expiresAt,
+        uploadHeaders: upload.single.headers,
+        expiresAt: upload.single.expiresAt,
+        ...toPlanDto(media, upload.multipart),
       })),
     };
   }
@@ -123,6 +178,7 @@ export class UploadService {
       contentType: video.contentType,
       size: { max: Math.ceil(video.fileSizeMb * MB) },
       field: `videos.${index}.`,
+      checksumSha256: video.checksumSha256,
     }));
     const total = plans.reduce(
       (sum, plan) => sum + ('max' in plan.size ? plan.size.max : 0),
@@ -146,10 +202,11 @@ export class UploadService {
     return {
       videos: created.map(({ media, upload }) => ({
         mediaId: media.id,
-        uploadUrl: upload.url,
+        uploadUrl: upload.single.url,
         s3Key: media.storagePath!,
-        uploadHeaders: upload.headers,
-        expiresAt: upload.expiresAt,
+        uploadHeaders: upload.single.headers,
+        expiresAt: upload.single.expiresAt,
+        ...toPlanDto(media, upload.multipart),
       })),
     };
   }
@@ -170,12 +227,108 @@ export class UploadService {
       );
     }
     const upload = await this.presign(media);
-    await this.media.setUploadExpiry(media, upload.expiresAt);
+    await this.media.setUploadExpiry(media, upload.single.expiresAt);
     return {
-      presignedUrl: upload.url,
-      uploadHeaders: upload.headers,
-      expiresAt: upload.expiresAt,
+      presignedUrl: upload.single.url,
+      uploadHeaders: upload.single.headers,
+      expiresAt: upload.single.expiresAt,
+      ...toPlanDto(media, upload.multipart),
     };
+  }
+
+  /**
+   * Assembles the parts of a multipart upload into the object, then moves the item on as a single
+   * PUT does. Parts that do not match what storage holds are refused (409) and change nothing, so
+   * the client can re-send a part and complete again; repeating a completion that succeeded
+   * answers the item again.
+   */
+  async completeUpload(
+    workspaceId: string,
+    mediaId: string,
+    dto: CompleteUploadDto,
+  ): Promise<Media> {
+    const media = await this.media.get(workspaceId, mediaId);
+    const digest = partsDigest(dto.parts);
+    if (media.status !== 'PENDING') {
+      if (media.uploadSha256 === digest) return media;
+      throw new ApiError(
+        'conflict',
+        `Media ${media.id} is ${media.status}; its upload is already complete`,
+      );
+    }
+    if (!media.multipartUploadId || !media.multipartPartBytes) {
+      throw new ApiError(
+        'conflict',
+        `Media ${media.id} is not a multipart upload; PUT the file to its upload URL`,
+      );
+    }
+    this.assertCompleteParts(media, dto);
+    this.lifecycle.assertCanQueueProcessing();
+    const rejected = (error: unknown) =>
+      error instanceof MultipartPartsRejectedError
+        ? new ApiError('conflict', `${error.message}; nothing was stored`)
+        : error;
+    const assembled = await this.storage
+      .assembleMultipartUpload({
+        key: media.storagePath!,
+        uploadId: media.multipartUploadId,
+        contentType: media.contentType,
+        partSizeBytes: media.multipartPartBytes,
+        parts: dto.parts,
+      })
+      .catch((error: unknown) => {
+        throw rejected(error);
+      });
+    try {
+      const claim = await this.lifecycle
+        .claimUpload(media.id, digest, () => assembled.commit(), {
+          multipartUploadId: null,
+        })
+        .catch((error: unknown) => {
+          throw rejected(error);
+        });
+      if (claim === 'gone') {
+        throw ApiError.notFound('media item', media.id);
+      }
+      if (claim === 'conflict') {
+        throw new ApiError(
+          'conflict',
+          `Media ${media.id} received its bytes meanwhile; this completion was not used`,
+        );
+      }
+    } finally {
+      await assembled.discard();
+    }
+    return this.media.get(workspaceId, mediaId);
+  }
+
+  /** Parts 1…n in order, as many as planned (fewer allowed when the size was only a maximum). */
+  private assertCompleteParts(media: Media, dto: CompleteUploadDto): void {
+    const planned = planParts(
+      uploadLength(media),
+      media.multipartPartBytes!,
+    ).length;
+    const errors: FieldError[] = [];
+    dto.parts.forEach((part, index) => {
+      if (part.partNumber !== index + 1) {
+        errors.push({
+          field: `parts.${index}.partNumber`,
+          message: `parts.${index}.partNumber must be ${index + 1}: list every part once, in ascending order from 1`,
+        });
+      }
+    });
+    const count = dto.parts.length;
+    if (
+      uploadLength(media).kind === 'exact' ? count !== planned : count > planned
+    ) {
+      errors.push({
+        field: 'parts',
+        message: `parts lists ${count} parts; this upload has ${planned}`,
+      });
+    }
+    if (errors.length > 0) {
+      throw validationError(errors);
+    }
   }
 
   /**
@@ -241,7 +394,7 @@ export class UploadService {
     channel: UploadChannel,
     plans: PlannedUpload[],
     targetPlatforms?: Platform[],
-  ): Promise<Array<{ media: Media; upload: PresignedUpload }>> {
+  ): Promise<Array<{ media: Media; upload: IssuedUpload }>> {
     const items = plans.map((plan) =>
       // assertUploadable has refused filenames without a usable key.
       this.media.newPendingUpload(workspaceId, {
@@ -251,27 +404,64 @@ export class UploadService {
         maxSizeBytes: 'exact' in plan.size ? plan.size.exact : plan.size.max,
         channel,
         targetPlatforms,
+        declaredSha256: plan.checksumSha256?.toLowerCase(),
       })!,
     );
+    for (const media of items) {
+      if (this.needsMultipart(media.maxSizeBytes!)) {
+        media.multipartPartBytes = partSizeFor(
+          media.maxSizeBytes!,
+          this.config.multipart.partSizeBytes,
+        );
+      }
+    }
     const uploads = await Promise.all(
       items.map((media) => this.presign(media)),
     );
-    items.forEach(
-      (media, index) => (media.uploadExpiresAt = uploads[index].expiresAt),
-    );
+    items.forEach((media, index) => {
+      media.uploadExpiresAt = uploads[index].single.expiresAt;
+      media.multipartUploadId = uploads[index].multipart?.uploadId ?? null;
+    });
     const saved = await this.media.insertAll(items);
     return saved.map((media, index) => ({ media, upload: uploads[index] }));
   }
 
-  private presign(media: Media): Promise<PresignedUpload> {
+  /** Above S3's single-PUT cap a plan is needed whatever the threshold. */
+  private needsMultipart(bytes: number): boolean {
+    return (
+      bytes > this.config.multipart.thresholdBytes ||
+      bytes > MAX_SINGLE_PUT_BYTES
+    );
+  }
+
+  /**
+   * The single-PUT URL, and for a multipart item its part URLs (a new upload, or the parts of the
+   * open one signed again). Either way of uploading fills the item; the first to land wins.
+   */
+  private async presign(media: Media): Promise<IssuedUpload> {
     const channel = media.uploadChannel!;
-    return this.storage.presignUpload({
+    const expiresInSeconds = UPLOAD_WINDOW_SECONDS[channel];
+    const sha256 = media.declaredSha256 ?? undefined;
+    const single = await this.storage.presignUpload({
       key: media.storagePath!,
       contentType: media.contentType,
       ...(channel === 'bulk_video'
         ? { maxContentLength: media.maxSizeBytes! }
         : { contentLength: media.maxSizeBytes! }),
-      expiresInSeconds: UPLOAD_WINDOW_SECONDS[channel],
+      expiresInSeconds,
+      sha256,
     });
+    if (!media.multipartPartBytes) {
+      return { single };
+    }
+    const multipart = await this.storage.presignMultipartUpload({
+      key: media.storagePath!,
+      contentType: media.contentType,
+      expiresInSeconds,
+      length: uploadLength(media),
+      partSizeBytes: media.multipartPartBytes,
+      uploadId: media.multipartUploadId ?? undefined,
+    });
+    return { single, multipart };
   }
 }

@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import { execFile, type ExecFileException } from 'node:child_process';
+import { resolve } from 'node:path';
+import { InvalidJpegError, injectJfifHeader } from '../image/jfif.js';
+import { bundledFfmpegPath, resolveFfmpegPath } from './ffmpeg-path.js';
+import { commandRuns } from './ffprobe-path.js';
+import { summariseStderr } from './video.adapter.js';
+import { VideoPosterError } from './video-poster.error.js';
+
+export interface VideoPosterAdapterOptions {
+  /** FFMPEG_PATH from config; when absent, `ffmpeg` on PATH, then the npm-installed binary. */
+  ffmpegPath?: string;
+  /** Kill ffmpeg after this long (per run); covers stalled HTTP sources and pathological files. */
+  timeoutMs?: number;
+}
+
+export interface VideoPoster {
+  /** Baseline JFIF JPEG in display orientation. */
+  jpeg: Buffer;
+  /** Where in the video the frame was looked for. */
+  seekSeconds: number;
+  /**
+   * `first_frame` when the search window held nothing but black (or nothing at all, as when the
+   * container overstates the duration): the video's first frame is taken instead.
+   */
+  frame: 'first_non_black' | 'first_frame';
+}
+
+/** The poster is looked for near this point: past fade-ins and black leaders, still early. */
+export const POSTER_TARGET_SECONDS = 1;
+/** How much video after the seek point ffmpeg may decode looking for a frame that is not black. */
+export const POSTER_SEARCH_WINDOW_SECONDS = 3;
+/** Frames with at least this percentage of black pixels are passed over. */
+export const POSTER_BLACK_PERCENT = 98;
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** A 4K frame at the chosen quality is a few MB; anything far beyond means something is wrong. */
+const MAX_POSTER_BYTES = 32 * 1024 * 1024;
+
+/** ~1 s in, or the middle of a shorter video; the start when the duration is unknown. */
+export function posterSeekSeconds(durationSeconds: number | null): number {
+  if (durationSeconds === null || durationSeconds <= 0) {
+    return 0;
+  }
+  return Math.min(POSTER_TARGET_SECONDS, durationSeconds / 2);
+}
+
+/**
+ * One JPEG frame on stdout. Input protocols are whitelisted exactly as for ffprobe (see
+ * `ffprobeArguments`). `-map 0:V:0` takes the first real video stream, never cover art. ffmpeg
+ * applies the display matrix itself (autorotate), so the frame comes out in display orientation.
+ * With `skipBlackFrames`, `blackframe` tags every frame with its share of black pixels and
+ * `metadata` drops the mostly black ones, so `-frames:v 1` gets the first frame with content; the
+ * input `-t` bounds how far it may decode. 4:2:0 baseline MJPEG is what every decoder reads, and
+ * `bitexact` leaves out the encoder's version comment so a re-run writes the same bytes.
+ */
+export function ffmpegPosterArguments(
+  location: string,
+  options: { seekSeconds: number; skipBlackFrames: boolean },
+): string[] {
+  const isHttp = /^https?:\/\//i.test(location);
+  return [
+    '-hide_banner',
+    '-nostdin',
+    '-v',
+    'error',
+    '-protocol_whitelist',
+    isHttp ? 'http,https,tcp,tls' : 'file',
+    '-ss',
+    options.seekSeconds.toFixed(3),
+    '-t',
+    String(POSTER_SEARCH_WINDOW_SECONDS),
+    '-i',
+    isHttp ? location : `file:${resolve(location)}`,
+    '-map',
+    '0:V:0',
+    ...(options.skipBlackFrames
+      ? [
+          '-vf',
+          `blackframe=amount=0:threshold=32,metadata=mode=select:key=lavfi.blackframe.pblack:value=${POSTER_BLACK_PERCENT}:function=less`,
+        ]
+      : []),
+    '-frames:v',
+    '1',
+    '-pix_fmt',
+    'yuvj420p',
+    '-c:v',
+    'mjpeg',
+    '-q:v',
+    '2',
+    '-fflags',
+    '+bitexact',
+    '-flags:v',
+    '+bitexact',
+    '-f',
+    'image2pipe',
+    'pipe:1',
+  ];
+}
+
+/**
+ * The only code that runs ffmpeg: takes a poster frame from a video. Spawned directly with a
+ * timeout and SIGKILL for the same reasons as ffprobe in VideoAdapter.
+ */
+@Injectable()
+export class VideoPosterAdapter {
+  private readonly timeoutMs: number;
+  private ffmpegCommand: Promise<string> | undefined;
+
+  constructor(private readonly options: VideoPosterAdapterOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  /**
+   * Reads a local file path or an http(s) URL in place. Throws {@link VideoPosterError} when no
+   * frame can be had.
+   */
+  async extractPoster(
+    location: string,
+    durationSeconds: number | null,
+  ): Promise<VideoPoster> {
+    const command = await this.resolveCommand();
+    const run = (seekSeconds: number, skipBlackFrames: boolean) =>
+      runFfmpeg(
+        command,
+        ffmpegPosterArguments(location, { seekSeconds, skipBlackFrames }),
+        this.timeoutMs,
+      );
+    let seekSeconds = posterSeekSeconds(durationSeconds);
+    let frame: VideoPoster['frame'] = 'first_non_black';
+    let output = await run(seekSeconds, true);
+    if (output.length === 0) {
+      seekSeconds = 0;
+      frame = 'first_frame';
+      output = await run(seekSeconds, false);
+    }
+    if (output.length === 0) {
+      throw new VideoPosterError('unreadable', 'ffmpeg decoded no video frame');
+    }
+    return { jpeg: withJfifHeader(output), seekSeconds, frame };
+  }
+
+  private resolveCommand(): Promise<string> {
+    this.ffmpegCommand ??= resolveFfmpegPath({
+      configuredPath: this.options.ffmpegPath,
+      canRun: commandRuns,
+      bundledPath: bundledFfmpegPath,
+    }).catch((error: unknown) => {
+      this.ffmpegCommand = undefined;
+      throw error;
+    });
+    return this.ffmpegCommand;
+  }
+}
+
+/** ffmpeg's MJPEG encoder writes JFIF APP0 itself; the splice guarantees it whatever the build. */
+function withJfifHeader(output: Buffer): Buffer {
+  try {
+    return injectJfifHeader(output);
+  } catch (error) {
+    if (error instanceof InvalidJpegError) {
+      throw new VideoPosterError(
+        'unreadable',
+        `ffmpeg did not produce a JPEG: ${error.message}`,
+      );
+    }
+    throw error;
+  }
+}
+
+function runFfmpeg(
+  command: string,
+  args: string[],
+  timeoutMs: number,
+): Promise<Buffer> {
+  const input = args[args.indexOf('-i') + 1];
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      command,
+      args,
+      {
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: MAX_POSTER_BYTES,
+        encoding: 'buffer',
+      },
+      (error: ExecFileException | null, stdout: Buffer, stderr: Buffer) => {
+        if (error === null) {
+          resolvePromise(stdout);
+        } else {
+          reject(
+            posterFailure(
+              error,
+              stderr.toString('utf8'),
+              command,
+              input,
+              timeoutMs,
+            ),
+          );
+        }
+      },
+    );
+  });
+}
+
+function posterFailure(
+  error: ExecFileException,
+  stderr: string,
+  command: string,
+  input: string,
+  timeoutMs: number,
+): VideoPosterError {
+  if (error.code === 'ENOENT' || error.code === 'EACCES') {
+    return new VideoPosterError(
+      'ffmpeg_unavailable',
+      `ffmpeg could not be started (${command}): ${error.code}`,
+    );
+  }
+  if (error.killed && error.signal === 'SIGKILL') {
+    return new VideoPosterError(
+      'timeout',
+      `ffmpeg did not finish within ${timeoutMs} ms`,
+    );
+  }
+  const detail =
+    summariseStderr(stderr, input) ||
+    `ffmpeg exited with ${error.signal ?? `code ${String(error.code)}`}`;
+  return new VideoPosterError(
+    'unreadable',
+    `ffmpeg could not take a poster frame: ${detail}`,
+  );
+}
