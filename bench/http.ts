@@ -11,7 +11,6 @@ import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { Pool } from 'undici';
 import { ensureBuilt } from '../scripts/build-if-stale.mjs';
 import {
@@ -19,6 +18,7 @@ import {
   type ServerProcess,
 } from '../test/support/server-process.js';
 import { freePort } from '../test/support/test-app.js';
+import { dropBenchDatabase } from './support.js';
 
 const CONNECTIONS = 50;
 const ROUND_MS = 10_000;
@@ -169,12 +169,7 @@ async function main(): Promise<void> {
     floor.kill();
     await api.stop();
     await rm(storageDir, { recursive: true, force: true });
-    const admin = new pg.Client({
-      connectionString: 'postgres://postgres@127.0.0.1:5432/postgres',
-    });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await dropBenchDatabase(database);
   }
 }
 

@@ -15,9 +15,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
 import { ensureBuilt } from '../scripts/build-if-stale.mjs';
 import { startServerProcess } from '../test/support/server-process.js';
+import { dropBenchDatabase } from './support.js';
 
 const BODY_BYTES = 480 * 1024 * 1024;
 const ROUNDS = 3;
@@ -104,6 +104,8 @@ async function main(): Promise<void> {
         headers: {
           Authorization: `Bearer ${key}`,
           'Content-Type': 'application/json',
+          // A key of its own per round: the same body again would be an idempotent replay.
+          'Idempotency-Key': `bench-ingest-${round}`,
         },
         body: JSON.stringify({ url: source }),
       });
@@ -131,12 +133,7 @@ async function main(): Promise<void> {
     await server.stop();
     host.close();
     await rm(work, { recursive: true, force: true });
-    const admin = new pg.Client({
-      connectionString: 'postgres://postgres@127.0.0.1:5432/postgres',
-    });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await dropBenchDatabase(database);
   }
 }
 

@@ -17,9 +17,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
 import { ensureBuilt } from '../scripts/build-if-stale.mjs';
 import { startServerProcess } from '../test/support/server-process.js';
+import { dropBenchDatabase } from './support.js';
 
 const MB = 1024 * 1024;
 const SIZE_MB = Number(process.argv[2] ?? 6144);
@@ -190,12 +190,7 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
     await rm(work, { recursive: true, force: true });
-    const admin = new pg.Client({
-      connectionString: 'postgres://postgres@127.0.0.1:5432/postgres',
-    });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await dropBenchDatabase(database);
   }
 }
 

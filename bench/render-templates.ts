@@ -11,7 +11,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import satori from 'satori';
 import sharp from 'sharp';
 import { ensureBuilt } from '../scripts/build-if-stale.mjs';
@@ -23,6 +22,7 @@ import { validateConfig } from '../src/modules/templates/config-fields.js';
 import { BUILT_IN_TEMPLATES } from '../src/modules/templates/definitions/index.js';
 import { startServerProcess } from '../test/support/server-process.js';
 import { freePort } from '../test/support/test-app.js';
+import { dropBenchDatabase } from './support.js';
 
 const RENDERS = 40;
 const WARM_UP = 5;
@@ -170,12 +170,7 @@ async function latencyUnderRenders(): Promise<void> {
   } finally {
     await server.stop();
     await rm(storageDir, { recursive: true, force: true });
-    const admin = new pg.Client({
-      connectionString: 'postgres://postgres@127.0.0.1:5432/postgres',
-    });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await dropBenchDatabase(database);
   }
 }
 

@@ -8,13 +8,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { ensureBuilt } from '../scripts/build-if-stale.mjs';
 import {
   startServerProcess,
   type ServerProcess,
 } from '../test/support/server-process.js';
 import { freePort } from '../test/support/test-app.js';
+import { dropBenchDatabase } from './support.js';
 
 const REQUESTS_PER_ROUND = 1_000;
 const ROUNDS = 3;
@@ -133,12 +133,7 @@ async function main(): Promise<void> {
     await withLayers.stop();
     await without.stop();
     await rm(storageDir, { recursive: true, force: true });
-    const admin = new pg.Client({
-      connectionString: 'postgres://postgres@127.0.0.1:5432/postgres',
-    });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await dropBenchDatabase(database);
   }
 }
 

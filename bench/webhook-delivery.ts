@@ -23,6 +23,7 @@ import {
   type ServerProcess,
 } from '../test/support/server-process.js';
 import { freePort } from '../test/support/test-app.js';
+import { dropBenchDatabase } from './support.js';
 
 const EVENTS = 2_000;
 const BASELINE_REQUESTS = 4_000;
@@ -207,10 +208,7 @@ async function main(): Promise<void> {
     await Promise.all(processes.map((server) => server.stop()));
     await receiver.close();
     await rm(storageDir, { recursive: true, force: true });
-    const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await dropBenchDatabase(database);
   }
 }
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { InvalidJpegError, injectJfifHeader } from '../image/jfif.js';
 import { bundledFfmpegPath, resolveFfmpegPath } from './ffmpeg-path.js';
 import { commandRuns } from './ffprobe-path.js';
-import { summariseStderr } from './video.adapter.js';
+import { describeToolFailure } from './video.adapter.js';
 import { VideoPosterError } from './video-poster.error.js';
 
 export interface VideoPosterAdapterOptions {
@@ -210,23 +210,20 @@ function posterFailure(
   input: string,
   timeoutMs: number,
 ): VideoPosterError {
-  if (error.code === 'ENOENT' || error.code === 'EACCES') {
-    return new VideoPosterError(
-      'ffmpeg_unavailable',
-      `ffmpeg could not be started (${command}): ${error.code}`,
-    );
-  }
-  if (error.killed && error.signal === 'SIGKILL') {
-    return new VideoPosterError(
-      'timeout',
-      `ffmpeg did not finish within ${timeoutMs} ms`,
-    );
-  }
-  const detail =
-    summariseStderr(stderr, input) ||
-    `ffmpeg exited with ${error.signal ?? `code ${String(error.code)}`}`;
-  return new VideoPosterError(
-    'unreadable',
-    `ffmpeg could not take a poster frame: ${detail}`,
+  const { failure, message } = describeToolFailure(
+    'ffmpeg',
+    error,
+    stderr,
+    command,
+    input,
+    timeoutMs,
   );
+  return failure === 'unavailable'
+    ? new VideoPosterError('ffmpeg_unavailable', message)
+    : failure === 'timeout'
+      ? new VideoPosterError('timeout', message)
+      : new VideoPosterError(
+          'unreadable',
+          `ffmpeg could not take a poster frame: ${message}`,
+        );
 }

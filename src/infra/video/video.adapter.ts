@@ -131,6 +131,38 @@ function runFfprobe(
   });
 }
 
+/**
+ * Why an ffprobe or ffmpeg run failed: the binary could not start, it was killed at the timeout, or
+ * it could not read the input (with its own words, minus the input's name).
+ */
+export function describeToolFailure(
+  tool: 'ffprobe' | 'ffmpeg',
+  error: ExecFileException,
+  stderr: string,
+  command: string,
+  input: string,
+  timeoutMs: number,
+): { failure: 'unavailable' | 'timeout' | 'unreadable'; message: string } {
+  if (error.code === 'ENOENT' || error.code === 'EACCES') {
+    return {
+      failure: 'unavailable',
+      message: `${tool} could not be started (${command}): ${error.code}`,
+    };
+  }
+  if (error.killed && error.signal === 'SIGKILL') {
+    return {
+      failure: 'timeout',
+      message: `${tool} did not finish within ${timeoutMs} ms`,
+    };
+  }
+  return {
+    failure: 'unreadable',
+    message:
+      summariseStderr(stderr, input) ||
+      `${tool} exited with ${error.signal ?? `code ${String(error.code)}`}`,
+  };
+}
+
 function probeFailure(
   error: ExecFileException,
   stderr: string,
@@ -138,25 +170,22 @@ function probeFailure(
   input: string,
   timeoutMs: number,
 ): VideoProbeError {
-  if (error.code === 'ENOENT' || error.code === 'EACCES') {
-    return new VideoProbeError(
-      'ffprobe_unavailable',
-      `ffprobe could not be started (${command}): ${error.code}`,
-    );
-  }
-  if (error.killed && error.signal === 'SIGKILL') {
-    return new VideoProbeError(
-      'timeout',
-      `ffprobe did not finish within ${timeoutMs} ms`,
-    );
-  }
-  const detail =
-    summariseStderr(stderr, input) ||
-    `ffprobe exited with ${error.signal ?? `code ${String(error.code)}`}`;
-  return new VideoProbeError(
-    'unreadable',
-    `ffprobe could not read the file: ${detail}`,
+  const { failure, message } = describeToolFailure(
+    'ffprobe',
+    error,
+    stderr,
+    command,
+    input,
+    timeoutMs,
   );
+  return failure === 'unavailable'
+    ? new VideoProbeError('ffprobe_unavailable', message)
+    : failure === 'timeout'
+      ? new VideoProbeError('timeout', message)
+      : new VideoProbeError(
+          'unreadable',
+          `ffprobe could not read the file: ${message}`,
+        );
 }
 
 /**
