@@ -33,6 +33,19 @@ export function rootLoggerOptions(config: AppConfig): LoggerOptions {
 }
 
 /**
+ * The request headers worth a line: who called and what they sent. Credentials never reach the log
+ * this way (redaction stays as a second guard), and each line stays small, which matters on the
+ * hot path: the line is serialised for every request.
+ */
+const LOGGED_REQUEST_HEADERS = [
+  'user-agent',
+  'content-type',
+  'content-length',
+  'x-forwarded-for',
+  'idempotency-key',
+];
+
+/**
  * Request logging on top of the root logger. Lines logged while a request is handled carry only
  * its `reqId`; the one line logged when it completes carries the request and response.
  */
@@ -48,7 +61,11 @@ export const httpLoggerOptions: Options<IncomingMessage, ServerResponse> = {
       id: request.id,
       method: request.method,
       url: redactUrl(request.url),
-      headers: request.headers,
+      headers: Object.fromEntries(
+        LOGGED_REQUEST_HEADERS.filter(
+          (name) => request.headers[name] !== undefined,
+        ).map((name) => [name, request.headers[name]]),
+      ),
     }),
     // The response headers are the same security headers on every line; the id is in `reqId`.
     res: (response: { statusCode: number }) => ({
