@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { execFile, type ExecFileException } from 'node:child_process';
+import type { ExecFileException } from 'node:child_process';
 import { resolve } from 'node:path';
 import { InvalidJpegError, injectJfifHeader } from '../image/jfif.js';
 import { bundledFfmpegPath, resolveFfmpegPath } from './ffmpeg-path.js';
 import { commandRuns } from './ffprobe-path.js';
-import { describeToolFailure } from './video.adapter.js';
+import { describeToolFailure, runVideoTool } from './video.adapter.js';
 import { VideoPosterError } from './video-poster.error.js';
 
 export interface VideoPosterAdapterOptions {
@@ -174,33 +174,12 @@ function runFfmpeg(
   timeoutMs: number,
 ): Promise<Buffer> {
   const input = args[args.indexOf('-i') + 1];
-  return new Promise((resolvePromise, reject) => {
-    execFile(
-      command,
-      args,
-      {
-        timeout: timeoutMs,
-        killSignal: 'SIGKILL',
-        maxBuffer: MAX_POSTER_BYTES,
-        encoding: 'buffer',
-      },
-      (error: ExecFileException | null, stdout: Buffer, stderr: Buffer) => {
-        if (error === null) {
-          resolvePromise(stdout);
-        } else {
-          reject(
-            posterFailure(
-              error,
-              stderr.toString('utf8'),
-              command,
-              input,
-              timeoutMs,
-            ),
-          );
-        }
-      },
-    );
-  });
+  return runVideoTool(
+    command,
+    args,
+    { timeoutMs, maxOutputBytes: MAX_POSTER_BYTES },
+    (error, stderr) => posterFailure(error, stderr, command, input, timeoutMs),
+  );
 }
 
 function posterFailure(

@@ -104,31 +104,50 @@ export function ffprobeArguments(location: string): string[] {
   ];
 }
 
-function runFfprobe(
+/**
+ * Runs ffprobe or ffmpeg with a hard timeout (SIGKILL: neither may outlive its job) and a cap on
+ * what it prints; a failure becomes `toError(error, stderr)`.
+ */
+export function runVideoTool(
   command: string,
   args: string[],
-  timeoutMs: number,
-): Promise<string> {
-  const input = args[args.length - 1];
+  limits: { timeoutMs: number; maxOutputBytes: number },
+  toError: (error: ExecFileException, stderr: string) => Error,
+): Promise<Buffer> {
   return new Promise((resolvePromise, reject) => {
     execFile(
       command,
       args,
       {
-        timeout: timeoutMs,
+        timeout: limits.timeoutMs,
         killSignal: 'SIGKILL',
-        maxBuffer: MAX_FFPROBE_OUTPUT_BYTES,
-        encoding: 'utf8',
+        maxBuffer: limits.maxOutputBytes,
+        encoding: 'buffer',
       },
-      (error: ExecFileException | null, stdout: string, stderr: string) => {
+      (error: ExecFileException | null, stdout: Buffer, stderr: Buffer) => {
         if (error === null) {
           resolvePromise(stdout);
         } else {
-          reject(probeFailure(error, stderr, command, input, timeoutMs));
+          reject(toError(error, stderr.toString('utf8')));
         }
       },
     );
   });
+}
+
+async function runFfprobe(
+  command: string,
+  args: string[],
+  timeoutMs: number,
+): Promise<string> {
+  const input = args[args.length - 1];
+  const output = await runVideoTool(
+    command,
+    args,
+    { timeoutMs, maxOutputBytes: MAX_FFPROBE_OUTPUT_BYTES },
+    (error, stderr) => probeFailure(error, stderr, command, input, timeoutMs),
+  );
+  return output.toString('utf8');
 }
 
 /**
