@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+declare module 'node:http' {
+  interface IncomingMessage {
+    /** The request's id, as in its `X-Request-Id` response header. */
+    id?: string;
+  }
+}
+
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Echoes a well-formed client `X-Request-Id`, otherwise mints one; either way it is on the response. */
@@ -19,8 +26,7 @@ export function assignRequestId(
 
 /**
  * Installed on Express ahead of everything else, so even responses Nest never sees (Swagger UI,
- * undecodable paths) carry the id. pino-http keeps a `request.id` that is already set, so the
- * request's log lines carry the same id as the response.
+ * undecodable paths) carry the id; the request's log lines (requestLogging) carry the same id.
  */
 export function requestIdMiddleware(
   request: IncomingMessage,

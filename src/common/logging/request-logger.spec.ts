@@ -23,9 +23,16 @@ describe('requestLogging', () => {
     server = createServer((request, response) =>
       requestIdMiddleware(request, response, () =>
         logRequest(request, response, async () => {
-          await new Promise((resolve) => setTimeout(resolve, 5));
+          await new Promise((resolve) =>
+            setTimeout(resolve, request.url === '/slow' ? 500 : 5),
+          );
           new Logger('Handler').log('handling');
-          response.statusCode = request.url === '/missing' ? 404 : 200;
+          response.statusCode =
+            request.url === '/missing'
+              ? 404
+              : request.url === '/broken'
+                ? 500
+                : 200;
           response.end('ok');
         }),
       ),
@@ -86,6 +93,30 @@ describe('requestLogging', () => {
   it('logs client errors as warnings', async () => {
     await fetch(`${baseUrl}/missing`);
     expect((await completed()).level).toBe(40);
+  });
+
+  it('logs server errors as errors', async () => {
+    await fetch(`${baseUrl}/broken`);
+    expect((await completed()).level).toBe(50);
+  });
+
+  it('logs a request the client gave up on as aborted', async () => {
+    await expect(
+      fetch(`${baseUrl}/slow`, { signal: AbortSignal.timeout(100) }),
+    ).rejects.toThrow();
+    const line = await vi.waitFor(() => {
+      const aborted = lines.find((entry) => entry.msg === 'request aborted');
+      expect(aborted).toBeDefined();
+      return aborted!;
+    });
+    expect(line).toMatchObject({ level: 40, req: { url: '/slow' } });
+    // The handler finishes after the client left; nothing more is logged for the request.
+    await vi.waitFor(() =>
+      expect(lines.some((entry) => entry.msg === 'handling')).toBe(true),
+    );
+    expect(lines.some((entry) => entry.msg === 'request completed')).toBe(
+      false,
+    );
   });
 
   it('does not log health probes', async () => {

@@ -1,10 +1,13 @@
-import { Logger, Module } from '@nestjs/common';
+import { Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { AppConfig } from '../../config/app-config.js';
 import { runMigrationsLocked } from './run-migrations.js';
+import { Sql } from './sql.js';
 
+/** TypeORM for the model and migrations; `Sql` for the hot statements on the same pool. */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -32,5 +35,7 @@ import { runMigrationsLocked } from './run-migrations.js';
       },
     }),
   ],
+  providers: [Sql],
+  exports: [Sql],
 })
 export class DatabaseModule {}

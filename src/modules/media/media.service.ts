@@ -6,14 +6,15 @@ import {
   MoreThanOrEqual,
   Not,
   Repository,
-  type FindOptionsWhere,
 } from 'typeorm';
 import { ApiError } from '../../common/errors/api-error.js';
 import { isId, newId } from '../../common/ids.js';
 import { isPublicHostLiteral } from '../../infra/fetch/address-policy.js';
+import { Sql } from '../../infra/database/sql.js';
 import { SigningKeys } from '../../infra/secrets/signing-keys.js';
 import { Storage } from '../../infra/storage/storage.port.js';
 import { MediaCursors } from './media-cursor.js';
+import { MediaRows } from './media-rows.js';
 import type { MediaStatusFilter } from './media.dto.js';
 import {
   Media,
@@ -78,13 +79,16 @@ export interface ExternalMediaSpec {
 @Injectable()
 export class MediaService {
   private readonly cursors: MediaCursors;
+  private readonly rows: MediaRows;
 
   constructor(
     @InjectRepository(Media) private readonly media: Repository<Media>,
     private readonly storage: Storage,
+    private readonly sql: Sql,
     keys: SigningKeys,
   ) {
     this.cursors = new MediaCursors(keys.derive('media-list-cursor'));
+    this.rows = new MediaRows(media.metadata);
   }
 
   /**
@@ -143,9 +147,19 @@ export class MediaService {
     return media;
   }
 
-  /** Saves new items in one transaction: all of a batch or none. */
+  /**
+   * Inserts new items in one statement, so all of a batch or none, and fills in what the database
+   * generates (`seq`, timestamps). One round trip: `save` would look the new ids up first and wrap
+   * the insert in a transaction of its own.
+   */
   async insertAll(items: Media[]): Promise<Media[]> {
-    return this.media.manager.transaction((manager) => manager.save(items));
+    const rows = await this.sql.rows(
+      `media_insert_${items.length}`,
+      this.rows.insertStatement(items.length),
+      this.rows.insertValues(items),
+    );
+    this.rows.applyGenerated(items, rows);
+    return items;
   }
 
   /**
@@ -194,9 +208,13 @@ export class MediaService {
 
   /** The item, or 404 `not_found` when it does not exist in this workspace. */
   async get(workspaceId: string, id: string): Promise<Media> {
-    const media = isId('media', id)
-      ? await this.media.findOneBy({ id, workspaceId })
-      : null;
+    const [media] = isId('media', id)
+      ? await this.select(
+          'media_get',
+          'WHERE "id" = $1 AND "workspace_id" = $2',
+          [id, workspaceId],
+        )
+      : [];
     if (!media) {
       throw ApiError.notFound('media item', id);
     }
@@ -211,18 +229,23 @@ export class MediaService {
       status = 'all',
     }: { limit?: number; cursor?: string; status?: MediaStatusFilter },
   ): Promise<MediaPage> {
-    const where: FindOptionsWhere<Media> = { workspaceId };
+    // One statement per combination of filters, so each keeps a plan that uses the
+    // (workspace_id, seq) index for its own conditions.
+    const values: unknown[] = [workspaceId, limit + 1];
+    const conditions = ['"workspace_id" = $1'];
     if (status !== 'all') {
-      where.status = status.toUpperCase() as MediaStatus;
+      values.push(status.toUpperCase() as MediaStatus);
+      conditions.push(`"status" = $${values.length}`);
     }
     if (cursor !== undefined) {
-      where.seq = LessThan(this.cursors.decode(workspaceId, cursor));
+      values.push(this.cursors.decode(workspaceId, cursor));
+      conditions.push(`"seq" < $${values.length}`);
     }
-    const rows = await this.media.find({
-      where,
-      order: { seq: 'DESC' },
-      take: limit + 1,
-    });
+    const rows = await this.select(
+      `media_list_${status === 'all' ? 'any' : 'status'}_${cursor === undefined ? 'first' : 'after'}`,
+      `WHERE ${conditions.join(' AND ')} ORDER BY "seq" DESC LIMIT $2`,
+      values,
+    );
     const items = rows.slice(0, limit);
     const hasMore = rows.length > limit;
     return {
@@ -255,7 +278,8 @@ export class MediaService {
 
   /** For workers acting on a job's media id; HTTP paths use `get`, which is workspace-scoped. */
   async findById(id: string): Promise<Media | null> {
-    return this.media.findOneBy({ id });
+    const [media] = await this.select('media_by_id', 'WHERE "id" = $1', [id]);
+    return media ?? null;
   }
 
   /**
@@ -354,6 +378,20 @@ export class MediaService {
       }
       await manager.delete(Media, { id: media.id, workspaceId });
     });
+  }
+
+  /** Whole items through a prepared statement: `SELECT <every column> FROM media <rest>`. */
+  private async select(
+    name: string,
+    rest: string,
+    values: unknown[],
+  ): Promise<Media[]> {
+    const rows = await this.sql.rows(
+      name,
+      `SELECT ${this.rows.columns} FROM "media" ${rest}`,
+      values,
+    );
+    return rows.map((row) => this.rows.toMedia(row));
   }
 
   private build(

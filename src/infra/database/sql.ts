@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { Pool, QueryResultRow } from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+
+/**
+ * Named prepared statements on TypeORM's own `pg` pool, for the hot reads and writes whose rows map
+ * straight to a response. A repository `findOne` rebuilds and escapes its SQL and hydrates an
+ * entity on every call, which profiling put at a fifth of a GET's CPU; a named statement is parsed
+ * and planned once per pooled connection and its row is used as it arrives. Same pool, so the
+ * connection limit and the 503 mapping of connection errors are unchanged.
+ */
+@Injectable()
+export class Sql {
+  private readonly pool: Pool;
+
+  constructor(dataSource: DataSource) {
+    this.pool = (dataSource.driver as PostgresDriver).master as Pool;
+  }
+
+  /** Runs `text` as the prepared statement `name`; one name must always stand for the same text. */
+  async rows<Row extends QueryResultRow>(
+    name: string,
+    text: string,
+    values: unknown[],
+  ): Promise<Row[]> {
+    const result = await this.pool.query<Row>({ name, text, values });
+    return result.rows;
+  }
+}

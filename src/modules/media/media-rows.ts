@@ -1,0 +1,96 @@
+import type { EntityMetadata, ValueTransformer } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import type { Media } from './media.entity.js';
+
+type Row = Record<string, unknown>;
+
+const selectList = (columns: ColumnMetadata[]) =>
+  columns
+    .map((column) => `"${column.databaseName}" AS "${column.propertyName}"`)
+    .join(', ');
+
+/**
+ * Reads and inserts `media` rows with `Sql` as `Media` objects, without TypeORM's query building and
+ * hydration: statements name every column under its property name, and the few columns with a
+ * value transformer (bigints) are converted as TypeORM would. Built from the entity's metadata
+ * once, so they cannot drift from the entity.
+ */
+export class MediaRows {
+  /** `"content_type" AS "contentType", …` for every column of the entity. */
+  readonly columns: string;
+  /** Columns an insert gives values for: all but the sequence and the timestamps. */
+  private readonly insertable: ColumnMetadata[];
+  /** What the database fills in on insert, with the id to match rows to items. */
+  private readonly generated: string;
+  private readonly transformers = new Map<string, ValueTransformer>();
+
+  constructor(metadata: EntityMetadata) {
+    this.columns = selectList(metadata.columns);
+    this.insertable = metadata.columns.filter(
+      (column) =>
+        !column.isGenerated && !column.isCreateDate && !column.isUpdateDate,
+    );
+    this.generated = selectList(
+      metadata.columns.filter(
+        (column) =>
+          column.isPrimary ||
+          column.isGenerated ||
+          column.isCreateDate ||
+          column.isUpdateDate,
+      ),
+    );
+    for (const { propertyName, transformer } of metadata.columns) {
+      if (transformer && !Array.isArray(transformer)) {
+        this.transformers.set(propertyName, transformer);
+      }
+    }
+  }
+
+  /** A row of these columns (all of them, or those `insertStatement` returns) as `Media`. */
+  toMedia(row: Row): Media {
+    for (const [property, transformer] of this.transformers) {
+      if (property in row) {
+        row[property] = transformer.from(row[property]);
+      }
+    }
+    return row as unknown as Media;
+  }
+
+  /** A multi-row INSERT of `count` items, returning what the database generates for each. */
+  insertStatement(count: number): string {
+    const width = this.insertable.length;
+    const rows = Array.from(
+      { length: count },
+      (_, row) =>
+        `(${this.insertable.map((_column, index) => `$${row * width + index + 1}`).join(', ')})`,
+    );
+    const names = this.insertable
+      .map((column) => `"${column.databaseName}"`)
+      .join(', ');
+    return `INSERT INTO "media" (${names}) VALUES ${rows.join(', ')} RETURNING ${this.generated}`;
+  }
+
+  /** The parameters of `insertStatement(items.length)`; a missing value is NULL, as in TypeORM. */
+  insertValues(items: Media[]): unknown[] {
+    return items.flatMap((item) =>
+      this.insertable.map((column) => {
+        const property = column.propertyName;
+        const transformer = this.transformers.get(property);
+        const raw = (item as unknown as Row)[property];
+        const value: unknown = transformer ? transformer.to(raw) : raw;
+        // pg would send a JS array as a PostgreSQL array, not as JSON.
+        return column.type === 'jsonb' && value != null
+          ? JSON.stringify(value)
+          : (value ?? null);
+      }),
+    );
+  }
+
+  /** Copies what the database generated (`seq`, timestamps) onto the inserted items. */
+  applyGenerated(items: Media[], rows: Row[]): void {
+    const byId = new Map(rows.map((row) => [row.id, this.toMedia(row)]));
+    for (const item of items) {
+      Object.assign(item, byId.get(item.id));
+    }
+  }
+}
