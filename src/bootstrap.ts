@@ -17,7 +17,7 @@ import {
   serveMetrics,
 } from './infra/metrics/metrics-endpoint.js';
 import { assertRedisReachable } from './infra/redis/redis.js';
-import { buildOpenApiDocument, mountOpenApi } from './openapi/openapi.js';
+import { mountOpenApi } from './openapi/openapi.js';
 
 /**
  * On SIGTERM/SIGINT Nest runs the shutdown hooks (running jobs finish first, see ProcessingWorker),
@@ -87,7 +87,7 @@ export async function createHttpApplication(
   // Which X-Forwarded-For hops to believe: decides the client address per-IP rate limits count.
   app.set('trust proxy', config.trustProxy);
   app.enableShutdownHooks([], SHUTDOWN_HOOKS);
-  mountOpenApi(app, await buildOpenApiDocument(app));
+  await mountOpenApi(app);
   return app;
 }
 

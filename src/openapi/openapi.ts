@@ -48,7 +48,21 @@ const TAGS: Record<string, string> = {
 export async function buildOpenApiDocument(
   app: INestApplication,
 ): Promise<OpenAPIObject> {
+  return describeApi(app, await loadPluginMetadata());
+}
+
+type PluginMetadata = Awaited<ReturnType<typeof metadata>>;
+
+/** Hands the generated metadata to the Swagger module and returns it for the descriptions. */
+async function loadPluginMetadata(): Promise<PluginMetadata> {
   await SwaggerModule.loadPluginMetadata(metadata);
+  return metadata();
+}
+
+function describeApi(
+  app: INestApplication,
+  plugin: PluginMetadata,
+): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('Media API')
     .setDescription(DESCRIPTION)
@@ -94,7 +108,7 @@ export async function buildOpenApiDocument(
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
     extraModels: [ProblemDetailsDto, VideoMetadataDto],
   });
-  await describeOperations(document);
+  describeOperations(document, plugin);
   return describeCrossCuttingBehaviour(document);
 }
 
@@ -103,10 +117,11 @@ export async function buildOpenApiDocument(
  * (see `npm run openapi`), and in that mode Nest applies its comments to DTOs only, so the
  * controllers' comments are applied here, by operation id (the handler's name, unique in the app).
  */
-async function describeOperations(document: OpenAPIObject): Promise<void> {
-  const { controllers = [] } = (await metadata())[
-    '@nestjs/swagger'
-  ] as unknown as {
+function describeOperations(
+  document: OpenAPIObject,
+  plugin: PluginMetadata,
+): void {
+  const { controllers = [] } = plugin['@nestjs/swagger'] as unknown as {
     controllers?: Array<
       [unknown, Record<string, Record<string, { description?: string }>>]
     >;
@@ -241,12 +256,14 @@ function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
   }
   return document;
 }
-/** Swagger UI at `/docs`, the JSON document at `/docs-json`. */
-export function mountOpenApi(
-  app: INestApplication,
-  document: OpenAPIObject,
-): void {
-  SwaggerModule.setup('docs', app, document, {
+/**
+ * Swagger UI at `/docs`, the JSON document at `/docs-json`. The document is built on the first
+ * request for it rather than at startup, where scanning every controller and DTO took a tenth of
+ * the time to ready; the committed openapi.json is checked against the same builder by a test.
+ */
+export async function mountOpenApi(app: INestApplication): Promise<void> {
+  const plugin = await loadPluginMetadata();
+  SwaggerModule.setup('docs', app, () => describeApi(app, plugin), {
     jsonDocumentUrl: 'docs-json',
     customSiteTitle: 'Media API reference',
     swaggerOptions: { persistAuthorization: true },

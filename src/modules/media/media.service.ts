@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import {
-  LessThan,
-  IsNull,
-  MoreThanOrEqual,
-  Not,
-  Repository,
-} from 'typeorm';
+import { LessThan, IsNull, MoreThanOrEqual, Not, Repository } from 'typeorm';
 import { ApiError } from '../../common/errors/api-error.js';
 import { isId, newId } from '../../common/ids.js';
 import { isPublicHostLiteral } from '../../infra/fetch/address-policy.js';
