@@ -84,6 +84,8 @@ export async function createHttpApplication(
   });
   app.use('/v1', noStore);
   app.disable('x-powered-by');
+  // API answers are `no-store`: Express's weak ETag would hash every body for nothing.
+  app.set('etag', false);
   // Which X-Forwarded-For hops to believe: decides the client address per-IP rate limits count.
   app.set('trust proxy', config.trustProxy);
   app.enableShutdownHooks([], SHUTDOWN_HOOKS);
