@@ -116,34 +116,39 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     const deadline = Date.now() + DUPLICATE_WAIT_MS;
     for (;;) {
-      const owner = await this.guard(() =>
+      const claim = await this.guard(() =>
         this.store.claim(key, fingerprint, this.leaseMs),
       );
-      if (owner) {
-        return this.execute(context, next, key, owner, fingerprint, requestId);
+      if ('owner' in claim) {
+        return this.execute(
+          context,
+          next,
+          key,
+          claim.owner,
+          fingerprint,
+          requestId,
+        );
       }
-      const record = await this.guard(() => this.store.read(key));
-      if (record && record.fingerprint !== fingerprint) {
+      const { record } = claim;
+      if (record.fingerprint !== fingerprint) {
         throw new ApiError(
           'idempotency_conflict',
           'This Idempotency-Key was used for a different request (method, path or body); use a new key',
         );
       }
-      if (record?.state === 'done') {
+      if (record.state === 'done') {
         response.setHeader(REPLAYED_HEADER, 'true');
         return this.replay(record);
       }
-      // Still running (or released an instant ago, in which case the next claim wins it).
-      if (record && Date.now() >= deadline) {
+      // Still running: wait for its response (or for its lease to lapse) a little while.
+      if (Date.now() >= deadline) {
         throw new ApiError(
           'idempotency_in_progress',
           'A request with this Idempotency-Key is still in progress; retry shortly',
           { headers: { 'Retry-After': '1' } },
         );
       }
-      if (record) {
-        await sleep(POLL_MS);
-      }
+      await sleep(POLL_MS);
     }
   }
 

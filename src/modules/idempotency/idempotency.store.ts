@@ -16,6 +16,13 @@ export type IdempotencyRecord =
 /** How long a finished request's response is kept for replay (SPEC §7). */
 const RECORD_TTL_SECONDS = 24 * 60 * 60;
 
+/** Takes the key with a new lease if it is free, else returns its record: one round trip either way. */
+const CLAIM = `
+local current = redis.call('GET', KEYS[1])
+if current then return current end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return false`;
+
 /** Changes the record only while `owner` still holds the lease (a request whose lease lapsed must not). */
 const IF_OWNER = `
 local current = redis.call('GET', KEYS[1])
@@ -32,6 +39,11 @@ else
 end`;
 
 type IdempotencyClient = Redis & {
+  claimOrRead(
+    key: string,
+    record: string,
+    leaseMs: number,
+  ): Promise<string | null>;
   ifOwner(
     key: string,
     owner: string,
@@ -50,31 +62,30 @@ export class IdempotencyStore {
 
   constructor(@Inject(Redis) redis: Redis) {
     // A defined command runs by EVALSHA: the script is sent once, not with every request.
+    redis.defineCommand('claimOrRead', { numberOfKeys: 1, lua: CLAIM });
     redis.defineCommand('ifOwner', { numberOfKeys: 1, lua: IF_OWNER });
     this.redis = redis as IdempotencyClient;
   }
 
-  /** Takes the key for a new request; returns the lease's owner token, or null when it is taken. */
+  /**
+   * Takes the key for a new request (the lease's owner token), or, when it is taken, returns the
+   * record holding it: the request running with it, or the response it finished with.
+   */
   async claim(
     key: string,
     fingerprint: string,
     leaseMs: number,
-  ): Promise<string | null> {
+  ): Promise<{ owner: string } | { record: IdempotencyRecord }> {
     const owner = randomUUID();
-    const record: IdempotencyRecord = { state: 'running', fingerprint, owner };
-    const taken = await this.redis.set(
+    const lease: IdempotencyRecord = { state: 'running', fingerprint, owner };
+    const current = await this.redis.claimOrRead(
       key,
-      JSON.stringify(record),
-      'PX',
+      JSON.stringify(lease),
       leaseMs,
-      'NX',
     );
-    return taken === 'OK' ? owner : null;
-  }
-
-  async read(key: string): Promise<IdempotencyRecord | null> {
-    const value = await this.redis.get(key);
-    return value === null ? null : (JSON.parse(value) as IdempotencyRecord);
+    return current === null
+      ? { owner }
+      : { record: JSON.parse(current) as IdempotencyRecord };
   }
 
   async renew(key: string, owner: string, leaseMs: number): Promise<void> {
