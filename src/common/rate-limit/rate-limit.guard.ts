@@ -6,7 +6,6 @@ import {
   ThrottlerGuard,
   type ThrottlerModuleOptions,
   type ThrottlerRequest,
-  type ThrottlerStorage,
 } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { AppConfig } from '../../config/app-config.js';
@@ -15,10 +14,11 @@ import {
   type AuthenticatedRequest,
 } from '../auth/auth.decorators.js';
 import { ApiError } from '../errors/api-error.js';
+import { TokenBuckets, type Bucket } from './token-buckets.js';
 
 interface LimitedRequest extends AuthenticatedRequest {
-  /** The tightest bucket seen so far for this request, whose numbers go in the headers. */
-  rateLimit?: { limit: number; remaining: number; reset: number };
+  /** The buckets this request draws from, gathered before they are taken in one round trip. */
+  rateLimitBuckets?: Bucket[];
 }
 
 /**
@@ -29,16 +29,49 @@ interface LimitedRequest extends AuthenticatedRequest {
  * (seconds until the bucket is full) of the tightest bucket the request drew from; a 429 is
  * `rate_limit_exceeded` with `Retry-After`. Public routes (health, docs, files, signed uploads)
  * are not limited here.
+ *
+ * The throttler resolves each named throttler's bucket (tier, route); they are then taken together
+ * in one Redis round trip, all or none, so a refused request uses up no bucket.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
-    @InjectThrottlerStorage() storage: ThrottlerStorage,
+    @InjectThrottlerStorage() private readonly buckets: TokenBuckets,
     reflector: Reflector,
     private readonly config: AppConfig,
   ) {
-    super(options, storage, reflector);
+    super(options, buckets, reflector);
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<LimitedRequest>();
+    request.rateLimitBuckets = [];
+    await super.canActivate(context);
+    const buckets = request.rateLimitBuckets;
+    if (buckets.length === 0) {
+      return true;
+    }
+    const taken = await this.buckets.takeAll(buckets);
+    const tightest = taken.reduce((tight, bucket) =>
+      bucket.remaining < tight.remaining ? bucket : tight,
+    );
+    const response = context.switchToHttp().getResponse<Response>();
+    response.setHeader('X-RateLimit-Limit', String(tightest.capacity));
+    response.setHeader('X-RateLimit-Remaining', String(tightest.remaining));
+    response.setHeader('X-RateLimit-Reset', String(tightest.fullInSeconds));
+    const refused = taken.filter((bucket) => !bucket.allowed);
+    if (refused.length > 0) {
+      const retryAfter = Math.max(
+        ...refused.map((bucket) => bucket.tokenInSeconds),
+      );
+      throw new ApiError(
+        'rate_limit_exceeded',
+        `Rate limit exceeded; retry in ${retryAfter} s`,
+        { headers: { 'Retry-After': String(retryAfter) } },
+      );
+    }
+    return true;
   }
 
   protected override async shouldSkip(
@@ -54,6 +87,7 @@ export class RateLimitGuard extends ThrottlerGuard {
     );
   }
 
+  /** Notes the bucket; `canActivate` takes them all at once. */
   protected override async handleRequest({
     context,
     limit,
@@ -63,29 +97,12 @@ export class RateLimitGuard extends ThrottlerGuard {
     generateKey,
   }: ThrottlerRequest): Promise<boolean> {
     const request = context.switchToHttp().getRequest<LimitedRequest>();
-    const response = context.switchToHttp().getResponse<Response>();
     const tracker = await getTracker(request, context);
-    const record = await this.storageService.increment(
-      generateKey(context, tracker, throttler.name!),
-      ttl,
-      limit,
-      0,
-      throttler.name!,
-    );
-    const remaining = Math.max(0, limit - record.totalHits);
-    if (!request.rateLimit || remaining < request.rateLimit.remaining) {
-      request.rateLimit = { limit, remaining, reset: record.timeToExpire };
-      response.setHeader('X-RateLimit-Limit', String(limit));
-      response.setHeader('X-RateLimit-Remaining', String(remaining));
-      response.setHeader('X-RateLimit-Reset', String(record.timeToExpire));
-    }
-    if (record.isBlocked) {
-      throw new ApiError(
-        'rate_limit_exceeded',
-        `Rate limit exceeded; retry in ${record.timeToBlockExpire} s`,
-        { headers: { 'Retry-After': String(record.timeToBlockExpire) } },
-      );
-    }
+    request.rateLimitBuckets!.push({
+      key: generateKey(context, tracker, throttler.name!),
+      capacity: limit,
+      intervalMs: ttl,
+    });
     return true;
   }
 }

@@ -7,37 +7,64 @@ type ThrottlerStorageRecord = Awaited<
 import { Redis } from 'ioredis';
 
 /**
- * One token bucket per key, updated atomically in one round trip. The clock is Redis' own (TIME),
- * so every app process sees the same buckets. Returns: allowed (1/0), whole tokens left, ms until a
- * token is available, ms until the bucket is full again.
+ * Takes one token from each bucket, atomically and in one round trip: from all of them when every
+ * one has a token, from none otherwise. KEYS are the buckets, ARGV their capacity and ms per token
+ * in pairs. The clock is Redis' own (TIME), so every app process sees the same buckets. Returns per
+ * bucket: had a token (1/0), whole tokens left, ms until a token is available, ms until full.
  */
-const TAKE_TOKEN = `
-local capacity = tonumber(ARGV[1])
-local interval = tonumber(ARGV[2])
+const TAKE_TOKENS = `
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-local tokens = tonumber(state[1]) or capacity
-local at = tonumber(state[2]) or now
-tokens = math.min(capacity, tokens + math.max(0, now - at) / interval)
-local allowed = 0
-if tokens >= 1 then
-  tokens = tokens - 1
-  allowed = 1
+local tokens = {}
+local allowed = true
+for i = 1, #KEYS do
+  local capacity = tonumber(ARGV[2 * i - 1])
+  local interval = tonumber(ARGV[2 * i])
+  local state = redis.call('HMGET', KEYS[i], 'tokens', 'at')
+  local available = tonumber(state[1]) or capacity
+  local at = tonumber(state[2]) or now
+  tokens[i] = math.min(capacity, available + math.max(0, now - at) / interval)
+  if tokens[i] < 1 then allowed = false end
 end
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', now)
-local full = math.ceil((capacity - tokens) * interval)
-redis.call('PEXPIRE', KEYS[1], full + 1000)
-local wait = 0
-if allowed == 0 then wait = math.ceil((1 - tokens) * interval) end
-return {allowed, math.floor(tokens), wait, full}`;
+local result = {}
+for i = 1, #KEYS do
+  local capacity = tonumber(ARGV[2 * i - 1])
+  local interval = tonumber(ARGV[2 * i])
+  local left = tokens[i]
+  if allowed then left = left - 1 end
+  redis.call('HSET', KEYS[i], 'tokens', tostring(left), 'at', now)
+  local full = math.ceil((capacity - left) * interval)
+  redis.call('PEXPIRE', KEYS[i], full + 1000)
+  local had = 0
+  local wait = 0
+  if tokens[i] >= 1 then had = 1 else wait = math.ceil((1 - left) * interval) end
+  result[i] = {had, math.floor(left), wait, full}
+end
+return result`;
+
+/** A bucket a request draws from: SPEC §8's burst as capacity, refilled one token per interval. */
+export interface Bucket {
+  key: string;
+  capacity: number;
+  intervalMs: number;
+}
+
+export interface TakenBucket {
+  capacity: number;
+  /** The bucket had a token; the request went through only if every bucket had one. */
+  allowed: boolean;
+  remaining: number;
+  /** Seconds until the bucket has a token again (≥ 1), for `Retry-After`. */
+  tokenInSeconds: number;
+  /** Seconds until the bucket is full again, for `X-RateLimit-Reset`. */
+  fullInSeconds: number;
+}
 
 type BucketClient = Redis & {
-  takeToken(
-    key: string,
-    capacity: number,
-    intervalMs: number,
-  ): Promise<[number, number, number, number]>;
+  takeTokens(
+    count: number,
+    ...keysThenArgs: Array<string | number>
+  ): Promise<Array<[number, number, number, number]>>;
 };
 
 /**
@@ -54,25 +81,39 @@ export class TokenBuckets implements ThrottlerStorage {
 
   constructor(@Inject(Redis) redis: Redis) {
     // A defined command runs by EVALSHA: the script is sent once, not with every request.
-    redis.defineCommand('takeToken', { numberOfKeys: 1, lua: TAKE_TOKEN });
+    redis.defineCommand('takeTokens', { lua: TAKE_TOKENS });
     this.redis = redis as BucketClient;
   }
 
+  async takeAll(buckets: Bucket[]): Promise<TakenBucket[]> {
+    const taken = await this.redis.takeTokens(
+      buckets.length,
+      ...buckets.map((bucket) => `rate:${bucket.key}`),
+      ...buckets.flatMap((bucket) => [bucket.capacity, bucket.intervalMs]),
+    );
+    return taken.map(([had, left, waitMs, fullMs], index) => ({
+      capacity: buckets[index].capacity,
+      allowed: had === 1,
+      remaining: left,
+      tokenInSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+      fullInSeconds: Math.ceil(fullMs / 1000),
+    }));
+  }
+
+  /** The throttler's storage interface, for one bucket (RateLimitGuard takes its buckets together). */
   async increment(
     key: string,
     ttl: number,
     limit: number,
   ): Promise<ThrottlerStorageRecord> {
-    const [allowed, tokens, waitMs, fullMs] = await this.redis.takeToken(
-      `rate:${key}`,
-      limit,
-      ttl,
-    );
+    const [bucket] = await this.takeAll([
+      { key, capacity: limit, intervalMs: ttl },
+    ]);
     return {
-      totalHits: limit - tokens,
-      timeToExpire: Math.ceil(fullMs / 1000),
-      isBlocked: allowed === 0,
-      timeToBlockExpire: Math.max(1, Math.ceil(waitMs / 1000)),
+      totalHits: limit - bucket.remaining,
+      timeToExpire: bucket.fullInSeconds,
+      isBlocked: !bucket.allowed,
+      timeToBlockExpire: bucket.tokenInSeconds,
     };
   }
 }
