@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBooleanString,
@@ -106,12 +107,18 @@ class EnvironmentVariables {
 
   @IsOptional() @IsString() FFPROBE_PATH?: string;
   @IsOptional() @IsString() FFMPEG_PATH?: string;
+  /**
+   * Processing jobs per worker process: one per core, an image running on one libvips thread (see
+   * ImageAdapter), plus one that keeps the cores busy while other jobs wait on storage and the
+   * database. Each running image also holds one of libuv's threads, which file I/O shares: with more
+   * than 3 jobs, start Node with UV_THREADPOOL_SIZE above the job count (its default is 4).
+   */
   @IsOptional()
   @Transform(toInt)
   @Min(1)
   @Max(64)
   @IsInt()
-  PROCESSING_CONCURRENCY = 2;
+  PROCESSING_CONCURRENCY = Math.min(availableParallelism() + 1, 64);
   @IsOptional()
   @Transform(toInt)
   @Min(0)

@@ -625,6 +625,28 @@ describe('LocalStorageDriver', () => {
       ).toBe(true);
     });
 
+    it('stores a body of many write batches and background flushes byte for byte', async () => {
+      const { stream } = countingStream(640, 64 * 1024);
+      const expected = createHash('sha256');
+      for (let chunk = 1; chunk <= 640; chunk += 1) {
+        expected.update(Buffer.alloc(64 * 1024, chunk % 256));
+      }
+      const stored = await storage.write({
+        key: KEY,
+        body: stream,
+        contentType: 'video/mp4',
+      });
+      const onDisk = createHash('sha256')
+        .update(await readFile(join(rootDir, KEY)))
+        .digest('hex');
+      expect(onDisk).toBe(expected.digest('hex'));
+      expect(stored).toMatchObject({
+        sizeBytes: 640 * 64 * 1024,
+        etag: `"${onDisk}"`,
+      });
+      expect(await readdir(join(rootDir, '.tmp'))).toEqual([]);
+    });
+
     it('keeps the previous object when the new body fails, and leaves no temp file', async () => {
       await storage.write({
         key: KEY,

@@ -76,6 +76,8 @@ const PARTS_DIR = 'multipart';
 const UPLOAD_ID =
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const WRITE_BATCH_BYTES = 1024 * 1024;
+/** What `stage` has written is flushed to disk every this many bytes while the body streams in. */
+const SYNC_INTERVAL_BYTES = 16 * 1024 * 1024;
 const METADATA_DIR = '.meta';
 const MIN_SIGNING_SECRET_LENGTH = 32;
 const MISSING_PATH_CODES = new Set(['ENOENT', 'ENOTDIR']);
@@ -106,6 +108,28 @@ async function writeFully(file: FileHandle, bytes: Buffer): Promise<void> {
     const { bytesWritten } = await file.write(bytes, offset);
     offset += bytesWritten;
   }
+}
+
+/** Writes `chunks` (`length` bytes in all) at the file's position: one writev, no copying them together. */
+async function writeChunks(
+  file: FileHandle,
+  chunks: Buffer[],
+  length: number,
+): Promise<void> {
+  const { bytesWritten } = await file.writev(chunks);
+  // A short write (a full disk, a signal) is finished, or failed, by plain writes.
+  if (bytesWritten < length) {
+    await writeFully(
+      file,
+      Buffer.concat(chunks, length).subarray(bytesWritten),
+    );
+  }
+}
+
+/** Marks a promise that may reject before it is awaited as handled; awaiting it still throws. */
+function inBackground<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 function assertValidRange(range: ByteRange): void {
@@ -445,16 +469,31 @@ export class LocalStorageDriver extends Storage {
     const hash = createHash('sha256');
     let sizeBytes = 0;
     // Chunks are gathered into batches of about 1 MB, and each batch is written while the next is
-    // read and hashed: one write in flight at a time, so memory stays at two batches.
+    // read and hashed: one write in flight at a time, so memory stays at two batches. Every 16 MB
+    // what has been written is flushed to disk (fdatasync) while the body keeps streaming in, so
+    // the fsync before the answer waits for the last few MB, not for the disk to take the whole
+    // body: with 400 MB one fsync at the end held a PUT to half the rate of a plain copy.
     let batch: Buffer[] = [];
     let batchBytes = 0;
+    let unsyncedBytes = 0;
     let writing: Promise<void> = Promise.resolve();
+    let syncing: Promise<void> | undefined;
     const flush = async () => {
       await writing;
-      const bytes = Buffer.concat(batch, batchBytes);
+      writing = inBackground(writeChunks(file, batch, batchBytes));
+      unsyncedBytes += batchBytes;
       batch = [];
       batchBytes = 0;
-      writing = writeFully(file, bytes);
+      if (unsyncedBytes >= SYNC_INTERVAL_BYTES && !syncing) {
+        unsyncedBytes = 0;
+        syncing = inBackground(
+          writing
+            .then(() => file.datasync())
+            .then(() => {
+              syncing = undefined;
+            }),
+        );
+      }
     };
     try {
       try {
@@ -478,9 +517,11 @@ export class LocalStorageDriver extends Storage {
         }
         await flush();
         await writing;
+        await syncing;
         await file.sync();
       } finally {
         await writing.catch(() => undefined);
+        await syncing?.catch(() => undefined);
         await file.close();
       }
     } catch (error) {
@@ -504,11 +545,12 @@ export class LocalStorageDriver extends Storage {
     };
     const metadataTempPath = join(this.tempDir, `${randomUUID()}.json`);
     const metadataPath = this.metadataPath(key);
+    let committed = false;
     try {
       await writeFile(metadataTempPath, JSON.stringify(metadata), {
         flag: 'wx',
       });
-      return await this.withKeyLock(key, async () => {
+      const info = await this.withKeyLock(key, async () => {
         await this.renameIntoPlace(metadataTempPath, metadataPath);
         try {
           await this.renameIntoPlace(received.tempPath, objectPath);
@@ -517,13 +559,27 @@ export class LocalStorageDriver extends Storage {
           await this.unlinkIfPresent(metadataPath);
           throw error;
         }
-        const info = await this.readObjectInfo(key, objectPath);
-        if (!info) throw new StorageObjectNotFoundError(key);
-        return info;
+        const stats = await stat(objectPath);
+        // Another process may have written the key since our rename: then report what is there.
+        if (stats.size !== received.sizeBytes) {
+          return this.readObjectInfo(key, objectPath);
+        }
+        return {
+          key,
+          sizeBytes: stats.size,
+          contentType,
+          etag: `"${received.sha256}"`,
+          lastModified: stats.mtime,
+        };
       });
+      if (!info) throw new StorageObjectNotFoundError(key);
+      committed = true;
+      return info;
     } finally {
-      await this.unlinkIfPresent(metadataTempPath);
-      await this.unlinkIfPresent(received.tempPath);
+      if (!committed) {
+        await this.unlinkIfPresent(metadataTempPath);
+        await this.unlinkIfPresent(received.tempPath);
+      }
     }
   }
 

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { newId } from '../../common/ids.js';
 import {
   JOBS,
@@ -238,6 +239,89 @@ export class MediaLifecycleService {
         string,
         unknown
       >,
+    });
+  }
+
+  /**
+   * PROCESSING → READY or FAILED like `finishProcessing`, for the processing worker, in one
+   * transaction of three statements: the item read under its row lock (with, for a READY outcome,
+   * the oldest other item of its workspace holding the same checksum, then recorded as
+   * `metadata.duplicateOf`), one UPDATE of the changed columns and one INSERT of the event.
+   * `save` would read the item and the event again before writing each of them.
+   */
+  async completeProcessing(
+    mediaId: string,
+    outcome: ProcessingOutcome,
+  ): Promise<Media | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const checksum =
+        outcome.status === 'READY' ? outcome.changes.checksumSha256 : null;
+      const query = manager
+        .createQueryBuilder(Media, 'media')
+        .where('media.id = :mediaId', { mediaId })
+        .setLock('pessimistic_write');
+      if (checksum) {
+        query.addSelect(
+          (duplicates) =>
+            duplicates
+              .select('duplicate.id')
+              .from(Media, 'duplicate')
+              .where('duplicate.workspace_id = media.workspace_id')
+              .andWhere('duplicate.checksum_sha256 = :checksum', { checksum })
+              .andWhere('duplicate.id <> media.id')
+              .orderBy('duplicate.seq', 'ASC')
+              .limit(1),
+          'duplicate_of',
+        );
+      }
+      const {
+        entities: [current],
+        raw: [row],
+      } = await query.getRawAndEntities<{ duplicate_of?: string | null }>();
+      if (current?.status !== 'PROCESSING') {
+        return null;
+      }
+      const changes: Partial<Media> = {
+        ...outcome.changes,
+        status: outcome.status,
+      };
+      if (outcome.status === 'FAILED') {
+        changes.validationResults = {
+          ...current.validationResults,
+          processing: { valid: false, errors: outcome.errors },
+        };
+      }
+      if (row.duplicate_of) {
+        changes.metadata = {
+          ...(changes.metadata ?? current.metadata),
+          duplicateOf: row.duplicate_of,
+        };
+      }
+      const updated = await manager
+        .createQueryBuilder()
+        .update(Media)
+        .set(changes as QueryDeepPartialEntity<Media>)
+        .where('id = :mediaId', { mediaId })
+        .returning('updated_at')
+        .execute();
+      const [{ updated_at: updatedAt }] = updated.raw as Array<{
+        updated_at: Date;
+      }>;
+      Object.assign(current, changes, { updatedAt });
+      await manager.insert(MediaEvent, {
+        id: newId('event'),
+        workspaceId: current.workspaceId,
+        mediaId: current.id,
+        type:
+          outcome.status === 'READY'
+            ? 'media.ready'
+            : 'media.processing_failed',
+        data: JSON.parse(
+          JSON.stringify(toMediaDto(current)),
+        ) as QueryDeepPartialEntity<Record<string, unknown>>,
+      });
+      this.logger.log(`Media ${current.id} is ${current.status}`);
+      return current;
     });
   }
 }

@@ -138,12 +138,11 @@ export class MediaProcessingService {
       mediaId,
       workspaceId: media.workspaceId,
     });
-    const outcome = await this.recordChecksum(
-      media,
+    const outcome = await this.withChecksum(
       media.storagePath,
       await this.evaluate(media, media.storagePath),
     );
-    const finished = await this.lifecycle.finishProcessing(media.id, outcome);
+    const finished = await this.lifecycle.completeProcessing(media.id, outcome);
     if (!finished && !(await this.media.findById(media.id))) {
       // Deleted while we worked: do not leave a normalised copy or a poster behind.
       await this.storage.delete(media.storagePath);
@@ -177,33 +176,21 @@ export class MediaProcessingService {
   }
 
   /**
-   * A READY item records the SHA-256 of its stored object (after any re-encoding) and, when an
-   * older item of the workspace holds the same bytes, `metadata.duplicateOf`.
+   * A READY item records the SHA-256 of its stored object (after any re-encoding), which
+   * `completeProcessing` also compares with the workspace's other items for `duplicateOf`.
    */
-  private async recordChecksum(
-    media: Media,
+  private async withChecksum(
     key: string,
     outcome: ProcessingOutcome,
   ): Promise<ProcessingOutcome> {
-    if (outcome.status !== 'READY') return outcome;
-    const checksumSha256 =
-      outcome.changes.checksumSha256 ?? (await this.storage.sha256(key));
-    const duplicate = await this.media.findDuplicate(
-      media.workspaceId,
-      checksumSha256,
-      media.id,
-    );
+    if (outcome.status !== 'READY' || outcome.changes.checksumSha256) {
+      return outcome;
+    }
     return {
       status: 'READY',
       changes: {
         ...outcome.changes,
-        checksumSha256,
-        ...(duplicate && {
-          metadata: {
-            ...(outcome.changes.metadata ?? media.metadata),
-            duplicateOf: duplicate.id,
-          },
-        }),
+        checksumSha256: await this.storage.sha256(key),
       },
     };
   }
@@ -275,24 +262,12 @@ export class MediaProcessingService {
   ): Promise<ProcessingOutcome> {
     const workDir = await createWorkDir(IMAGE_WORK_DIR);
     try {
-      const inputPath = join(workDir, 'input');
-      await pipeline(
-        await this.storage.openReadStream(key),
-        createWriteStream(inputPath),
-      );
+      const inputPath = await this.imageFile(key, workDir);
       const result = await this.images.normaliseImageFile(
         inputPath,
         join(workDir, 'output.jpg'),
       );
       this.metrics.countNormalisation(result.outcome);
-      // The stored bytes are on disk here already: hash them rather than read the object again.
-      const checksumSha256 = await sha256File(
-        result.outcome === 'failed' ||
-          result.outcome === 'skipped' ||
-          result.outcome === 'unchanged'
-          ? inputPath
-          : result.outputPath,
-      );
       const metadata = {
         ...media.metadata,
         normalization: describeNormalisation(result),
@@ -305,7 +280,11 @@ export class MediaProcessingService {
           );
           return {
             status: 'READY',
-            changes: { sizeBytes: stored.sizeBytes, checksumSha256, metadata },
+            changes: {
+              sizeBytes: stored.sizeBytes,
+              checksumSha256: await this.storedSha256(key, inputPath),
+              metadata,
+            },
           };
         case 'skipped':
           return {
@@ -313,7 +292,7 @@ export class MediaProcessingService {
             changes: {
               contentType: 'image/gif',
               sizeBytes: stored.sizeBytes,
-              checksumSha256,
+              checksumSha256: await this.storedSha256(key, inputPath),
               width: result.width,
               height: result.height,
               metadata,
@@ -325,7 +304,7 @@ export class MediaProcessingService {
             changes: {
               contentType: 'image/jpeg',
               sizeBytes: stored.sizeBytes,
-              checksumSha256,
+              checksumSha256: await this.storedSha256(key, inputPath),
               width: result.width,
               height: result.height,
               metadata,
@@ -342,7 +321,7 @@ export class MediaProcessingService {
             changes: {
               contentType: 'image/jpeg',
               sizeBytes: written.sizeBytes,
-              checksumSha256,
+              checksumSha256: await this.storedSha256(key, result.outputPath),
               width: result.width,
               height: result.height,
               metadata,
@@ -353,6 +332,36 @@ export class MediaProcessingService {
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * The stored image as a file sharp can read. The local driver keeps objects as files, so sharp
+   * reads the object where it lies; other objects are copied into the work directory. Reading in
+   * place is safe because while an item's job runs nothing but that job, once it has read it,
+   * replaces the item's object: uploads and imports land only before PROCESSING, and an item has
+   * one job id, which Bull runs once at a time.
+   */
+  private async imageFile(key: string, workDir: string): Promise<string> {
+    if (this.storage.driver === 'local') {
+      return this.storage.probeLocation(key);
+    }
+    const path = join(workDir, 'input');
+    await pipeline(
+      await this.storage.openReadStream(key),
+      createWriteStream(path),
+    );
+    return path;
+  }
+
+  /**
+   * The SHA-256 of the object now stored at `key`, of which `file` holds the bytes: the local driver
+   * recorded it when the bytes were written; anything else is hashed from the file rather than read
+   * from the bucket again.
+   */
+  private storedSha256(key: string, file: string): Promise<string> {
+    return this.storage.driver === 'local'
+      ? this.storage.sha256(key)
+      : sha256File(file);
   }
 
   private async processVideo(
