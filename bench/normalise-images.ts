@@ -15,9 +15,14 @@ import { performance } from 'node:perf_hooks';
 import sharp, { type Sharp } from 'sharp';
 import { ImageAdapter } from '../src/infra/image/image.adapter.js';
 import { baselineJpegOptions } from '../src/infra/image/image-normalisation.js';
+import {
+  SYNTHETIC_HEIGHT,
+  SYNTHETIC_WIDTH,
+  syntheticPixels,
+} from './support.js';
 
-const WIDTH = 1920;
-const HEIGHT = 1080;
+const WIDTH = SYNTHETIC_WIDTH;
+const HEIGHT = SYNTHETIC_HEIGHT;
 const IMAGES_PER_KIND = 10;
 const TIMED_ROUNDS = 3;
 
@@ -59,32 +64,13 @@ interface CorpusImage {
   path: string;
 }
 
-/** Gradients with seeded noise: photo-like entropy, identical on every run. Alpha fades out on the right. */
-function syntheticPixels(seed: number): Buffer {
-  const pixels = Buffer.alloc(WIDTH * HEIGHT * 4);
-  let state = seed;
-  for (let y = 0; y < HEIGHT; y += 1) {
-    for (let x = 0; x < WIDTH; x += 1) {
-      state = (state * 1664525 + 1013904223) >>> 0;
-      const noise = (state >>> 24) % 32;
-      const offset = (y * WIDTH + x) * 4;
-      pixels[offset] = ((x * 255) / WIDTH + noise + seed * 17) & 0xff;
-      pixels[offset + 1] = ((y * 255) / HEIGHT + noise) & 0xff;
-      pixels[offset + 2] =
-        (((x + y) * 128) / (WIDTH + HEIGHT) + noise * 2) & 0xff;
-      pixels[offset + 3] = x > WIDTH * 0.75 ? 255 - (x * 255) / WIDTH : 255;
-    }
-  }
-  return pixels;
-}
-
 async function buildCorpus(directory: string): Promise<CorpusImage[]> {
   const corpus: CorpusImage[] = [];
   for (const [kindIndex, kind] of KINDS.entries()) {
     for (let index = 0; index < IMAGES_PER_KIND; index += 1) {
       const seed = kindIndex * IMAGES_PER_KIND + index + 1;
       const path = join(directory, `${seed}.${kind.extension}`);
-      const image = sharp(syntheticPixels(seed), {
+      const image = sharp(syntheticPixels(seed, 32), {
         raw: { width: WIDTH, height: HEIGHT, channels: 4 },
       });
       await kind.encode(image).toFile(path);

@@ -39,32 +39,24 @@ import {
   type ServerProcess,
 } from '../test/support/server-process.js';
 import { freePort } from '../test/support/test-app.js';
-import { dropBenchDatabase } from './support.js';
+import {
+  dropBenchDatabase,
+  SYNTHETIC_HEIGHT,
+  SYNTHETIC_WIDTH,
+  syntheticPixels,
+} from './support.js';
 
-const WIDTH = 1920;
-const HEIGHT = 1080;
+const WIDTH = SYNTHETIC_WIDTH;
+const HEIGHT = SYNTHETIC_HEIGHT;
 const BATCH = 40;
 const LATENCY_SAMPLES = 10;
 const ROUNDS = 3;
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const SHARP_CHILD = '--plain-sharp-child';
 
-/** Photo-like gradients with seeded noise, alpha fading out on the right: about 2 MB as PNG. */
+/** Photo-like gradients with light noise, alpha fading out on the right: about 2 MB as PNG. */
 function syntheticPng(seed: number): Promise<Buffer> {
-  const pixels = Buffer.alloc(WIDTH * HEIGHT * 4);
-  let state = seed;
-  for (let y = 0; y < HEIGHT; y += 1) {
-    for (let x = 0; x < WIDTH; x += 1) {
-      state = (state * 1664525 + 1013904223) >>> 0;
-      const noise = (state >>> 24) % 3;
-      const offset = (y * WIDTH + x) * 4;
-      pixels[offset] = ((x * 255) / WIDTH + noise + seed * 17) & 0xff;
-      pixels[offset + 1] = ((y * 255) / HEIGHT + noise) & 0xff;
-      pixels[offset + 2] =
-        (((x + y) * 128) / (WIDTH + HEIGHT) + noise * 2) & 0xff;
-      pixels[offset + 3] = x > WIDTH * 0.75 ? 255 - (x * 255) / WIDTH : 255;
-    }
-  }
+  const pixels = syntheticPixels(seed, 3);
   return sharp(pixels, { raw: { width: WIDTH, height: HEIGHT, channels: 4 } })
     .png({ compressionLevel: 6 })
     .toBuffer();
