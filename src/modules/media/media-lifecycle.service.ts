@@ -162,35 +162,6 @@ export class MediaLifecycleService {
     }
   }
 
-  /** PROCESSING → READY or FAILED. A no-op (returns null) when the item is gone or not PROCESSING. */
-  async finishProcessing(
-    mediaId: string,
-    outcome: ProcessingOutcome,
-  ): Promise<Media | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const current = await this.lockForUpdate(manager, mediaId);
-      if (current?.status !== 'PROCESSING') {
-        return null;
-      }
-      Object.assign(current, outcome.changes ?? {});
-      current.status = outcome.status;
-      if (outcome.status === 'FAILED') {
-        current.validationResults = {
-          ...current.validationResults,
-          processing: { valid: false, errors: outcome.errors },
-        };
-      }
-      const saved = await manager.save(current);
-      await this.recordEvent(
-        manager,
-        saved,
-        outcome.status === 'READY' ? 'media.ready' : 'media.processing_failed',
-      );
-      this.logger.log(`Media ${saved.id} is ${saved.status}`);
-      return saved;
-    });
-  }
-
   /** PENDING → FAILED for an upload that never arrived or an import that could not be fetched. */
   async failPending(
     mediaId: string,

@@ -307,18 +307,6 @@ export class MediaService {
     });
   }
 
-  /** The oldest other item of the workspace whose stored object has this SHA-256, if any. */
-  async findDuplicate(
-    workspaceId: string,
-    checksumSha256: string,
-    exceptId: string,
-  ): Promise<Media | null> {
-    return this.media.findOne({
-      where: { workspaceId, checksumSha256, id: Not(exceptId) },
-      order: { seq: 'ASC' },
-    });
-  }
-
   /** Items past PENDING that still record an open multipart upload. */
   async findAbandonedMultipartUploads(limit: number): Promise<Media[]> {
     return this.media.find({
