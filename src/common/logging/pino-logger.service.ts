@@ -1,6 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { requestBoundLogger } from './request-logger.js';
 
 type PinoLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
@@ -58,10 +57,7 @@ function toPinoCall(
   return { fields, text };
 }
 
-/**
- * Nest's logger, writing JSON lines through pino: the request's child logger while a request is
- * handled (its lines carry `reqId`), the root logger otherwise.
- */
+/** Nest's logger, writing JSON lines through the root pino logger. */
 export class PinoLoggerService implements LoggerService {
   constructor(readonly root: Logger) {}
 
@@ -90,8 +86,7 @@ export class PinoLoggerService implements LoggerService {
   }
 
   private write(level: PinoLevel, message: unknown, params: unknown[]): void {
-    const logger = requestBoundLogger() ?? this.root;
     const { fields, text } = toPinoCall(level, message, params);
-    logger[level](fields, text);
+    this.root[level](fields, text);
   }
 }

@@ -11,7 +11,7 @@ import { reconnectDelayMs } from './redis.js';
 
 /**
  * The app's shared Redis connection (Bull opens its own). Commands fail fast instead of queueing
- * while Redis is away, and every key carries REDIS_KEY_PREFIX.
+ * while Redis is away, every key carries REDIS_KEY_PREFIX, and commands are auto-pipelined.
  */
 @Global()
 @Module({
@@ -27,6 +27,9 @@ import { reconnectDelayMs } from './redis.js';
           enableOfflineQueue: false,
           connectTimeout: 5000,
           retryStrategy: reconnectDelayMs,
+          // Commands issued in the same tick (concurrent requests' rate-limit takes, idempotency
+          // claims) leave in one write and come back in one read.
+          enableAutoPipelining: true,
         });
         status.watch('shared', redis);
         return redis;

@@ -91,7 +91,7 @@ export class TemplatesService {
       template,
       config,
       size,
-      await this.fetchImages(template, config, size),
+      await this.fetchImages(workspaceId, template, config, size),
     );
     const item = this.media.newServerStoredItem(workspaceId, 'render', {
       filename: `${template.slug}.png`,
@@ -129,6 +129,7 @@ export class TemplatesService {
    * and time. A failure is logged and leaves the field out, so the card renders its placeholder.
    */
   private async fetchImages(
+    workspaceId: string,
     template: TemplateDefinition,
     config: ResolvedConfig,
     size: { width: number; height: number },
@@ -140,6 +141,7 @@ export class TemplatesService {
           images[field] = await this.download(url);
         } catch (error) {
           this.logger.warn(
+            { workspaceId, templateSlug: template.slug },
             `Template image ${field} not fetched, drawing a placeholder: ${(error as Error).message}`,
           );
         }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { newSecret } from '../../common/ids.js';
 
 const KEY_PATTERN = /^mk_live_[0-9A-Za-z]{32}$/;
@@ -14,7 +14,7 @@ export function isWellFormedApiKey(value: string): boolean {
 
 /** Keys carry ~190 bits of entropy, so a fast unsalted hash is enough and keeps lookups indexable. */
 export function hashApiKey(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return hash('sha256', secret, 'hex');
 }
 
 export function displayPrefix(secret: string): string {
