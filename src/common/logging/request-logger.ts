@@ -4,7 +4,7 @@ import { redactUrl } from './logger.options.js';
 
 /**
  * The request headers worth a line: who called and what they sent. Credentials never reach the log
- * this way (the root logger's redaction stays as a second guard), and each line stays small.
+ * this way, and each line stays small.
  */
 const LOGGED_REQUEST_HEADERS = [
   'user-agent',
@@ -42,6 +42,9 @@ export function requestLogging(
   response: ServerResponse,
   next: () => void,
 ) => void {
+  // The line is built from the allowlist above and a redacted URL, so the root logger's
+  // redaction, whose wildcard paths walk every object logged (half the cost of a line), is off.
+  const lines = root.child({}, { redact: [] });
   return (request, response, next) => {
     const id = request.id ?? '';
     if (!request.url?.startsWith('/health')) {
@@ -61,13 +64,13 @@ export function requestLogging(
           responseTime: Math.round(performance.now() - startedAt),
         };
         if (!finished) {
-          root.warn(line, 'request aborted');
+          lines.warn(line, 'request aborted');
         } else if (status >= 500) {
-          root.error(line, 'request completed');
+          lines.error(line, 'request completed');
         } else if (status >= 400) {
-          root.warn(line, 'request completed');
+          lines.warn(line, 'request completed');
         } else {
-          root.info(line, 'request completed');
+          lines.info(line, 'request completed');
         }
       });
     }

@@ -57,12 +57,13 @@ export class MediaLifecycleService {
       if (current?.status !== 'PENDING') {
         return null;
       }
-      Object.assign(current, changes);
-      current.status = 'PROCESSING';
-      current.uploadExpiresAt = null;
-      const saved = await manager.save(current);
-      await this.recordEvent(manager, saved, 'media.uploaded');
-      return saved;
+      await this.update(manager, current, {
+        ...changes,
+        status: 'PROCESSING',
+        uploadExpiresAt: null,
+      });
+      await this.recordEvent(manager, current, 'media.uploaded');
+      return current;
     });
     if (media) {
       await this.enqueueProcessing(media.id);
@@ -99,13 +100,14 @@ export class MediaLifecycleService {
         };
       }
       await store();
-      Object.assign(current, changes);
-      current.status = 'PROCESSING';
-      current.uploadExpiresAt = null;
-      current.uploadSha256 = sha256;
-      const saved = await manager.save(current);
-      await this.recordEvent(manager, saved, 'media.uploaded');
-      return { outcome: 'stored' as const, status: saved.status };
+      await this.update(manager, current, {
+        ...changes,
+        status: 'PROCESSING',
+        uploadExpiresAt: null,
+        uploadSha256: sha256,
+      });
+      await this.recordEvent(manager, current, 'media.uploaded');
+      return { outcome: 'stored' as const, status: current.status };
     });
     if (claim.outcome !== 'conflict' && claim.status === 'PROCESSING') {
       await this.enqueueProcessing(mediaId);
@@ -173,16 +175,17 @@ export class MediaLifecycleService {
       if (current?.status !== 'PENDING') {
         return null;
       }
-      Object.assign(current, changes);
-      current.status = 'FAILED';
-      current.uploadExpiresAt = null;
-      current.validationResults = {
-        ...current.validationResults,
-        processing: { valid: false, errors: [reason] },
-      };
-      const saved = await manager.save(current);
-      await this.recordEvent(manager, saved, 'media.processing_failed');
-      return saved;
+      await this.update(manager, current, {
+        ...changes,
+        status: 'FAILED',
+        uploadExpiresAt: null,
+        validationResults: {
+          ...current.validationResults,
+          processing: { valid: false, errors: [reason] },
+        },
+      });
+      await this.recordEvent(manager, current, 'media.processing_failed');
+      return current;
     });
   }
 
@@ -196,29 +199,50 @@ export class MediaLifecycleService {
     });
   }
 
+  /**
+   * One UPDATE of the item read under its row lock, applied to `current` too. `save` would read
+   * the row again first to work out what changed.
+   */
+  private async update(
+    manager: EntityManager,
+    current: Media,
+    changes: Partial<Media>,
+  ): Promise<void> {
+    const updated = await manager
+      .createQueryBuilder()
+      .update(Media)
+      .set(changes as QueryDeepPartialEntity<Media>)
+      .where('id = :id', { id: current.id })
+      .returning('updated_at')
+      .execute();
+    const [{ updated_at: updatedAt }] = updated.raw as Array<{
+      updated_at: Date;
+    }>;
+    Object.assign(current, changes, { updatedAt });
+  }
+
+  /** The lifecycle event, with the item as the API shows it, in the caller's transaction. */
   private async recordEvent(
     manager: EntityManager,
     media: Media,
     type: MediaEventType,
   ): Promise<void> {
-    await manager.save(MediaEvent, {
+    await manager.insert(MediaEvent, {
       id: newId('event'),
       workspaceId: media.workspaceId,
       mediaId: media.id,
       type,
-      data: JSON.parse(JSON.stringify(toMediaDto(media))) as Record<
-        string,
-        unknown
-      >,
+      data: JSON.parse(
+        JSON.stringify(toMediaDto(media)),
+      ) as QueryDeepPartialEntity<Record<string, unknown>>,
     });
   }
 
   /**
-   * PROCESSING → READY or FAILED like `finishProcessing`, for the processing worker, in one
-   * transaction of three statements: the item read under its row lock (with, for a READY outcome,
-   * the oldest other item of its workspace holding the same checksum, then recorded as
-   * `metadata.duplicateOf`), one UPDATE of the changed columns and one INSERT of the event.
-   * `save` would read the item and the event again before writing each of them.
+   * PROCESSING → READY or FAILED, for the processing worker, in one transaction of three
+   * statements: the item read under its row lock (with, for a READY outcome, the oldest other item
+   * of its workspace holding the same checksum, then recorded as `metadata.duplicateOf`), one
+   * UPDATE of the changed columns and one INSERT of the event.
    */
   async completeProcessing(
     mediaId: string,
@@ -268,29 +292,12 @@ export class MediaLifecycleService {
           duplicateOf: row.duplicate_of,
         };
       }
-      const updated = await manager
-        .createQueryBuilder()
-        .update(Media)
-        .set(changes as QueryDeepPartialEntity<Media>)
-        .where('id = :mediaId', { mediaId })
-        .returning('updated_at')
-        .execute();
-      const [{ updated_at: updatedAt }] = updated.raw as Array<{
-        updated_at: Date;
-      }>;
-      Object.assign(current, changes, { updatedAt });
-      await manager.insert(MediaEvent, {
-        id: newId('event'),
-        workspaceId: current.workspaceId,
-        mediaId: current.id,
-        type:
-          outcome.status === 'READY'
-            ? 'media.ready'
-            : 'media.processing_failed',
-        data: JSON.parse(
-          JSON.stringify(toMediaDto(current)),
-        ) as QueryDeepPartialEntity<Record<string, unknown>>,
-      });
+      await this.update(manager, current, changes);
+      await this.recordEvent(
+        manager,
+        current,
+        outcome.status === 'READY' ? 'media.ready' : 'media.processing_failed',
+      );
       this.logger.log(`Media ${current.id} is ${current.status}`);
       return current;
     });
