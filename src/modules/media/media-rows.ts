@@ -23,6 +23,8 @@ export class MediaRows {
   /** What the database fills in on insert, with the id to match rows to items. */
   private readonly generated: string;
   private readonly transformers = new Map<string, ValueTransformer>();
+  /** Insert statements by row count; a count is at most a bulk request's item limit. */
+  private readonly inserts = new Map<number, string>();
 
   constructor(metadata: EntityMetadata) {
     this.columns = selectList(metadata.columns);
@@ -58,6 +60,15 @@ export class MediaRows {
 
   /** A multi-row INSERT of `count` items, returning what the database generates for each. */
   insertStatement(count: number): string {
+    let statement = this.inserts.get(count);
+    if (statement === undefined) {
+      statement = this.buildInsert(count);
+      this.inserts.set(count, statement);
+    }
+    return statement;
+  }
+
+  private buildInsert(count: number): string {
     const width = this.insertable.length;
     const rows = Array.from(
       { length: count },
