@@ -72,6 +72,28 @@ describe('ProblemDetailsFilter', () => {
     expect(sent.body).not.toContain('hunter2');
   });
 
+  it('logs an unexpected error with the request id the client was given', () => {
+    const logged: unknown[][] = [];
+    Logger.overrideLogger({
+      log: () => undefined,
+      warn: () => undefined,
+      error: (...args: unknown[]) => logged.push(args),
+    });
+    try {
+      const failure = new Error('disk on fire');
+      filter().catch(failure, fakeHost().host);
+      expect(logged).toEqual([
+        [
+          { err: failure, requestId: 'req_test' },
+          'Unexpected error',
+          'ProblemDetails',
+        ],
+      ]);
+    } finally {
+      Logger.overrideLogger(false);
+    }
+  });
+
   it('maps an unreachable database to 503 with Retry-After', () => {
     const { host, sent, json } = fakeHost();
     filter().catch(
