@@ -15,14 +15,8 @@ import { performance } from 'node:perf_hooks';
 import sharp, { type Sharp } from 'sharp';
 import { ImageAdapter } from '../src/infra/image/image.adapter.js';
 import { baselineJpegOptions } from '../src/infra/image/image-normalisation.js';
-import {
-  SYNTHETIC_HEIGHT,
-  SYNTHETIC_WIDTH,
-  syntheticPixels,
-} from './support.js';
+import { SYNTHETIC_SIZE, syntheticImage } from './support.js';
 
-const WIDTH = SYNTHETIC_WIDTH;
-const HEIGHT = SYNTHETIC_HEIGHT;
 const IMAGES_PER_KIND = 10;
 const TIMED_ROUNDS = 3;
 
@@ -70,10 +64,7 @@ async function buildCorpus(directory: string): Promise<CorpusImage[]> {
     for (let index = 0; index < IMAGES_PER_KIND; index += 1) {
       const seed = kindIndex * IMAGES_PER_KIND + index + 1;
       const path = join(directory, `${seed}.${kind.extension}`);
-      const image = sharp(syntheticPixels(seed, 32), {
-        raw: { width: WIDTH, height: HEIGHT, channels: 4 },
-      });
-      await kind.encode(image).toFile(path);
+      await kind.encode(syntheticImage(seed, 32)).toFile(path);
       corpus.push({ kind, path });
     }
   }
@@ -124,7 +115,7 @@ async function main(): Promise<void> {
     const buildStarted = performance.now();
     const corpus = await buildCorpus(directory);
     console.log(
-      `corpus: ${corpus.length} images of ${WIDTH}×${HEIGHT} built in ${((performance.now() - buildStarted) / 1000).toFixed(1)} s; ` +
+      `corpus: ${corpus.length} images of ${SYNTHETIC_SIZE} built in ${((performance.now() - buildStarted) / 1000).toFixed(1)} s; ` +
         `sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}, ${availableParallelism()} CPUs`,
     );
 

@@ -41,13 +41,10 @@ import {
 import { freePort } from '../test/support/test-app.js';
 import {
   dropBenchDatabase,
-  SYNTHETIC_HEIGHT,
-  SYNTHETIC_WIDTH,
-  syntheticPixels,
+  SYNTHETIC_SIZE,
+  syntheticImage,
 } from './support.js';
 
-const WIDTH = SYNTHETIC_WIDTH;
-const HEIGHT = SYNTHETIC_HEIGHT;
 const BATCH = 40;
 const LATENCY_SAMPLES = 10;
 const ROUNDS = 3;
@@ -56,10 +53,7 @@ const SHARP_CHILD = '--plain-sharp-child';
 
 /** Photo-like gradients with light noise, alpha fading out on the right: about 2 MB as PNG. */
 function syntheticPng(seed: number): Promise<Buffer> {
-  const pixels = syntheticPixels(seed, 3);
-  return sharp(pixels, { raw: { width: WIDTH, height: HEIGHT, channels: 4 } })
-    .png({ compressionLevel: 6 })
-    .toBuffer();
+  return syntheticImage(seed, 3).png({ compressionLevel: 6 }).toBuffer();
 }
 
 /** What the image adapter does to a PNG, as plain sharp: flatten onto white, baseline JPEG. */
@@ -388,7 +382,7 @@ async function main(): Promise<void> {
 
     const size = bodies.reduce((sum, body) => sum + body.length, 0) / BATCH;
     console.log(
-      `\n${WIDTH}×${HEIGHT} PNGs of ${(size / 1024 / 1024).toFixed(1)} MB on ${availableParallelism()} CPUs; ` +
+      `\n${SYNTHETIC_SIZE} PNGs of ${(size / 1024 / 1024).toFixed(1)} MB on ${availableParallelism()} CPUs; ` +
         `sharp ${sharp.versions.sharp}; ${jobsPerWorker} jobs per worker (PROCESSING_CONCURRENCY); median of ${ROUNDS} rounds [spread]:`,
     );
     console.log(

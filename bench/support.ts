@@ -1,4 +1,5 @@
 import pg from 'pg';
+import sharp, { type Sharp } from 'sharp';
 
 /** A database of the benchmark's own on the local server, dropped afterwards. */
 export async function dropBenchDatabase(database: string): Promise<void> {
@@ -15,14 +16,23 @@ export async function dropBenchDatabase(database: string): Promise<void> {
   }
 }
 
-export const SYNTHETIC_WIDTH = 1920;
-export const SYNTHETIC_HEIGHT = 1080;
+const SYNTHETIC_WIDTH = 1920;
+const SYNTHETIC_HEIGHT = 1080;
+
+/** The size of every synthetic image, for printing. */
+export const SYNTHETIC_SIZE = `${SYNTHETIC_WIDTH}×${SYNTHETIC_HEIGHT}`;
 
 /**
  * 1920×1080 RGBA gradients with seeded noise (`noiseLevels` values of it; more noise, more
- * entropy), identical on every run. Alpha fades out on the right.
+ * entropy), identical on every run, as sharp input. Alpha fades out on the right.
  */
-export function syntheticPixels(seed: number, noiseLevels: number): Buffer {
+export function syntheticImage(seed: number, noiseLevels: number): Sharp {
+  return sharp(syntheticPixels(seed, noiseLevels), {
+    raw: { width: SYNTHETIC_WIDTH, height: SYNTHETIC_HEIGHT, channels: 4 },
+  });
+}
+
+function syntheticPixels(seed: number, noiseLevels: number): Buffer {
   const width = SYNTHETIC_WIDTH;
   const height = SYNTHETIC_HEIGHT;
   const pixels = Buffer.alloc(width * height * 4);
