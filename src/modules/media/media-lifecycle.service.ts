@@ -164,6 +164,71 @@ export class MediaLifecycleService {
     }
   }
 
+  /**
+   * PROCESSING → READY or FAILED, for the processing worker, in one transaction of three
+   * statements: the item read under its row lock (with, for a READY outcome, the oldest other item
+   * of its workspace holding the same checksum, then recorded as `metadata.duplicateOf`), one
+   * UPDATE of the changed columns and one INSERT of the event.
+   */
+  async completeProcessing(
+    mediaId: string,
+    outcome: ProcessingOutcome,
+  ): Promise<Media | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const checksum =
+        outcome.status === 'READY' ? outcome.changes.checksumSha256 : null;
+      const query = manager
+        .createQueryBuilder(Media, 'media')
+        .where('media.id = :mediaId', { mediaId })
+        .setLock('pessimistic_write');
+      if (checksum) {
+        query.addSelect(
+          (duplicates) =>
+            duplicates
+              .select('duplicate.id')
+              .from(Media, 'duplicate')
+              .where('duplicate.workspace_id = media.workspace_id')
+              .andWhere('duplicate.checksum_sha256 = :checksum', { checksum })
+              .andWhere('duplicate.id <> media.id')
+              .orderBy('duplicate.seq', 'ASC')
+              .limit(1),
+          'duplicate_of',
+        );
+      }
+      const {
+        entities: [current],
+        raw: [row],
+      } = await query.getRawAndEntities<{ duplicate_of?: string | null }>();
+      if (current?.status !== 'PROCESSING') {
+        return null;
+      }
+      const changes: Partial<Media> = {
+        ...outcome.changes,
+        status: outcome.status,
+      };
+      if (outcome.status === 'FAILED') {
+        changes.validationResults = {
+          ...current.validationResults,
+          processing: { valid: false, errors: outcome.errors },
+        };
+      }
+      if (row.duplicate_of) {
+        changes.metadata = {
+          ...(changes.metadata ?? current.metadata),
+          duplicateOf: row.duplicate_of,
+        };
+      }
+      await this.update(manager, current, changes);
+      await this.recordEvent(
+        manager,
+        current,
+        outcome.status === 'READY' ? 'media.ready' : 'media.processing_failed',
+      );
+      this.logger.log(`Media ${current.id} is ${current.status}`);
+      return current;
+    });
+  }
+
   /** PENDING → FAILED for an upload that never arrived or an import that could not be fetched. */
   async failPending(
     mediaId: string,
@@ -235,71 +300,6 @@ export class MediaLifecycleService {
       data: JSON.parse(
         JSON.stringify(toMediaDto(media)),
       ) as QueryDeepPartialEntity<Record<string, unknown>>,
-    });
-  }
-
-  /**
-   * PROCESSING → READY or FAILED, for the processing worker, in one transaction of three
-   * statements: the item read under its row lock (with, for a READY outcome, the oldest other item
-   * of its workspace holding the same checksum, then recorded as `metadata.duplicateOf`), one
-   * UPDATE of the changed columns and one INSERT of the event.
-   */
-  async completeProcessing(
-    mediaId: string,
-    outcome: ProcessingOutcome,
-  ): Promise<Media | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const checksum =
-        outcome.status === 'READY' ? outcome.changes.checksumSha256 : null;
-      const query = manager
-        .createQueryBuilder(Media, 'media')
-        .where('media.id = :mediaId', { mediaId })
-        .setLock('pessimistic_write');
-      if (checksum) {
-        query.addSelect(
-          (duplicates) =>
-            duplicates
-              .select('duplicate.id')
-              .from(Media, 'duplicate')
-              .where('duplicate.workspace_id = media.workspace_id')
-              .andWhere('duplicate.checksum_sha256 = :checksum', { checksum })
-              .andWhere('duplicate.id <> media.id')
-              .orderBy('duplicate.seq', 'ASC')
-              .limit(1),
-          'duplicate_of',
-        );
-      }
-      const {
-        entities: [current],
-        raw: [row],
-      } = await query.getRawAndEntities<{ duplicate_of?: string | null }>();
-      if (current?.status !== 'PROCESSING') {
-        return null;
-      }
-      const changes: Partial<Media> = {
-        ...outcome.changes,
-        status: outcome.status,
-      };
-      if (outcome.status === 'FAILED') {
-        changes.validationResults = {
-          ...current.validationResults,
-          processing: { valid: false, errors: outcome.errors },
-        };
-      }
-      if (row.duplicate_of) {
-        changes.metadata = {
-          ...(changes.metadata ?? current.metadata),
-          duplicateOf: row.duplicate_of,
-        };
-      }
-      await this.update(manager, current, changes);
-      await this.recordEvent(
-        manager,
-        current,
-        outcome.status === 'READY' ? 'media.ready' : 'media.processing_failed',
-      );
-      this.logger.log(`Media ${current.id} is ${current.status}`);
-      return current;
     });
   }
 }
