@@ -1,14 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Express, NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
+import type { Express } from 'express';
 import { AppModule } from './app.module.js';
 import { PinoLoggerService } from './common/logging/pino-logger.service.js';
 import { requestIdMiddleware } from './common/logging/request-id.middleware.js';
 import { requestLogging } from './common/logging/request-logger.js';
 import type { AppConfig } from './config/app-config.js';
-import { corsOptions } from './common/http/cors.js';
+import { corsMiddleware, corsOptions } from './common/http/cors.js';
+import { securityHeaders } from './common/http/security-headers.js';
 import { ensureDatabase } from './infra/database/ensure-database.js';
 import { AppMetrics } from './infra/metrics/app-metrics.js';
 import { httpMetrics } from './infra/metrics/http-metrics.middleware.js';
@@ -25,25 +25,6 @@ import { mountOpenApi } from './openapi/openapi.js';
  * process managers, and pino's 'exit' flush runs.
  */
 const SHUTDOWN_HOOKS = { useProcessExit: true } as const;
-
-/**
- * helmet's defaults with two exceptions. Upgrading insecure requests is off because the app itself
- * speaks plain HTTP (TLS, if any, ends in front of it), and an upgrade would break Swagger UI's
- * scripts on an http:// deployment. Resources may be loaded cross-origin because `/files/...` URLs
- * exist to be embedded by other sites' pages, which `same-origin` would stop browsers doing.
- * The rest of the policy already suits Swagger UI: its scripts are same-origin files and its only
- * inline code is CSS.
- */
-const securityHeaders = helmet({
-  contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-  crossOriginResourcePolicy: { policy: 'cross-origin' },
-});
-
-/** API answers are per key and change with every write; no cache in between may keep them. */
-function noStore(_request: Request, response: Response, next: NextFunction) {
-  response.setHeader('Cache-Control', 'no-store');
-  next();
-}
 
 /** Checks PostgreSQL and Redis answer (creating the database if missing) before Nest starts. */
 async function preflight(config: AppConfig): Promise<void> {
@@ -76,13 +57,12 @@ export async function createHttpApplication(
   );
   const cors = corsOptions(config.cors);
   if (cors) {
-    app.enableCors(cors);
+    app.use(corsMiddleware(cors));
   }
   const server: Express = app.getHttpAdapter().getInstance();
   server.get(METRICS_PATH, (request, response) => {
     void serveMetrics(request, response, metrics, config.metrics.token);
   });
-  app.use('/v1', noStore);
   app.disable('x-powered-by');
   // API answers are `no-store`: Express's weak ETag would hash every body for nothing.
   app.set('etag', false);

@@ -120,6 +120,17 @@ describe('CORS with CORS_ORIGINS listing origins', () => {
     expect(response.headers.get('x-ratelimit-limit')).not.toBeNull();
   });
 
+  it('sends no CORS headers to API callers that send no Origin', async () => {
+    const ws = await t.createWorkspace();
+    const response = await fetch(`${t.baseUrl}/v1/workspace`, {
+      headers: { Authorization: `Bearer ${ws.apiKey}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('access-control-expose-headers')).toBeNull();
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('gives an origin not in the list no CORS headers', async () => {
     const response = await fetch(`${t.baseUrl}/v1/media/upload`, {
       method: 'OPTIONS',
@@ -140,6 +151,23 @@ describe('CORS defaults', () => {
         headers: { Origin: 'https://anywhere.example.test' },
       });
       expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('marks cacheable answers for any origin even when the request names none', async () => {
+    const t = await startTestApp();
+    try {
+      const page = await fetch(`${t.baseUrl}/docs-json`);
+      expect(page.headers.get('access-control-allow-origin')).toBe('*');
+      const withOrigin = await fetch(`${t.baseUrl}/v1/workspace`, {
+        headers: { Origin: 'https://anywhere.example.test' },
+      });
+      expect(withOrigin.status).toBe(401);
+      expect(withOrigin.headers.get('access-control-allow-origin')).toBe('*');
+      const without = await fetch(`${t.baseUrl}/v1/workspace`);
+      expect(without.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       await t.close();
     }

@@ -79,23 +79,62 @@ describe('headers on every response', () => {
   });
 
   describe('security headers', () => {
-    it.each([
-      '/v1/workspace',
-      '/v1/media/%ZZ',
-      '/docs',
-      '/docs-json',
-      '/health/live',
-      '/nothing-here',
-    ])('sends nosniff and helmet headers on %s', async (path) => {
-      const response = await get(path);
-      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
-      expect(response.headers.get('content-security-policy')).toContain(
-        "default-src 'self'",
+    const directives = (header: string | null) =>
+      new Map(
+        (header ?? '').split(';').map((directive) => {
+          const [name, ...sources] = directive.trim().split(/\s+/);
+          return [name, sources] as const;
+        }),
       );
-      expect(response.headers.get('x-powered-by')).toBeNull();
-    });
+
+    it.each(['/v1/workspace', '/v1/media/%ZZ', '/v1/nothing-here', '/v1'])(
+      "sends OWASP's REST set on %s",
+      async (path) => {
+        const response = await get(path);
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('strict-transport-security')).toContain(
+          'max-age=',
+        );
+        expect(response.headers.get('x-frame-options')).toBe('DENY');
+        const policy = directives(
+          response.headers.get('content-security-policy'),
+        );
+        expect([...policy.keys()].sort()).toEqual([
+          'default-src',
+          'frame-ancestors',
+        ]);
+        expect(policy.get('default-src')).toEqual(["'none'"]);
+        expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+        for (const documentOnly of [
+          'cross-origin-opener-policy',
+          'origin-agent-cluster',
+          'x-dns-prefetch-control',
+          'x-download-options',
+          'x-permitted-cross-domain-policies',
+          'x-xss-protection',
+        ]) {
+          expect(response.headers.get(documentOnly)).toBeNull();
+        }
+        expect(response.headers.get('x-powered-by')).toBeNull();
+      },
+    );
+
+    it.each(['/docs', '/docs-json', '/health/live', '/nothing-here', '/v1x'])(
+      "sends helmet's page set on %s",
+      async (path) => {
+        const response = await get(path);
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+        expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+        expect(response.headers.get('cross-origin-opener-policy')).toBe(
+          'same-origin',
+        );
+        expect(response.headers.get('content-security-policy')).toContain(
+          "default-src 'self'",
+        );
+        expect(response.headers.get('x-powered-by')).toBeNull();
+      },
+    );
 
     it('lets other origins embed resources', async () => {
       const response = await get('/health/live');
