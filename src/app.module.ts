@@ -1,15 +1,7 @@
-import {
-  Module,
-  RequestMethod,
-  type DynamicModule,
-  type MiddlewareConsumer,
-  type NestModule,
-} from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './common/auth/auth.module.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
-import { JsonBodyMiddleware } from './common/http/json-body.middleware.js';
-import { UrlControlCharactersMiddleware } from './common/http/url-control-characters.middleware.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import { createValidationPipe } from './common/validation/validation-pipe.js';
 import { AppConfig } from './config/app-config.js';
@@ -32,7 +24,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
 
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
@@ -62,11 +54,5 @@ export class AppModule implements NestModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(UrlControlCharactersMiddleware, JsonBodyMiddleware)
-      .forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }

@@ -8,7 +8,9 @@ import { requestIdMiddleware } from './common/logging/request-id.middleware.js';
 import { requestLogging } from './common/logging/request-logger.js';
 import type { AppConfig } from './config/app-config.js';
 import { corsMiddleware, corsOptions } from './common/http/cors.js';
+import { jsonBody } from './common/http/json-body.middleware.js';
 import { securityHeaders } from './common/http/security-headers.js';
+import { refuseUrlControlCharacters } from './common/http/url-control-characters.middleware.js';
 import { ensureDatabase } from './infra/database/ensure-database.js';
 import { AppMetrics } from './infra/metrics/app-metrics.js';
 import { httpMetrics } from './infra/metrics/http-metrics.middleware.js';
@@ -63,6 +65,8 @@ export async function createHttpApplication(
   server.get(METRICS_PATH, (request, response) => {
     void serveMetrics(request, response, metrics, config.metrics.token);
   });
+  // Errors these pass on reach the problem+json filter through Nest's error handler.
+  app.use(refuseUrlControlCharacters, jsonBody(config));
   app.disable('x-powered-by');
   // API answers are `no-store`: Express's weak ETag would hash every body for nothing.
   app.set('etag', false);

@@ -16,19 +16,6 @@ import {
 } from './render-problem.js';
 import { BackingServices, endpointOf } from './unavailable.js';
 
-interface BodyParserError extends Error {
-  type: string;
-  status: number;
-}
-
-function isBodyParserError(error: unknown): error is BodyParserError {
-  return (
-    error instanceof Error &&
-    typeof (error as Partial<BodyParserError>).type === 'string' &&
-    typeof (error as Partial<BodyParserError>).status === 'number'
-  );
-}
-
 /** Status codes Nest (or a handler) may throw as HttpException, by the code they mean here. */
 const CODES_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   400: 'validation_error',
@@ -58,28 +45,6 @@ function fromHttpException(exception: HttpException): ApiError {
       : code === 'internal_error'
         ? 'An unexpected error occurred'
         : exception.message,
-  );
-}
-
-function fromBodyParser(error: BodyParserError): ApiError {
-  if (error.type === 'entity.too.large') {
-    return new ApiError(
-      'payload_too_large',
-      'The request body is larger than the limit',
-    );
-  }
-  if (error.type === 'entity.parse.failed') {
-    return new ApiError(
-      'validation_error',
-      'The request body is not valid JSON',
-      {
-        errors: [{ field: 'body', message: 'malformed JSON' }],
-      },
-    );
-  }
-  return new ApiError(
-    'validation_error',
-    `The request body could not be read: ${error.message}`,
   );
 }
 
@@ -126,9 +91,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       return fromHttpException(exception);
-    }
-    if (isBodyParserError(exception)) {
-      return fromBodyParser(exception);
     }
     if (this.backingServices.isUnavailable(exception)) {
       this.logger.error(

@@ -5,21 +5,13 @@ import type { AppMetrics } from './app-metrics.js';
 export const UNMATCHED_ROUTE = 'unmatched';
 
 /**
- * Nest mounts its global middleware as an Express route on every path; a request whose last
- * matched route is that one reached no handler.
- */
-const GLOBAL_MIDDLEWARE_ROUTE = '/*path';
-
-/**
  * The route pattern a request matched (`/v1/media/:id`), never its raw path, so ids do not become
  * label values. Express sets `route` on the request when a route matches; routers mounted under a
  * path (the queue dashboard) contribute their mount point through `baseUrl`.
  */
 function routePattern(request: Request, baseUrl: string): string {
   const path: unknown = request.route?.path;
-  return typeof path === 'string' && path !== GLOBAL_MIDDLEWARE_ROUTE
-    ? `${baseUrl}${path}`
-    : UNMATCHED_ROUTE;
+  return typeof path === 'string' ? `${baseUrl}${path}` : UNMATCHED_ROUTE;
 }
 
 /**
