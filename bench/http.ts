@@ -2,11 +2,11 @@
  * Requests per second and latency of the hot routes — GET /v1/media/:id, GET /v1/media?limit=20,
  * POST /v1/media/upload — against a server process with the whole stack (auth, rate limits,
  * idempotency, logging), next to a bare Express + `pg` handler doing the same primary-key read in
- * the same run (bench/http-floor.ts). 50 connections, after a warm-up 5 rounds of 6 s per route,
- * each right after a 6 s floor round; each figure is the median of the rounds with its spread, and
- * a route's ratio the median of its rounds' ratios to the floor round before them. Run with
- * `npm run bench:http`. Not a test. The load generator shares the 2 cores with the servers, as any
- * single-machine run does.
+ * the same run (bench/http-floor.ts). 50 keep-alive connections per server, after a warm-up 15
+ * pairs of 2 s slices per route, one on the route and one on the floor, their order alternating;
+ * each figure is the median of the slices with its spread, and a route's ratio the median of its
+ * pairs' ratios. Run with `npm run bench:http`. Not a test. The load generator shares the 2 cores
+ * with the servers, as any single-machine run does.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -24,8 +24,8 @@ import { freePort } from '../test/support/test-app.js';
 import { dropBenchDatabase } from './support.js';
 
 const CONNECTIONS = 50;
-const ROUND_MS = 6_000;
-const ROUNDS = 5;
+const SLICE_MS = 2_000;
+const PAIRS = 15;
 
 interface Round {
   rps: number;
@@ -34,12 +34,11 @@ interface Round {
 }
 
 async function load(
-  origin: string,
+  pool: Pool,
   request: () => { method: 'GET' | 'POST'; path: string; body?: string },
   headers: Record<string, string>,
   durationMs: number,
 ): Promise<Round> {
-  const pool = new Pool(origin, { connections: CONNECTIONS, pipelining: 1 });
   const latencies: number[] = [];
   const deadline = performance.now() + durationMs;
   let failures = 0;
@@ -54,7 +53,6 @@ async function load(
     }
   };
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  await pool.close();
   if (failures > 0) throw new Error(`${failures} requests failed`);
   latencies.sort((a, b) => a - b);
   return {
@@ -97,6 +95,7 @@ async function main(): Promise<void> {
     await api.ready();
     await once(floor.stdout!, 'data');
     const key = /mk_live_[0-9A-Za-z]{32}/.exec(api.output())![0];
+    api.discardOutput();
     const headers = {
       authorization: `Bearer ${key}`,
       'content-type': 'application/json',
@@ -146,42 +145,49 @@ async function main(): Promise<void> {
         }),
       },
     ];
+    // One pool per server for the whole run: its connections stay open between slices.
+    const pools = new Map(
+      targets.map((t) => [
+        t.name,
+        new Pool(t.origin, { connections: CONNECTIONS, pipelining: 1 }),
+      ]),
+    );
+    const slice = (target: (typeof targets)[number]) =>
+      load(pools.get(target.name)!, target.request, headers, SLICE_MS);
     const results = new Map<string, Round[]>(targets.map((t) => [t.name, []]));
     for (const target of targets) {
-      await load(target.origin, target.request, headers, 2_000);
+      await slice(target);
     }
     const statistics = new pg.Client({ connectionString: databaseUrl });
     await statistics.connect();
     const [floorTarget, ...routes] = targets;
-    // Each route's slice follows a floor slice of its own, and its ratio is taken against that
-    // one: on a shared machine the speed available drifts over a run, and a ratio of neighbouring
-    // slices is what stays comparable.
+    // The speed this shared machine gives drifts by a third within a minute: a route is compared
+    // with the floor slice beside it, and the two take turns going first, so a drift during a pair
+    // favours neither.
     const ratios = new Map<string, number[]>(routes.map((t) => [t.name, []]));
-    for (let round = 0; round < ROUNDS; round += 1) {
-      for (const target of routes) {
-        // Each POST round adds ~10,000 items within seconds, faster than autovacuum refreshes the
-        // planner's statistics; stale ones make it sort the whole workspace for every list page.
-        await statistics.query('ANALYZE media');
-        const floorRound = await load(
-          floorTarget.origin,
-          floorTarget.request,
-          headers,
-          ROUND_MS,
-        );
-        const targetRound = await load(
-          target.origin,
-          target.request,
-          headers,
-          ROUND_MS,
-        );
-        results.get(floorTarget.name)!.push(floorRound);
-        results.get(target.name)!.push(targetRound);
-        ratios.get(target.name)!.push(targetRound.rps / floorRound.rps);
+    for (const target of routes) {
+      for (let pair = 0; pair < PAIRS; pair += 1) {
+        if (pair % 5 === 0) {
+          // POST slices add thousands of items within seconds, faster than autovacuum refreshes
+          // the planner's statistics; stale ones make it sort the whole workspace for every list
+          // page.
+          await statistics.query('ANALYZE media');
+        }
+        const floorFirst = pair % 2 === 0;
+        const first = await slice(floorFirst ? floorTarget : target);
+        const second = await slice(floorFirst ? target : floorTarget);
+        const [floorSlice, targetSlice] = floorFirst
+          ? [first, second]
+          : [second, first];
+        results.get(floorTarget.name)!.push(floorSlice);
+        results.get(target.name)!.push(targetSlice);
+        ratios.get(target.name)!.push(targetSlice.rps / floorSlice.rps);
       }
     }
+    await Promise.all([...pools.values()].map((pool) => pool.close()));
     await statistics.end();
     console.log(
-      `\n${CONNECTIONS} connections, ${ROUNDS} rounds of ${ROUND_MS / 1000} s per route, each after a floor round; medians, spread in brackets:`,
+      `\n${CONNECTIONS} connections, ${PAIRS} pairs of ${SLICE_MS / 1000} s slices per route (route, floor); medians, spread in brackets:`,
     );
     for (const target of targets) {
       const rounds = results.get(target.name)!;

@@ -66,6 +66,11 @@ export interface ServerProcess {
   exited: Promise<Exit>;
   /** stdout and stderr so far, interleaved. */
   output(): string;
+  /**
+   * Stops keeping output (it is still read, and dropped): a server under a benchmark's load logs a
+   * line per request, which would pile up in the load generator's own heap.
+   */
+  discardOutput(): void;
   /** Resolves once GET /health/ready answers 200; rejects if the process exits first. */
   ready(timeoutMs?: number): Promise<void>;
   /** SIGTERM, then SIGKILL if it has not exited within 10 s. */
@@ -88,9 +93,9 @@ export function startServerProcess(
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const chunks: string[] = [];
-  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+  let chunks: string[] | undefined = [];
+  child.stdout.on('data', (chunk: Buffer) => chunks?.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => chunks?.push(chunk.toString()));
   let exit: Exit | undefined;
   const exited = new Promise<Exit>((resolve) =>
     child.once('exit', (code, signal) => {
@@ -102,7 +107,10 @@ export function startServerProcess(
     child,
     baseUrl,
     exited,
-    output: () => chunks.join(''),
+    output: () => chunks?.join('') ?? '',
+    discardOutput: () => {
+      chunks = undefined;
+    },
     async ready(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
