@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -229,6 +229,26 @@ describe('idempotency of POST requests (SPEC §7)', () => {
     expect((await unkeyed.json()).mediaId).not.toBe(
       JSON.parse(firstText).mediaId,
     );
+  });
+
+  it('is honoured by every POST route of the API', async () => {
+    const document = JSON.parse(
+      await readFile(new URL('../openapi.json', import.meta.url), 'utf8'),
+    ) as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(document.paths)
+      .filter(
+        ([path, operations]) => path.startsWith('/v1/') && operations.post,
+      )
+      .map(([path]) =>
+        path.replaceAll(/\{[^}]+\}/g, 'media_000000000000000000000000'),
+      );
+    expect(routes.length).toBeGreaterThanOrEqual(15);
+    for (const path of routes) {
+      // The key is checked before the body or the id: a malformed one is refused on every route.
+      const response = await post({}, 'k'.repeat(256), ws.apiKey, path);
+      expect([path, response.status]).toEqual([path, 400]);
+      expect((await response.json()).errors[0].field).toBe('Idempotency-Key');
+    }
   });
 });
 

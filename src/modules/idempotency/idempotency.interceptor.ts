@@ -18,7 +18,6 @@ import {
 } from '../../common/errors/render-problem.js';
 import { RequestValidationError } from '../../common/validation/validation-pipe.js';
 import { AppConfig } from '../../config/app-config.js';
-import { DERIVES_IDEMPOTENCY_KEY } from './idempotency.decorators.js';
 import {
   IdempotencyStore,
   type IdempotencyRecord,
@@ -30,6 +29,7 @@ import {
 } from './request-fingerprint.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+export const DERIVES_IDEMPOTENCY_KEY = 'idempotency:derive-key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 /** How long a duplicate waits for the first request before it is told to retry. */

@@ -1,13 +1,14 @@
-import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Global, Module } from '@nestjs/common';
 import { IdempotencyInterceptor } from './idempotency.interceptor.js';
 import { IdempotencyStore } from './idempotency.store.js';
 
-/** Idempotency-Key handling for every POST route (SPEC §7), as a global interceptor. */
+/**
+ * Idempotency-Key handling (SPEC §7): the interceptor every POST route binds with `@Idempotent()`,
+ * and the Redis store behind it. Global, so each feature module's routes can bind it.
+ */
+@Global()
 @Module({
-  providers: [
-    IdempotencyStore,
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-  ],
+  providers: [IdempotencyStore, IdempotencyInterceptor],
+  exports: [IdempotencyStore, IdempotencyInterceptor],
 })
 export class IdempotencyModule {}

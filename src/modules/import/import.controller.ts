@@ -12,7 +12,10 @@ import { CurrentAuth } from '../../common/auth/auth.decorators.js';
 import { Authenticated } from '../../common/auth/authenticated.decorator.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator.js';
-import { DerivesIdempotencyKey } from '../idempotency/idempotency.decorators.js';
+import {
+  DerivesIdempotencyKey,
+  Idempotent,
+} from '../idempotency/idempotency.decorators.js';
 import { toMediaDto } from '../media/media.mapper.js';
 import {
   DriveImportDto,
@@ -53,6 +56,7 @@ export class ImportController {
   @Authenticated('media:write')
   @RateLimit('urlUpload')
   @DerivesIdempotencyKey()
+  @Idempotent()
   @Post()
   async uploadFromUrl(
     @CurrentAuth() auth: AuthContext,
@@ -74,6 +78,7 @@ export class ImportController {
   @ApiProblemResponses(400)
   @Authenticated('media:write')
   @HttpCode(202)
+  @Idempotent()
   @Post('import-from-url')
   importFromUrl(
     @CurrentAuth() auth: AuthContext,
@@ -88,6 +93,7 @@ export class ImportController {
   @ApiProblemResponses(400)
   @Authenticated('media:write')
   @HttpCode(202)
+  @Idempotent()
   @Post('import-from-drive')
   importFromDrive(
     @CurrentAuth() auth: AuthContext,
@@ -109,6 +115,7 @@ export class ImportController {
   @ApiProblemResponses(400)
   @Authenticated('media:write')
   @HttpCode(207)
+  @Idempotent()
   @Post('drive-import')
   async driveImport(
     @CurrentAuth() auth: AuthContext,

@@ -26,6 +26,7 @@ import {
 } from './media.dto.js';
 import { toMediaDto } from './media.mapper.js';
 import { MediaService } from './media.service.js';
+import { Idempotent } from '../idempotency/idempotency.decorators.js';
 
 @ApiTags('Media')
 @Controller('v1/media')
@@ -88,6 +89,7 @@ export class MediaController {
   @ApiCreatedResponse({ type: MediaDto })
   @ApiProblemResponses(400)
   @Authenticated('media:write')
+  @Idempotent()
   @Post('register')
   async registerMedia(
     @CurrentAuth() auth: AuthContext,

@@ -10,7 +10,10 @@ import { CurrentAuth } from '../../common/auth/auth.decorators.js';
 import { Authenticated } from '../../common/auth/authenticated.decorator.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator.js';
-import { DerivesIdempotencyKey } from '../idempotency/idempotency.decorators.js';
+import {
+  DerivesIdempotencyKey,
+  Idempotent,
+} from '../idempotency/idempotency.decorators.js';
 import {
   RenderTemplateDto,
   RenderTemplateResponseDto,
@@ -58,6 +61,7 @@ export class TemplatesController {
    * (a JFIF JPEG), so `url` serves at once.
    */
   @RenderRoute('Render a template')
+  @Idempotent()
   @Post('v1/templates')
   renderTemplate(
     @CurrentAuth() auth: AuthContext,
@@ -68,6 +72,7 @@ export class TemplatesController {
 
   /** Alias of `POST /v1/templates`, for clients of the first API. */
   @RenderRoute('Render an OG image (alias of POST /v1/templates)')
+  @Idempotent()
   @Post('v1/media/render-og')
   renderOgImage(
     @CurrentAuth() auth: AuthContext,

@@ -22,6 +22,7 @@ import {
   UploadUrlDto,
 } from './upload.dto.js';
 import { UploadService } from './upload.service.js';
+import { Idempotent } from '../idempotency/idempotency.decorators.js';
 
 @ApiTags('Uploads')
 @Controller('v1/media')
@@ -37,6 +38,7 @@ export class UploadController {
   @ApiCreatedResponse({ type: UploadUrlDto })
   @ApiProblemResponses(400)
   @Authenticated('media:write')
+  @Idempotent()
   @Post('upload')
   createUpload(
     @CurrentAuth() auth: AuthContext,
@@ -50,6 +52,7 @@ export class UploadController {
   @ApiCreatedResponse({ type: BulkPresignResponseDto })
   @ApiProblemResponses(400)
   @Authenticated('media:write')
+  @Idempotent()
   @Post('bulk-presign')
   bulkPresign(
     @CurrentAuth() auth: AuthContext,
@@ -67,6 +70,7 @@ export class UploadController {
   @ApiCreatedResponse({ type: BulkVideoUploadUrlsResponseDto })
   @ApiProblemResponses(400)
   @Authenticated('media:write')
+  @Idempotent()
   @Post('bulk-video-upload-urls')
   bulkVideoUploadUrls(
     @CurrentAuth() auth: AuthContext,
@@ -81,6 +85,7 @@ export class UploadController {
   @ApiProblemResponses(404, 409)
   @Authenticated('media:write')
   @HttpCode(200)
+  @Idempotent()
   @Post(':id/refresh-presign')
   refreshPresign(
     @CurrentAuth() auth: AuthContext,
@@ -101,6 +106,7 @@ export class UploadController {
   @ApiProblemResponses(400, 404, 409, 503)
   @Authenticated('media:write')
   @HttpCode(200)
+  @Idempotent()
   @Post(':id/complete-upload')
   async completeUpload(
     @CurrentAuth() auth: AuthContext,
@@ -121,6 +127,7 @@ export class UploadController {
   @ApiProblemResponses(404, 409)
   @Authenticated('media:write')
   @HttpCode(200)
+  @Idempotent()
   @Post(':id/confirm')
   async confirmUpload(
     @CurrentAuth() auth: AuthContext,

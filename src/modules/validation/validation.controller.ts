@@ -18,6 +18,7 @@ import {
   ValidationStatusDto,
 } from './validation.dto.js';
 import { ValidationService } from './validation.service.js';
+import { Idempotent } from '../idempotency/idempotency.decorators.js';
 
 @ApiTags('Validation')
 @Controller('v1/media')
@@ -38,6 +39,7 @@ export class ValidationController {
   @ApiProblemResponses(400, 404)
   @Authenticated('media:write')
   @HttpCode(202)
+  @Idempotent()
   @Post(':id/validate')
   async validateMedia(
     @CurrentAuth() auth: AuthContext,
@@ -60,6 +62,7 @@ export class ValidationController {
   @ApiProblemResponses(400, 404)
   @Authenticated('media:write')
   @HttpCode(202)
+  @Idempotent()
   @Post('bulk-validate')
   bulkValidate(
     @CurrentAuth() auth: AuthContext,

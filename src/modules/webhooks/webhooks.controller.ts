@@ -34,6 +34,7 @@ import {
   toWebhookAttemptDto,
   toWebhookEndpointDto,
 } from './webhooks.mapper.js';
+import { Idempotent } from '../idempotency/idempotency.decorators.js';
 
 @ApiTags('Webhooks')
 @Controller('v1/webhooks')
@@ -56,6 +57,7 @@ export class WebhooksController {
     [409, 'The workspace has the most endpoints it may have (`conflict`)'],
   )
   @Authenticated('webhooks:write')
+  @Idempotent()
   @Post()
   async createWebhook(
     @CurrentAuth() auth: AuthContext,
@@ -157,6 +159,7 @@ export class WebhooksController {
   @ApiProblemResponses(404)
   @Authenticated('webhooks:write')
   @HttpCode(200)
+  @Idempotent()
   @Post(':id/rotate-secret')
   async rotateWebhookSecret(
     @CurrentAuth() auth: AuthContext,
