@@ -4,8 +4,8 @@ import {
   InjectThrottlerOptions,
   InjectThrottlerStorage,
   ThrottlerGuard,
+  type Resolvable,
   type ThrottlerModuleOptions,
-  type ThrottlerRequest,
 } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { AppConfig } from '../../config/app-config.js';
@@ -16,9 +16,12 @@ import {
 import { ApiError } from '../errors/api-error.js';
 import { TokenBuckets, type Bucket } from './token-buckets.js';
 
-interface LimitedRequest extends AuthenticatedRequest {
-  /** The buckets this request draws from, gathered before they are taken in one round trip. */
-  rateLimitBuckets?: Bucket[];
+/** A throttler's `limit` or `ttl`: a number, or a function of the request's context. */
+function resolve(
+  value: Resolvable<number>,
+  context: ExecutionContext,
+): number | Promise<number> {
+  return typeof value === 'function' ? value(context) : value;
 }
 
 /**
@@ -30,8 +33,11 @@ interface LimitedRequest extends AuthenticatedRequest {
  * `rate_limit_exceeded` with `Retry-After`. Public routes (health, docs, files, signed uploads)
  * are not limited here.
  *
- * The throttler resolves each named throttler's bucket (tier, route); they are then taken together
- * in one Redis round trip, all or none, so a refused request uses up no bucket.
+ * Each named throttler of ThrottlerModule's options (tier, route) gives a bucket; they are taken
+ * together in one Redis round trip, all or none, so a refused request uses up no bucket. The
+ * buckets are read from the options here rather than through ThrottlerGuard's own `canActivate`,
+ * which looks up six per-route override decorators (none used here) and awaits each value, for
+ * every throttler of every request.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
@@ -45,10 +51,25 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<LimitedRequest>();
-    request.rateLimitBuckets = [];
-    await super.canActivate(context);
-    const buckets = request.rateLimitBuckets;
+    if (!this.config.rateLimit.enabled || this.isPublic(context)) {
+      return true;
+    }
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const buckets: Bucket[] = [];
+    for (const throttler of this.throttlers) {
+      if ((throttler.skipIf ?? this.commonOptions.skipIf)?.(context)) {
+        continue;
+      }
+      const getTracker = throttler.getTracker ?? this.commonOptions.getTracker!;
+      const generateKey =
+        throttler.generateKey ?? this.commonOptions.generateKey!;
+      const tracker = await getTracker(request, context);
+      buckets.push({
+        key: generateKey(context, tracker, throttler.name!),
+        capacity: await resolve(throttler.limit, context),
+        intervalMs: await resolve(throttler.ttl, context),
+      });
+    }
     if (buckets.length === 0) {
       return true;
     }
@@ -74,35 +95,12 @@ export class RateLimitGuard extends ThrottlerGuard {
     return true;
   }
 
-  protected override async shouldSkip(
-    context: ExecutionContext,
-  ): Promise<boolean> {
+  private isPublic(context: ExecutionContext): boolean {
     return (
-      !this.config.rateLimit.enabled ||
-      (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
+      this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
         context.getHandler(),
         context.getClass(),
-      ]) ??
-        false)
+      ]) ?? false
     );
-  }
-
-  /** Notes the bucket; `canActivate` takes them all at once. */
-  protected override async handleRequest({
-    context,
-    limit,
-    ttl,
-    throttler,
-    getTracker,
-    generateKey,
-  }: ThrottlerRequest): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<LimitedRequest>();
-    const tracker = await getTracker(request, context);
-    request.rateLimitBuckets!.push({
-      key: generateKey(context, tracker, throttler.name!),
-      capacity: limit,
-      intervalMs: ttl,
-    });
-    return true;
   }
 }
