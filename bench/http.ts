@@ -2,7 +2,7 @@
  * Requests per second and latency of the hot routes — GET /v1/media/:id, GET /v1/media?limit=20,
  * POST /v1/media/upload — against a server process with the whole stack (auth, rate limits,
  * idempotency, logging), next to a bare Express + `pg` handler doing the same primary-key read in
- * the same run (bench/http-floor.ts). 50 keep-alive connections per server, after a warm-up 15
+ * the same run (bench/http-floor.ts). 50 keep-alive connections per server, after a warm-up 20
  * pairs of 2 s slices per route, one on the route and one on the floor, their order alternating;
  * each figure is the median of the slices with its spread, and a route's ratio the median of its
  * pairs' ratios. Run with `npm run bench:http`. Not a test. The load generator shares the 2 cores
@@ -25,7 +25,7 @@ import { dropBenchDatabase } from './support.js';
 
 const CONNECTIONS = 50;
 const SLICE_MS = 2_000;
-const PAIRS = 15;
+const PAIRS = 20;
 
 interface Round {
   rps: number;
