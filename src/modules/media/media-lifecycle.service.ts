@@ -52,19 +52,11 @@ export class MediaLifecycleService {
     changes: Partial<Media> = {},
   ): Promise<Media | null> {
     this.assertCanQueueProcessing();
-    const media = await this.dataSource.transaction(async (manager) => {
-      const current = await this.lockForUpdate(manager, mediaId);
-      if (current?.status !== 'PENDING') {
-        return null;
-      }
-      await this.update(manager, current, {
-        ...changes,
-        status: 'PROCESSING',
-        uploadExpiresAt: null,
-      });
-      await this.recordEvent(manager, current, 'media.uploaded');
-      return current;
-    });
+    const media = await this.leavePending(
+      mediaId,
+      () => ({ ...changes, status: 'PROCESSING' }),
+      'media.uploaded',
+    );
     if (media) {
       await this.enqueueProcessing(media.id);
     }
@@ -235,21 +227,39 @@ export class MediaLifecycleService {
     reason: string,
     changes: Partial<Media> = {},
   ): Promise<Media | null> {
+    return this.leavePending(
+      mediaId,
+      (current) => ({
+        ...changes,
+        status: 'FAILED',
+        validationResults: {
+          ...current.validationResults,
+          processing: { valid: false, errors: [reason] },
+        },
+      }),
+      'media.processing_failed',
+    );
+  }
+
+  /**
+   * PENDING → what `changes` gives for the item read under its row lock (its upload window
+   * closed), with `event` in the same transaction. Null when the item is not PENDING.
+   */
+  private leavePending(
+    mediaId: string,
+    changes: (current: Media) => Partial<Media>,
+    event: MediaEventType,
+  ): Promise<Media | null> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.lockForUpdate(manager, mediaId);
       if (current?.status !== 'PENDING') {
         return null;
       }
       await this.update(manager, current, {
-        ...changes,
-        status: 'FAILED',
+        ...changes(current),
         uploadExpiresAt: null,
-        validationResults: {
-          ...current.validationResults,
-          processing: { valid: false, errors: [reason] },
-        },
       });
-      await this.recordEvent(manager, current, 'media.processing_failed');
+      await this.recordEvent(manager, current, event);
       return current;
     });
   }
