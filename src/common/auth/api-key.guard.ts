@@ -6,7 +6,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../errors/api-error.js';
 import { Authenticator, type AuthenticationFailure } from './auth-context.js';
-import { PUBLIC_ROUTE, type AuthenticatedRequest } from './auth.decorators.js';
+import { isPublicRoute, type AuthenticatedRequest } from './auth.decorators.js';
 
 const REASONS: Record<AuthenticationFailure, string> = {
   missing:
@@ -28,15 +28,6 @@ export function extractApiKey(
   return request.header('x-api-key') ?? request.header('soku-api-key');
 }
 
-function isPublic(reflector: Reflector, context: ExecutionContext): boolean {
-  return (
-    reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
-      context.getHandler(),
-      context.getClass(),
-    ]) ?? false
-  );
-}
-
 /**
  * First global guard: finds out who is calling an API route (`request.auth`) or why nobody is
  * (`request.authFailure`), without refusing anything yet, so that rate limits can count callers
@@ -50,7 +41,7 @@ export class IdentifyCallerGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (isPublic(this.reflector, context)) {
+    if (isPublicRoute(this.reflector, context)) {
       return true;
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -75,7 +66,7 @@ export class RequireApiKeyGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    if (isPublic(this.reflector, context)) {
+    if (isPublicRoute(this.reflector, context)) {
       return true;
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();

@@ -3,6 +3,7 @@ import {
   SetMetadata,
   type ExecutionContext,
 } from '@nestjs/common';
+import type { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type {
   ApiKeyScope,
@@ -16,6 +17,19 @@ export const ANY_SUBSCRIPTION = 'auth:any-subscription';
 
 /** The route needs no API key (health, docs, public files, signed uploads). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** True on a route (or in a controller) marked `@Public()`. */
+export function isPublicRoute(
+  reflector: Reflector,
+  context: ExecutionContext,
+): boolean {
+  return (
+    reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
+      context.getHandler(),
+      context.getClass(),
+    ]) ?? false
+  );
+}
 
 /** The API key must carry every listed scope, else 403 `insufficient_scope`. */
 export const Scopes = (...scopes: ApiKeyScope[]) =>

@@ -10,7 +10,7 @@ import {
 import type { Response } from 'express';
 import { AppConfig } from '../../config/app-config.js';
 import {
-  PUBLIC_ROUTE,
+  isPublicRoute,
   type AuthenticatedRequest,
 } from '../auth/auth.decorators.js';
 import { ApiError } from '../errors/api-error.js';
@@ -51,7 +51,10 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (!this.config.rateLimit.enabled || this.isPublic(context)) {
+    if (
+      !this.config.rateLimit.enabled ||
+      isPublicRoute(this.reflector, context)
+    ) {
       return true;
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -93,14 +96,5 @@ export class RateLimitGuard extends ThrottlerGuard {
       );
     }
     return true;
-  }
-
-  private isPublic(context: ExecutionContext): boolean {
-    return (
-      this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
-        context.getHandler(),
-        context.getClass(),
-      ]) ?? false
-    );
   }
 }
