@@ -1,6 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { ensureBuilt } from './support/build.js';
-import { runProcess, SERVER_ENTRY } from './support/server-process.js';
+import {
+  ROOT,
+  runProcess,
+  SERVER_ENTRY,
+  SERVER_NODE_FLAGS,
+} from './support/server-process.js';
 import { testEnvironment } from './support/test-app.js';
 
 describe('booting on an address that is already in use', () => {
@@ -15,7 +22,7 @@ describe('booting on an address that is already in use', () => {
     try {
       const result = await runProcess(
         process.execPath,
-        [SERVER_ENTRY],
+        [...SERVER_NODE_FLAGS, SERVER_ENTRY],
         testEnvironment({
           APP_ROLE: 'all',
           PORT: String(port),
@@ -34,5 +41,15 @@ describe('booting on an address that is already in use', () => {
     } finally {
       await new Promise((resolve) => occupant.close(resolve));
     }
+  });
+});
+
+describe('the Node flags the server runs with', () => {
+  it('are the same for `npm start` (nest-cli.json) as for `npm run start:prod`', () => {
+    const { exec } = JSON.parse(
+      readFileSync(join(ROOT, 'nest-cli.json'), 'utf8'),
+    ) as { exec: string };
+    expect(SERVER_NODE_FLAGS).toContain('--max-semi-space-size=32');
+    expect(exec).toBe(['node', ...SERVER_NODE_FLAGS].join(' '));
   });
 });

@@ -1,10 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SERVER_ENTRY = fileURLToPath(
   new URL('../../dist/src/main.js', import.meta.url),
 );
+
+/**
+ * The Node flags of package.json's `start:prod`, the command production runs the server with, so
+ * tests and benchmarks start it as it runs there.
+ */
+export const SERVER_NODE_FLAGS: string[] = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  }
+).scripts['start:prod']
+  .split(' ')
+  .filter((word) => word.startsWith('--'));
 
 export interface Exit {
   code: number | null;
@@ -77,13 +91,13 @@ export interface ServerProcess {
   stop(): Promise<Exit>;
 }
 
-/** Starts `node dist/src/main.js` listening on 127.0.0.1:`port`. */
+/** Starts `node <SERVER_NODE_FLAGS> dist/src/main.js` listening on 127.0.0.1:`port`. */
 export function startServerProcess(
   port: number,
   env: Record<string, string>,
 ): ServerProcess {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
     cwd: ROOT,
     env: childEnvironment({
       PORT: String(port),
