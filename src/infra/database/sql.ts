@@ -28,3 +28,12 @@ export class Sql {
     return result.rows;
   }
 }
+
+/**
+ * SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation): the statement's
+ * own values were refused, and nothing it wrote was kept.
+ */
+export function isRowValueError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
+}

@@ -4,7 +4,8 @@ import { LessThan, IsNull, MoreThanOrEqual, Not, Repository } from 'typeorm';
 import { ApiError } from '../../common/errors/api-error.js';
 import { isId, newId } from '../../common/ids.js';
 import { isPublicHostLiteral } from '../../infra/fetch/address-policy.js';
-import { Sql } from '../../infra/database/sql.js';
+import { isRowValueError, Sql } from '../../infra/database/sql.js';
+import { WriteCoalescer } from '../../infra/database/write-coalescer.js';
 import { SigningKeys } from '../../infra/secrets/signing-keys.js';
 import { Storage } from '../../infra/storage/storage.port.js';
 import { MediaCursors } from './media-cursor.js';
@@ -26,6 +27,16 @@ import {
 
 /** How long a synchronous create (URL upload, render) waits for processing, so its URL serves at once. */
 const PROCESSING_WAIT_MS = 15_000;
+
+/**
+ * Item INSERTs running at once; what arrives meanwhile leaves together in the next one. More only
+ * makes the batches smaller: with 50 clients presigning on 2 cores, two gave 1.43× the requests per
+ * second of one INSERT per request (PostgreSQL's CPU per item went from 117 to 44 µs, ours from
+ * 285 to 194 µs), four 1.36×. An idle server still inserts each request's items at once.
+ */
+const INSERTS_IN_FLIGHT = 2;
+/** Rows of one INSERT at most (29 parameters each); a bulk presign's up to 20 stay together. */
+const MAX_ITEMS_PER_INSERT = 50;
 
 export interface MediaPage {
   items: Media[];
@@ -74,6 +85,7 @@ export interface ExternalMediaSpec {
 export class MediaService {
   private readonly cursors: MediaCursors;
   private readonly rows: MediaRows;
+  private readonly inserts: WriteCoalescer<Media>;
 
   constructor(
     @InjectRepository(Media) private readonly media: Repository<Media>,
@@ -83,6 +95,21 @@ export class MediaService {
   ) {
     this.cursors = new MediaCursors(keys.derive('media-list-cursor'));
     this.rows = new MediaRows(media.metadata);
+    this.inserts = new WriteCoalescer<Media>(
+      async (items) => {
+        const rows = await this.sql.rows(
+          `media_insert_${items.length}`,
+          this.rows.insertStatement(items.length),
+          this.rows.insertValues(items),
+        );
+        this.rows.applyGenerated(items, rows);
+      },
+      {
+        maxInFlight: INSERTS_IN_FLIGHT,
+        maxItems: MAX_ITEMS_PER_INSERT,
+        isItemError: isRowValueError,
+      },
+    );
   }
 
   /**
@@ -142,17 +169,13 @@ export class MediaService {
   }
 
   /**
-   * Inserts new items in one statement, so all of a batch or none, and fills in what the database
-   * generates (`seq`, timestamps). One round trip: `save` would look the new ids up first and wrap
-   * the insert in a transaction of its own.
+   * Inserts new items, all of them or none, and fills in what the database generates (`seq`,
+   * timestamps). One INSERT statement, shared with other requests' items when inserts are already
+   * running (see `inserts`); `save` would look the new ids up first and wrap each insert in a
+   * transaction of its own.
    */
   async insertAll(items: Media[]): Promise<Media[]> {
-    const rows = await this.sql.rows(
-      `media_insert_${items.length}`,
-      this.rows.insertStatement(items.length),
-      this.rows.insertValues(items),
-    );
-    this.rows.applyGenerated(items, rows);
+    await this.inserts.submit(items);
     return items;
   }
 
