@@ -1,7 +1,10 @@
 import { WriteCoalescer } from './write-coalescer.js';
 
-/** A `write` whose calls wait until the test settles them. */
-function controlledWrites() {
+const itemError = Object.assign(new Error('duplicate key'), { code: '23505' });
+const isItemError = (error: unknown) => error === itemError;
+
+/** A coalescer whose writes wait until the test settles them. */
+function coalescing(maxInFlight: number, maxItems: number) {
   const calls: Array<{
     items: string[];
     settle: (error?: Error) => void;
@@ -13,11 +16,14 @@ function controlledWrites() {
         settle: (error) => (error ? reject(error) : resolve()),
       });
     });
-  return { calls, write };
+  const coalescer = new WriteCoalescer(write, {
+    maxInFlight,
+    maxItems,
+    isItemError,
+  });
+  return { calls, coalescer };
 }
 
-const itemError = Object.assign(new Error('duplicate key'), { code: '23505' });
-const isItemError = (error: unknown) => error === itemError;
 /** Lets queued promise callbacks (a write's completion, the next drain) run. */
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -32,12 +38,7 @@ function track(promise: Promise<void>) {
 
 describe('WriteCoalescer', () => {
   it('writes a submission at once while fewer than maxInFlight writes run', async () => {
-    const { calls, write } = controlledWrites();
-    const coalescer = new WriteCoalescer(write, {
-      maxInFlight: 2,
-      maxItems: 10,
-      isItemError,
-    });
+    const { calls, coalescer } = coalescing(2, 10);
     const first = track(coalescer.submit(['a']));
     const second = track(coalescer.submit(['b', 'c']));
     expect(calls.map((call) => call.items)).toEqual([['a'], ['b', 'c']]);
@@ -48,12 +49,7 @@ describe('WriteCoalescer', () => {
   });
 
   it('sends what queued while writes ran as one write, resolving each only when it is written', async () => {
-    const { calls, write } = controlledWrites();
-    const coalescer = new WriteCoalescer(write, {
-      maxInFlight: 1,
-      maxItems: 10,
-      isItemError,
-    });
+    const { calls, coalescer } = coalescing(1, 10);
     const running = track(coalescer.submit(['a']));
     const queued = ['b', 'c', 'd'].map((item) =>
       track(coalescer.submit([item])),
@@ -78,12 +74,7 @@ describe('WriteCoalescer', () => {
   });
 
   it('never puts more than maxItems in a write, nor splits a submission', async () => {
-    const { calls, write } = controlledWrites();
-    const coalescer = new WriteCoalescer(write, {
-      maxInFlight: 1,
-      maxItems: 3,
-      isItemError,
-    });
+    const { calls, coalescer } = coalescing(1, 3);
     void coalescer.submit(['a']);
     void coalescer.submit(['b', 'c']);
     void coalescer.submit(['d', 'e']);
@@ -101,12 +92,7 @@ describe('WriteCoalescer', () => {
   });
 
   it('writes each submission of a combined write alone after an item error, so only the faulty one fails', async () => {
-    const { calls, write } = controlledWrites();
-    const coalescer = new WriteCoalescer(write, {
-      maxInFlight: 1,
-      maxItems: 10,
-      isItemError,
-    });
+    const { calls, coalescer } = coalescing(1, 10);
     void coalescer.submit(['a']);
     const good = track(coalescer.submit(['b', 'c']));
     const faulty = track(coalescer.submit(['x']));
@@ -130,12 +116,7 @@ describe('WriteCoalescer', () => {
   });
 
   it('fails every submission of a write with any other error, without writing again', async () => {
-    const { calls, write } = controlledWrites();
-    const coalescer = new WriteCoalescer(write, {
-      maxInFlight: 1,
-      maxItems: 10,
-      isItemError,
-    });
+    const { calls, coalescer } = coalescing(1, 10);
     void coalescer.submit(['a']);
     const queued = [
       track(coalescer.submit(['b'])),
@@ -151,12 +132,7 @@ describe('WriteCoalescer', () => {
   });
 
   it('fails a submission written alone with its item error, without writing again', async () => {
-    const { calls, write } = controlledWrites();
-    const coalescer = new WriteCoalescer(write, {
-      maxInFlight: 1,
-      maxItems: 10,
-      isItemError,
-    });
+    const { calls, coalescer } = coalescing(1, 10);
     const alone = track(coalescer.submit(['x']));
     calls[0].settle(itemError);
     await settled();
@@ -165,12 +141,7 @@ describe('WriteCoalescer', () => {
   });
 
   it('starts the next queued write when one fails, so a failure does not stall the queue', async () => {
-    const { calls, write } = controlledWrites();
-    const coalescer = new WriteCoalescer(write, {
-      maxInFlight: 1,
-      maxItems: 1,
-      isItemError,
-    });
+    const { calls, coalescer } = coalescing(1, 1);
     const failing = track(coalescer.submit(['a']));
     const next = track(coalescer.submit(['b']));
     calls[0].settle(new Error('Connection terminated unexpectedly'));
