@@ -23,7 +23,7 @@ export class MediaRows {
   /** What the database fills in on insert, with the id to match rows to items. */
   private readonly generated: string;
   private readonly transformers = new Map<string, ValueTransformer>();
-  /** Insert statements by row count; a count is at most a bulk request's item limit. */
+  /** Insert statements by row count; a count is at most MediaService's rows per INSERT (50). */
   private readonly inserts = new Map<number, string>();
 
   constructor(metadata: EntityMetadata) {
