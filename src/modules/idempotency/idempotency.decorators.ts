@@ -1,4 +1,4 @@
-import { SetMetadata, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
 import {
   DERIVES_IDEMPOTENCY_KEY,
   IdempotencyInterceptor,
@@ -15,7 +15,7 @@ export const Idempotent = () => UseInterceptors(IdempotencyInterceptor);
 /**
  * Without an `Idempotency-Key` header, the key is derived from the workspace, the route and a
  * canonical hash of the body, so the same request sent twice runs once (POST /v1/media and the
- * template routes, SPEC §7).
+ * template routes, SPEC §7). Binds the interceptor too, so such a route needs no `@Idempotent()`.
  */
 export const DerivesIdempotencyKey = () =>
-  SetMetadata(DERIVES_IDEMPOTENCY_KEY, true);
+  applyDecorators(SetMetadata(DERIVES_IDEMPOTENCY_KEY, true), Idempotent());

@@ -56,7 +56,6 @@ export class ImportController {
   @Authenticated('media:write')
   @RateLimit('urlUpload')
   @DerivesIdempotencyKey()
-  @Idempotent()
   @Post()
   async uploadFromUrl(
     @CurrentAuth() auth: AuthContext,

@@ -10,10 +10,7 @@ import { CurrentAuth } from '../../common/auth/auth.decorators.js';
 import { Authenticated } from '../../common/auth/authenticated.decorator.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator.js';
-import {
-  DerivesIdempotencyKey,
-  Idempotent,
-} from '../idempotency/idempotency.decorators.js';
+import { DerivesIdempotencyKey } from '../idempotency/idempotency.decorators.js';
 import {
   RenderTemplateDto,
   RenderTemplateResponseDto,
@@ -61,7 +58,6 @@ export class TemplatesController {
    * (a JFIF JPEG), so `url` serves at once.
    */
   @RenderRoute('Render a template')
-  @Idempotent()
   @Post('v1/templates')
   renderTemplate(
     @CurrentAuth() auth: AuthContext,
@@ -72,7 +68,6 @@ export class TemplatesController {
 
   /** Alias of `POST /v1/templates`, for clients of the first API. */
   @RenderRoute('Render an OG image (alias of POST /v1/templates)')
-  @Idempotent()
   @Post('v1/media/render-og')
   renderOgImage(
     @CurrentAuth() auth: AuthContext,
