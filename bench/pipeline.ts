@@ -33,7 +33,7 @@ import sharp from 'sharp';
 import { ensureBuilt } from '../scripts/build-if-stale.mjs';
 import { loadConfig } from '../src/config/app-config.js';
 import { baselineJpegOptions } from '../src/infra/image/image-normalisation.js';
-import { QUEUES } from '../src/infra/queue/queues.js';
+import { QUEUES } from '../src/infra/registry.js';
 import {
   startServerProcess,
   type ServerProcess,

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { AuthModule } from './common/auth/auth.module.js';
+import { RequestGuardsModule } from './common/request-guards.module.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import { createValidationPipe } from './common/validation/validation-pipe.js';
@@ -36,7 +36,7 @@ export class AppModule {
         RedisModule,
         SecretsModule,
         QueueModule,
-        AuthModule.register(WorkspacesModule),
+        RequestGuardsModule.register(WorkspacesModule),
         WorkspacesModule,
         MediaModule,
         UploadModule,

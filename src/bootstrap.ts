@@ -17,7 +17,7 @@ import { httpMetrics } from './infra/metrics/http-metrics.middleware.js';
 import {
   METRICS_PATH,
   serveMetrics,
-} from './infra/metrics/metrics-endpoint.js';
+} from './modules/health/metrics-endpoint.js';
 import { assertRedisReachable } from './infra/redis/redis.js';
 import { mountOpenApi } from './openapi/openapi.js';
 

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Media } from '../src/modules/media/media.entity.js';
+import { MediaRepository } from '../src/modules/media/media.repository.js';
 import { MediaService } from '../src/modules/media/media.service.js';
 import {
   fixture,
@@ -16,7 +17,7 @@ import {
 const byText = (a: string, b: string) => a.localeCompare(b);
 
 /**
- * Concurrent presigns share INSERT statements (MediaService's WriteCoalescer). Each request must
+ * Concurrent presigns share INSERT statements (MediaRepository's WriteCoalescer). Each request must
  * still get its own item, in its own workspace, written before it is answered, and one request's
  * bad row must not fail the others it shared a statement with.
  */
@@ -111,10 +112,11 @@ describe('concurrent presigns', () => {
     expect(response.status).toBe(404);
   });
 
-  describe('MediaService.insertAll', () => {
-    let media: MediaService;
+  describe('MediaRepository.insertAll', () => {
+    let library: MediaService;
+    let media: MediaRepository;
     const pending = (ws: TestWorkspace, filename: string): Media =>
-      media.newPendingUpload(ws.workspace.id, {
+      library.newPendingUpload(ws.workspace.id, {
         filename,
         contentType: 'application/pdf',
         sizeBytes: 10,
@@ -123,7 +125,8 @@ describe('concurrent presigns', () => {
       })!;
 
     beforeAll(() => {
-      media = t.app.get(MediaService);
+      library = t.app.get(MediaService);
+      media = t.app.get(MediaRepository);
     });
 
     it('writes what arrives while inserts run in one statement, each item with its own sequence number', async () => {
@@ -147,9 +150,8 @@ describe('concurrent presigns', () => {
     });
 
     it('fails only the request whose row is refused when they shared a statement', async () => {
-      const [existing] = await media.insertAll([
-        pending(first, 'existing.pdf'),
-      ]);
+      const existing = pending(first, 'existing.pdf');
+      await media.insertAll([existing]);
       const items = Array.from({ length: 12 }, (_, index) =>
         pending(second, `shared-${index}.pdf`),
       );

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { LocalStorageDriver } from '../src/infra/storage/local-storage.driver.js';
 import { Storage } from '../src/infra/storage/storage.port.js';
 import { UploadReceiptService } from '../src/modules/upload/upload-receipt.service.js';
-import { TEMP_MAX_AGE_MS } from '../src/modules/upload/storage-temp-sweeper.worker.js';
+import { TEMP_MAX_AGE_MS } from '../src/modules/upload/storage-temp-sweeper.js';
 import { isolatedDatabase } from './support/database.js';
 import {
   putBytes,

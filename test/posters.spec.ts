@@ -123,7 +123,7 @@ describe('video poster frames (local storage, real ffprobe and ffmpeg)', () => {
       .query(`UPDATE media SET status = 'PROCESSING' WHERE id = $1`, [
         media.id,
       ]);
-    await t.app.get(MediaProcessingService).process(media.id);
+    await t.app.get(MediaProcessingService).process({ mediaId: media.id });
 
     const { data } = await t
       .client(ws.apiKey)

@@ -293,7 +293,7 @@ describe('processing pipeline through the HTTP API (local storage, real sharp an
       `UPDATE media SET status = 'PROCESSING' WHERE id = $1`,
       [media.id],
     );
-    await t.app.get(MediaProcessingService).process(media.id);
+    await t.app.get(MediaProcessingService).process({ mediaId: media.id });
     const { data: again } = await t
       .client(ws.apiKey)
       .GET('/v1/media/{id}', { params: { path: { id: media.id } } });

@@ -1,4 +1,4 @@
-import { QUEUES } from '../src/infra/queue/queues.js';
+import { QUEUES } from '../src/infra/registry.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const ADMIN_TOKEN = 'admin-token-for-tests-0123456';

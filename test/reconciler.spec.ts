@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { QUEUES } from '../src/infra/queue/queues.js';
+import { QUEUES } from '../src/infra/registry.js';
 import { Storage } from '../src/infra/storage/storage.port.js';
 import { ProcessingRecovery } from '../src/modules/processing/processing-recovery.service.js';
 import { UploadReceiptService } from '../src/modules/upload/upload-receipt.service.js';

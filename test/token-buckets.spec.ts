@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
-import { TokenBuckets } from '../src/common/rate-limit/token-buckets.js';
+import { TokenBuckets } from '../src/infra/redis/token-buckets.js';
 
 /** The buckets against a real Redis: the script is what every replica runs. */
 describe('TokenBuckets', () => {

@@ -124,7 +124,7 @@ describe('a worker process (APP_ROLE=worker) on WORKER_HEALTH_PORT', () => {
       .map((text) => JSON.parse(text) as Record<string, unknown>)
       .find(
         (entry) =>
-          entry.context === 'ProcessingWorker' &&
+          entry.context === 'MediaProcessingService' &&
           typeof entry.mediaId === 'string' &&
           entry.workspaceId !== undefined,
       );

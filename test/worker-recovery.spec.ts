@@ -13,7 +13,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import { QUEUES } from '../src/infra/queue/queues.js';
+import { QUEUES } from '../src/infra/registry.js';
 import { Storage } from '../src/infra/storage/storage.port.js';
 import { ensureBuilt } from './support/build.js';
 import { mediaEventTypes, putBytes, waitForStatus } from './support/media.js';

@@ -1,4 +1,4 @@
-import type { ErrorCode } from './error-codes.js';
+import { httpStatusFor, type ErrorCode } from './error-codes.js';
 
 export interface FieldError {
   field: string;
@@ -16,10 +16,22 @@ export class ApiError extends Error {
     readonly details: {
       errors?: FieldError[];
       headers?: Record<string, string>;
+      /**
+       * Whether a request refused with this error is answered the same again under its
+       * Idempotency-Key. Refusals are, by default (the request was judged, and would be judged the
+       * same); `false` for a request refused before it was judged (body validation), so the key
+       * can be retried with a corrected body. 5xx answers are never kept.
+       */
+      replayable?: boolean;
     } = {},
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+
+  /** See `details.replayable`. */
+  get replayable(): boolean {
+    return httpStatusFor(this.code) < 500 && this.details.replayable !== false;
   }
 
   static validation(field: string, message: string): ApiError {

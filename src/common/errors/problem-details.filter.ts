@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppConfig } from '../../config/app-config.js';
+import { QueueUnavailableError } from '../../infra/queue/job-port.js';
 import { ApiError } from './api-error.js';
 import type { ErrorCode } from './error-codes.js';
 import {
@@ -91,6 +92,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       return fromHttpException(exception);
+    }
+    if (exception instanceof QueueUnavailableError) {
+      // Expected while Redis is away, and already logged once by RedisStatus.
+      return new ApiError('service_unavailable', exception.message, {
+        headers: { 'Retry-After': '5' },
+      });
     }
     if (this.backingServices.isUnavailable(exception)) {
       this.logger.error(

@@ -1,7 +1,7 @@
 import { Module, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { Redis } from 'ioredis';
+import { RedisClient } from '../../infra/redis/redis-client.js';
 import {
   AppConfig,
   type RateLimitedRoute,
@@ -11,7 +11,7 @@ import { ACTIVE_SUBSCRIPTION_STATUSES } from '../auth/auth-context.js';
 import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
 import { ROUTE_RATE_LIMIT } from './rate-limit.decorator.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
-import { TokenBuckets } from './token-buckets.js';
+import { TokenBuckets } from '../../infra/redis/token-buckets.js';
 
 const MINUTE_MS = 60_000;
 
@@ -36,8 +36,12 @@ function tierOf(request: AuthenticatedRequest): RateLimitTier {
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig, Reflector, Redis],
-      useFactory: (config: AppConfig, reflector: Reflector, redis: Redis) => {
+      inject: [AppConfig, Reflector, RedisClient],
+      useFactory: (
+        config: AppConfig,
+        reflector: Reflector,
+        redis: RedisClient,
+      ) => {
         const { tiers, routes } = config.rateLimit;
         const routeOf = (context: ExecutionContext) =>
           reflector.get<RateLimitedRoute | undefined>(

@@ -21,12 +21,6 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
 }
 
 /**
- * A request refused by body, query or path validation, before its handler ran: such refusals are
- * not kept under an Idempotency-Key, so the key can be retried with a corrected body.
- */
-export class RequestValidationError extends ApiError {}
-
-/**
  * `forbidNonWhitelisted` cannot see a `__proto__` key: class-transformer drops it while building the
  * DTO. Such keys are refused here, on the parsed input, the way any unknown field is.
  */
@@ -36,8 +30,9 @@ class RequestValidationPipe extends ValidationPipe {
       const field = findForbiddenKey(value);
       if (field) {
         const message = `property ${field} should not exist`;
-        throw new RequestValidationError('validation_error', message, {
+        throw new ApiError('validation_error', message, {
           errors: [{ field, message }],
+          replayable: false,
         });
       }
     }
@@ -59,13 +54,11 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const fieldErrors = flatten(errors);
       const summary = fieldErrors.map((e) => e.message).join('; ');
-      return new RequestValidationError(
-        'validation_error',
-        summary || 'The request is invalid',
-        {
-          errors: fieldErrors,
-        },
-      );
+      // Refused before the handler ran: not kept under an Idempotency-Key (see ApiError).
+      return new ApiError('validation_error', summary || 'The request is invalid', {
+        errors: fieldErrors,
+        replayable: false,
+      });
     },
   });
 }

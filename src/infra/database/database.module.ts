@@ -3,10 +3,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { AppConfig } from '../../config/app-config.js';
+import { AdvisoryLocks } from './advisory-locks.js';
+import { DatabaseHealth } from './database-health.js';
 import { runMigrationsLocked } from './run-migrations.js';
 import { Sql } from './sql.js';
+import { UnitOfWork } from './unit-of-work.js';
 
-/** TypeORM for the model and migrations; `Sql` for the hot statements on the same pool. */
+/**
+ * TypeORM for the model and migrations, and what repositories and services build on: `Sql` for
+ * the hot statements on the same pool (repositories only), `UnitOfWork` for transactions,
+ * `AdvisoryLocks` for work one process does at a time.
+ */
 @Global()
 @Module({
   imports: [
@@ -35,7 +42,7 @@ import { Sql } from './sql.js';
       },
     }),
   ],
-  providers: [Sql],
-  exports: [Sql],
+  providers: [Sql, UnitOfWork, AdvisoryLocks, DatabaseHealth],
+  exports: [Sql, UnitOfWork, AdvisoryLocks, DatabaseHealth],
 })
 export class DatabaseModule {}

@@ -1,60 +1,89 @@
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { inject } from 'vitest';
-import { PeriodicTask } from './periodic-task.js';
+import { PeriodicTask, type ExclusiveLocks } from './periodic-task.js';
 
-/** Against the real PostgreSQL: the advisory lock is what keeps replicas from overlapping. */
+/** One process's view of advisory locks: held ids, refused while held (see advisory-locks.spec). */
+function inMemoryLocks(): ExclusiveLocks {
+  const held = new Set<number>();
+  return {
+    async tryExclusive(lockId, work) {
+      if (held.has(lockId)) return false;
+      held.add(lockId);
+      try {
+        await work();
+      } finally {
+        held.delete(lockId);
+      }
+      return true;
+    },
+  };
+}
+
 describe('PeriodicTask', () => {
-  let dataSource: DataSource;
   const logger = new Logger('PeriodicTaskSpec');
 
-  beforeAll(async () => {
-    const url = new URL(inject('databaseUrl'));
-    url.pathname = '/postgres';
-    dataSource = await new DataSource({
-      type: 'postgres',
-      url: url.toString(),
-    }).initialize();
-  });
-  afterAll(() => dataSource?.destroy());
-
-  it('runs every interval, one pass at a time across several schedulers, and stop waits for a running pass', async () => {
+  it('runs every interval, one pass at a time across schedulers sharing a lock, and stop waits for a running pass', async () => {
+    const locks = inMemoryLocks();
     let running = 0;
     let overlapped = false;
     let passes = 0;
+    let release!: () => void;
     const task = {
       name: 'spec task',
-      lockId: 990_001,
-      intervalMs: 20,
+      lockId: 1,
+      intervalMs: 5,
       run: async () => {
         running += 1;
         overlapped ||= running > 1;
         passes += 1;
-        await new Promise((resolve) => setTimeout(resolve, 60));
+        if (passes === 4) {
+          await new Promise<void>((resolve) => (release = resolve));
+        }
         running -= 1;
       },
     };
     const replicas = [1, 2, 3].map(() =>
-      PeriodicTask.start(dataSource, task, logger),
+      PeriodicTask.start(locks, task, logger),
     );
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    await Promise.all(replicas.map((replica) => replica.stop()));
+    await vi.waitFor(() => expect(passes).toBe(4));
+    const stopping = Promise.all(replicas.map((replica) => replica.stop()));
+    let stopped = false;
+    void stopping.then(() => (stopped = true));
+    await Promise.resolve();
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
     expect(running).toBe(0);
     expect(overlapped).toBe(false);
-    expect(passes).toBeGreaterThanOrEqual(4);
-    const settled = passes;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(passes).toBe(settled);
+    expect(passes).toBe(4);
+  });
+
+  it('runs a first pass at once with runNow', async () => {
+    let passes = 0;
+    const periodic = PeriodicTask.start(
+      inMemoryLocks(),
+      {
+        name: 'eager',
+        lockId: 2,
+        intervalMs: 3_600_000,
+        run: async () => {
+          passes += 1;
+        },
+      },
+      logger,
+      { runNow: true },
+    );
+    await vi.waitFor(() => expect(passes).toBe(1));
+    await periodic.stop();
   });
 
   it('keeps its schedule after a failing pass', async () => {
     const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
     let calls = 0;
     const periodic = PeriodicTask.start(
-      dataSource,
+      inMemoryLocks(),
       {
         name: 'flaky',
-        lockId: 990_002,
+        lockId: 3,
         intervalMs: 10,
         run: async () => {
           calls += 1;

@@ -1,5 +1,4 @@
 import type { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
 
 export interface PeriodicTaskDefinition {
   /** Shown in logs. */
@@ -7,12 +6,17 @@ export interface PeriodicTaskDefinition {
   /** A PostgreSQL advisory lock id unique to this task, shared by every replica. */
   lockId: number;
   intervalMs: number;
-  run: () => Promise<void>;
+  run: () => Promise<unknown>;
+}
+
+/** Runs work under an exclusive lock, or reports that another process holds it. */
+export interface ExclusiveLocks {
+  tryExclusive(lockId: number, work: () => Promise<void>): Promise<boolean>;
 }
 
 /**
  * Runs a task every interval in each worker process, and at most once at a time across all of
- * them: each pass first takes a PostgreSQL advisory lock and skips when another process holds it.
+ * them: each pass first takes the task's advisory lock and skips when another process holds it.
  * The schedule lives in the processes, not in Redis, so a Redis restarted without its data (which
  * forgets Bull's repeatable jobs) cannot stop recovery; and a process that dies mid-pass drops its
  * connection, which releases the lock.
@@ -23,18 +27,20 @@ export class PeriodicTask {
   private stopped = false;
 
   private constructor(
-    private readonly dataSource: DataSource,
+    private readonly locks: ExclusiveLocks,
     private readonly task: PeriodicTaskDefinition,
     private readonly logger: Logger,
   ) {}
 
+  /** Schedules the first pass after one interval, or at once with `runNow`. */
   static start(
-    dataSource: DataSource,
+    locks: ExclusiveLocks,
     task: PeriodicTaskDefinition,
     logger: Logger,
+    { runNow = false }: { runNow?: boolean } = {},
   ): PeriodicTask {
-    const periodic = new PeriodicTask(dataSource, task, logger);
-    periodic.schedule();
+    const periodic = new PeriodicTask(locks, task, logger);
+    periodic.schedule(runNow ? 0 : task.intervalMs);
     return periodic;
   }
 
@@ -45,39 +51,26 @@ export class PeriodicTask {
     await this.current;
   }
 
-  private schedule(): void {
+  private schedule(delayMs: number): void {
     if (this.stopped) {
       return;
     }
     this.timer = setTimeout(() => {
       this.current = this.pass().finally(() => {
         this.current = undefined;
-        this.schedule();
+        this.schedule(this.task.intervalMs);
       });
-    }, this.task.intervalMs);
+    }, delayMs);
   }
 
   private async pass(): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
     try {
-      await runner.connect();
-      const [{ locked }] = (await runner.query(
-        'SELECT pg_try_advisory_lock($1) AS locked',
-        [this.task.lockId],
-      )) as Array<{ locked: boolean }>;
-      if (!locked) {
-        return;
-      }
-      try {
+      await this.locks.tryExclusive(this.task.lockId, async () => {
         await this.task.run();
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [this.task.lockId]);
-      }
+      });
     } catch (error) {
       // The next pass tries again; a database or Redis outage must not end the schedule.
       this.logger.warn(`${this.task.name} pass failed: ${String(error)}`);
-    } finally {
-      await runner.release();
     }
   }
 }

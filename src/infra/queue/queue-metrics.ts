@@ -4,7 +4,8 @@ import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bull';
 import { Gauge } from 'prom-client';
 import { AppMetrics } from '../metrics/app-metrics.js';
-import { QUEUES, withQueue } from './queues.js';
+import { QUEUES } from '../registry.js';
+import { withQueue } from './job-port.js';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 

@@ -1,31 +1,33 @@
 import { BullModule, getQueueToken } from '@nestjs/bull';
 import { Global, Module, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { DiscoveryModule, ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bull';
 import { AppConfig } from '../../config/app-config.js';
 import { reconnectDelayMs } from '../redis/redis.js';
 import { RedisStatus } from '../redis/redis-status.js';
+import { QUEUES } from '../registry.js';
+import { RETRY_AFTER_BACKOFF, retryAfterBackoffMs } from './job-port.js';
 import { JobRunner } from './job-runner.js';
 import { connected } from './processing-loop.js';
 import { QueueMetrics } from './queue-metrics.js';
-import { IMPORT_BACKOFF, importBackoffMs, QUEUES } from './queues.js';
 
 const queues = BullModule.registerQueue(
   ...Object.values(QUEUES).map((name) => ({ name })),
 );
 
 /**
- * Bull on the configured Redis, under the configured key prefix.
+ * Bull on the configured Redis, under the configured key prefix. Feature modules hold a queue only
+ * through their job port (a `JobPort` subclass) and handle jobs with `@OnJob`.
  *
  * A worker holds a lock on each job it runs and renews it every `lockDuration / 2`. When a worker
  * dies (crash, OOM kill, SIGKILL) its lock lapses after at most `lockDuration`, and the next stalled
- * check (every `stalledInterval`, by any live worker) puts the job back in the queue; processing is
+ * check (every `stalledInterval`, by any live worker) puts the job back in the queue; handlers are
  * idempotent, so the re-run is safe. A dead worker's item is therefore back in work within about
  * lockDuration + stalledInterval (≈ 20 s here; Bull's defaults, 30 s + 30 s, left an item sitting in
  * PROCESSING for up to a minute).
  *
  * The cost of a shorter lock: a worker whose event loop stalls for longer than `lockDuration` loses
- * its lock, and its job may run twice. Nothing in processing blocks the loop for long (sharp runs
+ * its lock, and its job may run twice. Nothing in a handler blocks the loop for long (sharp runs
  * on libuv's thread pool, ffprobe is a child process, storage I/O is streamed), and a double run is
  * harmless. The stalled check is one small Lua script per interval per worker; `maxStalledCount`
  * fails a job that keeps killing its workers instead of re-running it forever.
@@ -33,6 +35,7 @@ const queues = BullModule.registerQueue(
 @Global()
 @Module({
   imports: [
+    DiscoveryModule,
     BullModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -40,7 +43,7 @@ const queues = BullModule.registerQueue(
         prefix: `${config.redisKeyPrefix}:bull`,
         redis: { retryStrategy: reconnectDelayMs },
         settings: {
-          backoffStrategies: { [IMPORT_BACKOFF]: importBackoffMs },
+          backoffStrategies: { [RETRY_AFTER_BACKOFF]: retryAfterBackoffMs },
           lockDuration: 15_000,
           stalledInterval: 5_000,
           maxStalledCount: 3,

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
+import { RedisChannels } from './redis-channels.js';
 import { RedisStatus } from './redis-status.js';
 import { reconnectDelayMs } from './redis.js';
 
@@ -17,6 +18,7 @@ import { reconnectDelayMs } from './redis.js';
 @Module({
   providers: [
     RedisStatus,
+    RedisChannels,
     {
       provide: Redis,
       inject: [AppConfig, RedisStatus],
@@ -36,7 +38,7 @@ import { reconnectDelayMs } from './redis.js';
       },
     },
   ],
-  exports: [Redis, RedisStatus],
+  exports: [Redis, RedisStatus, RedisChannels],
 })
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(Redis) private readonly redis: Redis) {}

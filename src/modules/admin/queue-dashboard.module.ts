@@ -10,7 +10,7 @@ import { presentsToken } from '../../common/auth/operator-token.js';
 import { ApiError } from '../../common/errors/api-error.js';
 import { sendProblem } from '../../common/errors/send-problem.js';
 import type { AppConfig } from '../../config/app-config.js';
-import { QUEUES } from '../../infra/queue/queues.js';
+import { QUEUES } from '../../infra/registry.js';
 
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
+import { RedisClient } from '../../infra/redis/redis-client.js';
 import { ApiError } from '../../common/errors/api-error.js';
+import { DatabaseHealth } from '../../infra/database/database-health.js';
 import { Storage } from '../../infra/storage/storage.port.js';
 import type { HealthDto } from './health.dto.js';
 
@@ -31,8 +31,8 @@ export class HealthService {
   private readonly logger = new Logger(HealthService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
-    @Inject(Redis) private readonly redis: Redis,
+    private readonly database: DatabaseHealth,
+    @Inject(RedisClient) private readonly redis: RedisClient,
     private readonly storage: Storage,
   ) {}
 
@@ -43,7 +43,7 @@ export class HealthService {
   /** PostgreSQL, Redis and storage answer; else 503 `service_unavailable` listing what does not. */
   async readiness(): Promise<HealthDto> {
     const checks: Record<string, () => Promise<unknown>> = {
-      database: () => this.dataSource.query('SELECT 1'),
+      database: () => this.database.check(),
       redis: () => this.redis.ping(),
       storage: () => this.storage.checkHealth(),
     };

@@ -14,7 +14,7 @@ import { AppMetrics } from '../../infra/metrics/app-metrics.js';
 import {
   METRICS_PATH,
   serveMetrics,
-} from '../../infra/metrics/metrics-endpoint.js';
+} from './metrics-endpoint.js';
 import { HealthService } from './health.service.js';
 
 function sendJson(response: ServerResponse, body: unknown): void {

@@ -1,5 +1,6 @@
 import {
   Injectable,
+  Logger,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
@@ -16,7 +17,6 @@ import {
   renderProblem,
   StoredProblem,
 } from '../../common/errors/render-problem.js';
-import { RequestValidationError } from '../../common/validation/validation-pipe.js';
 import { AppConfig } from '../../config/app-config.js';
 import {
   IdempotencyStore,
@@ -58,6 +58,7 @@ function unavailable(): ApiError {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(IdempotencyInterceptor.name);
   private readonly leaseMs: number;
 
   constructor(
@@ -161,7 +162,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     requestId: string,
   ): Promise<unknown> {
     const renewal = setInterval(() => {
-      this.store.renew(key, owner, this.leaseMs).catch(() => undefined);
+      this.store.renew(key, owner, this.leaseMs).catch((error: unknown) =>
+        // The request goes on; if its lease lapses, a retry of the key may run it again.
+        this.logger.warn(
+          { requestId },
+          `Could not renew the idempotency lease: ${String(error)}`,
+        ),
+      );
     }, this.leaseMs / 3);
     try {
       const body = await lastValueFrom(next.handle(), {
@@ -174,21 +181,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
       });
       return body;
     } catch (error) {
-      if (
-        error instanceof ApiError &&
-        !(error instanceof RequestValidationError)
-      ) {
+      if (error instanceof ApiError && error.replayable) {
         const problem = renderProblem(error, requestId);
-        if (problem.status < 500) {
-          await this.keep(key, owner, fingerprint, {
-            status: problem.status,
-            contentType: PROBLEM_CONTENT_TYPE,
-            body: JSON.stringify(problem),
-          });
-          throw error;
-        }
+        await this.keep(key, owner, fingerprint, {
+          status: problem.status,
+          contentType: PROBLEM_CONTENT_TYPE,
+          body: JSON.stringify(problem),
+        });
+        throw error;
       }
-      await this.store.release(key, owner).catch(() => undefined);
+      await this.store.release(key, owner).catch((error: unknown) =>
+        // The lease lapses by itself within IDEMPOTENCY_LEASE_SECONDS.
+        this.logger.warn(
+          { requestId },
+          `Could not release the idempotency key: ${String(error)}`,
+        ),
+      );
       throw error;
     } finally {
       clearInterval(renewal);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { RedisClient } from '../../infra/redis/redis-client.js';
 import { randomUUID } from 'node:crypto';
 
 /** A finished request's response, replayed as it was sent. */
@@ -38,7 +38,7 @@ else
   return redis.call('DEL', KEYS[1])
 end`;
 
-type IdempotencyClient = Redis & {
+type IdempotencyClient = RedisClient & {
   claimOrRead(
     key: string,
     record: string,
@@ -60,7 +60,7 @@ type IdempotencyClient = Redis & {
 export class IdempotencyStore {
   private readonly redis: IdempotencyClient;
 
-  constructor(@Inject(Redis) redis: Redis) {
+  constructor(@Inject(RedisClient) redis: RedisClient) {
     // A defined command runs by EVALSHA: the script is sent once, not with every request.
     redis.defineCommand('claimOrRead', { numberOfKeys: 1, lua: CLAIM });
     redis.defineCommand('ifOwner', { numberOfKeys: 1, lua: IF_OWNER });

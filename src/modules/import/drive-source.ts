@@ -1,4 +1,10 @@
+import { ApiError } from '../../common/errors/api-error.js';
 import { UpstreamStatusError } from '../../infra/fetch/fetch-error.js';
+import {
+  canonicalContentType,
+  categoryOf,
+  type MediaCategory,
+} from '../media/media-types.js';
 
 /** Google Docs, Sheets, Slides, … have no bytes of their own: Drive exports them. */
 const GOOGLE_NATIVE = 'application/vnd.google-apps.';
@@ -39,4 +45,27 @@ export function describeDriveRefusal(
     default:
       return `Google Drive answered ${error.status} for file ${fileId}`;
   }
+}
+
+/**
+ * The type a Drive file is stored as until its bytes say otherwise: Google-native documents become
+ * PDF; anything else must be a supported media type (400 naming `field` otherwise).
+ */
+export function driveContentType(mimeType: string, field: string): string {
+  if (isGoogleNativeType(mimeType)) return 'application/pdf';
+  const supported = canonicalContentType(mimeType);
+  if (!supported) {
+    throw ApiError.validation(
+      field,
+      `${field} ${mimeType} is not a supported media type`,
+    );
+  }
+  return supported;
+}
+
+/** The category the downloaded bytes must be of: documents for Google-native exports. */
+export function expectedDriveCategory(
+  mimeType: string,
+): MediaCategory | undefined {
+  return isGoogleNativeType(mimeType) ? 'document' : categoryOf(mimeType);
 }

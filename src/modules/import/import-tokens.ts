@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { RedisClient } from '../../infra/redis/redis-client.js';
 
 /** Long enough for every retry of an import (5 attempts with backoff), short enough to go unused. */
 const TOKEN_TTL_SECONDS = 60 * 60;
@@ -11,7 +11,7 @@ const TOKEN_TTL_SECONDS = 60 * 60;
  */
 @Injectable()
 export class ImportTokens {
-  constructor(@Inject(Redis) private readonly redis: Redis) {}
+  constructor(@Inject(RedisClient) private readonly redis: RedisClient) {}
 
   async put(importJobId: string, token: string): Promise<void> {
     await this.redis.set(this.key(importJobId), token, 'EX', TOKEN_TTL_SECONDS);

@@ -27,12 +27,18 @@ import {
   UploadFromUrlDto,
   UploadFromUrlResponseDto,
 } from './import.dto.js';
-import { ImportService } from './import.service.js';
+import { DriveBatchService } from './drive-batch.service.js';
+import { ImportJobsService } from './import-jobs.service.js';
+import { UrlUploadService } from './url-upload.service.js';
 
 @ApiTags('Imports')
 @Controller('v1/media')
 export class ImportController {
-  constructor(private readonly imports: ImportService) {}
+  constructor(
+    private readonly urlUploads: UrlUploadService,
+    private readonly imports: ImportJobsService,
+    private readonly driveBatches: DriveBatchService,
+  ) {}
 
   /**
    * Downloads the file at `url` (public http or https; private and internal addresses are refused)
@@ -62,7 +68,7 @@ export class ImportController {
     @Body() body: UploadFromUrlDto,
   ): Promise<UploadFromUrlResponseDto> {
     const media = toMediaDto(
-      await this.imports.uploadFromUrl(auth.workspace.id, body.url),
+      await this.urlUploads.uploadFromUrl(auth.workspace.id, body.url),
     );
     return Object.assign(media, { url: media.publicUrl });
   }
@@ -79,11 +85,12 @@ export class ImportController {
   @HttpCode(202)
   @Idempotent()
   @Post('import-from-url')
-  importFromUrl(
+  async importFromUrl(
     @CurrentAuth() auth: AuthContext,
     @Body() body: ImportFromUrlDto,
   ): Promise<ImportStartedDto> {
-    return this.imports.startUrlImport(auth.workspace.id, body);
+    const started = await this.imports.startUrlImport(auth.workspace.id, body);
+    return { ...started, status: 'importing' };
   }
 
   /** Starts importing a Google Drive file (Drive v3; Google Docs, Sheets and Slides are exported as PDF). */
@@ -94,11 +101,15 @@ export class ImportController {
   @HttpCode(202)
   @Idempotent()
   @Post('import-from-drive')
-  importFromDrive(
+  async importFromDrive(
     @CurrentAuth() auth: AuthContext,
     @Body() body: ImportFromDriveDto,
   ): Promise<ImportStartedDto> {
-    return this.imports.startDriveImport(auth.workspace.id, body);
+    const started = await this.imports.startDriveImport(
+      auth.workspace.id,
+      body,
+    );
+    return { ...started, status: 'importing' };
   }
 
   /**
@@ -121,7 +132,11 @@ export class ImportController {
     @Body() body: DriveImportDto,
   ): Promise<DriveImportResponseDto> {
     return {
-      results: await this.imports.importFromDriveNow(auth.workspace.id, body),
+      results: await this.driveBatches.importNow(
+        auth.workspace.id,
+        body.files,
+        body.accessToken,
+      ),
     };
   }
 

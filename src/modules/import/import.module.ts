@@ -3,14 +3,22 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { FetchModule } from '../../infra/fetch/fetch.module.js';
 import { StorageModule } from '../../infra/storage/storage.module.js';
 import { MediaModule } from '../media/media.module.js';
+import { DriveBatchService } from './drive-batch.service.js';
 import { ImportController } from './import.controller.js';
 import { ImportJob } from './import-job.entity.js';
+import { ImportJobRepository } from './import-job.repository.js';
+import { ImportJobsService } from './import-jobs.service.js';
+import { ImportJobs } from './import.jobs.js';
 import { ImportTokens } from './import-tokens.js';
-import { ImportService } from './import.service.js';
-import { ImportWorker } from './import.worker.js';
 import { RemoteIngestService } from './remote-ingest.service.js';
+import { SourceDownload } from './source-download.js';
+import { UrlUploadService } from './url-upload.service.js';
 
-/** URL upload and imports (public URL, bearer-token URL, Google Drive). */
+/**
+ * Server-side ingestion, one service per use case: URL upload (synchronous), import jobs
+ * (import-from-url, import-from-drive) and the synchronous Drive batch, all downloading through
+ * SourceDownload into the media library's ingest step.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([ImportJob]),
@@ -19,6 +27,15 @@ import { RemoteIngestService } from './remote-ingest.service.js';
     FetchModule,
   ],
   controllers: [ImportController],
-  providers: [ImportService, ImportTokens, RemoteIngestService, ImportWorker],
+  providers: [
+    UrlUploadService,
+    ImportJobsService,
+    DriveBatchService,
+    ImportJobRepository,
+    ImportJobs,
+    ImportTokens,
+    RemoteIngestService,
+    SourceDownload,
+  ],
 })
 export class ImportModule {}

@@ -6,7 +6,7 @@ import {
   Index,
   PrimaryColumn,
 } from 'typeorm';
-import { bigintAsNumber } from './media.entity.js';
+import { bigintAsNumber } from '../../infra/database/bigint.js';
 
 export const MEDIA_EVENT_TYPES = [
   'media.uploaded',

@@ -8,8 +8,8 @@ import {
   ManyToOne,
   PrimaryColumn,
   UpdateDateColumn,
-  type ValueTransformer,
 } from 'typeorm';
+import { bigintAsNumber } from '../../infra/database/bigint.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 
 export const MEDIA_STATUSES = [
@@ -45,12 +45,6 @@ export const UPLOAD_CHANNELS = [
   'bulk_video',
 ] as const;
 export type UploadChannel = (typeof UPLOAD_CHANNELS)[number];
-
-/** Postgres bigint arrives as a string; sizes and sequences stay far below 2^53. */
-export const bigintAsNumber: ValueTransformer = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
 
 export interface ProcessingResult {
   valid: boolean;

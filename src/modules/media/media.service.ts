@@ -1,22 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, IsNull, MoreThanOrEqual, Not, Repository } from 'typeorm';
 import { ApiError } from '../../common/errors/api-error.js';
 import { isId, newId } from '../../common/ids.js';
+import { pageOf, type Page } from '../../common/pagination/page.js';
+import { SealedCursors } from '../../common/pagination/sealed-cursors.js';
+import { UnitOfWork } from '../../infra/database/unit-of-work.js';
 import { isPublicHostLiteral } from '../../infra/fetch/address-policy.js';
-import { isRowValueError, Sql } from '../../infra/database/sql.js';
-import { WriteCoalescer } from '../../infra/database/write-coalescer.js';
 import { SigningKeys } from '../../infra/secrets/signing-keys.js';
 import { Storage } from '../../infra/storage/storage.port.js';
-import { MediaCursors } from './media-cursor.js';
-import { MediaRows } from './media-rows.js';
-import type { MediaStatusFilter } from './media.dto.js';
 import {
   Media,
   type MediaSource,
   type MediaStatus,
   type UploadChannel,
 } from './media.entity.js';
+import { MediaRepository } from './media.repository.js';
 import { canonicalContentType } from './media-types.js';
 import {
   buildStorageKey,
@@ -27,22 +24,7 @@ import {
 
 /** How long a synchronous create (URL upload, render) waits for processing, so its URL serves at once. */
 const PROCESSING_WAIT_MS = 15_000;
-
-/**
- * Item INSERTs running at once; what arrives meanwhile leaves together in the next one. More only
- * makes the batches smaller: with 50 clients presigning on 2 cores, two gave 1.43× the requests per
- * second of one INSERT per request (PostgreSQL's CPU per item went from 117 to 44 µs, ours from
- * 285 to 194 µs), four 1.36×. An idle server still inserts each request's items at once.
- */
-const INSERTS_IN_FLIGHT = 2;
-/** Rows of one INSERT at most (29 parameters each); a bulk presign's up to 20 stay together. */
-const MAX_ITEMS_PER_INSERT = 50;
-
-export interface MediaPage {
-  items: Media[];
-  hasMore: boolean;
-  nextCursor: string | null;
-}
+const PROCESSING_POLL_MS = 100;
 
 /** A direct upload about to be offered: the client's declaration and the URL's terms. */
 export interface PendingUploadSpec {
@@ -77,45 +59,29 @@ export interface ExternalMediaSpec {
   filename?: string;
 }
 
+export type MediaStatusFilter = Lowercase<MediaStatus> | 'all';
+
 /**
- * The media library: the one place items are created, and every read and write scoped by the
- * caller's workspace.
+ * The media library: new items (their storage key and public URL are chosen here, from the
+ * server-made id and the sanitised filename), reads, registration and deletion, every one scoped
+ * by the caller's workspace.
  */
 @Injectable()
 export class MediaService {
-  private readonly cursors: MediaCursors;
-  private readonly rows: MediaRows;
-  private readonly inserts: WriteCoalescer<Media>;
+  private readonly cursors: SealedCursors;
 
   constructor(
-    @InjectRepository(Media) private readonly media: Repository<Media>,
+    private readonly media: MediaRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly storage: Storage,
-    private readonly sql: Sql,
     keys: SigningKeys,
   ) {
-    this.cursors = new MediaCursors(keys.derive('media-list-cursor'));
-    this.rows = new MediaRows(media.metadata);
-    this.inserts = new WriteCoalescer<Media>(
-      async (items) => {
-        const rows = await this.sql.rows(
-          `media_insert_${items.length}`,
-          this.rows.insertStatement(items.length),
-          this.rows.insertValues(items),
-        );
-        this.rows.applyGenerated(items, rows);
-      },
-      {
-        maxInFlight: INSERTS_IN_FLIGHT,
-        maxItems: MAX_ITEMS_PER_INSERT,
-        isItemError: isRowValueError,
-      },
-    );
+    this.cursors = new SealedCursors(keys.derive('media-list-cursor'));
   }
 
   /**
-   * A PENDING item for a direct upload, not yet saved: the storage key and public URL are chosen
-   * here, from the server-made id and the sanitised filename, so its upload URL can be signed
-   * before the item is stored. Null when the filename has nothing usable for a key.
+   * A PENDING item for a direct upload, not yet saved, so its upload URL can be signed before it
+   * is stored. Null when the filename has nothing usable for a key.
    */
   newPendingUpload(workspaceId: string, spec: PendingUploadSpec): Media | null {
     const sanitised = sanitiseFilename(spec.filename);
@@ -140,9 +106,8 @@ export class MediaService {
   }
 
   /**
-   * An item whose bytes the server stores itself (URL upload, imports, renders), not yet saved: the
-   * storage key comes from the server-made id and the sanitised filename (`file` when nothing of
-   * it is usable).
+   * An item whose bytes the server stores itself (URL upload, imports, renders), not yet saved; its
+   * key uses `file` when nothing of the filename is usable.
    */
   newServerStoredItem(
     workspaceId: string,
@@ -169,21 +134,10 @@ export class MediaService {
   }
 
   /**
-   * Inserts new items, all of them or none, and fills in what the database generates (`seq`,
-   * timestamps). One INSERT statement, shared with other requests' items when inserts are already
-   * running (see `inserts`); `save` would look the new ids up first and wrap each insert in a
-   * transaction of its own.
-   */
-  async insertAll(items: Media[]): Promise<Media[]> {
-    await this.inserts.submit(items);
-    return items;
-  }
-
-  /**
    * A READY item that points at a file hosted elsewhere; it is never fetched or processed, so the
    * URL must be public https without credentials (checked without resolving it).
    */
-  async createExternal(
+  async registerExternal(
     workspaceId: string,
     spec: ExternalMediaSpec,
   ): Promise<Media> {
@@ -201,37 +155,24 @@ export class MediaService {
         'filename must not contain control characters',
       );
     }
-    return this.media.save(
-      this.build(workspaceId, 'external', {
-        id: newId('media'),
-        filename: filename.slice(0, 255),
-        contentType: canonicalContentType(spec.contentType)!,
-        sizeBytes: null,
-        status: 'READY',
-        storagePath: null,
-        publicUrl: url.toString(),
-      }),
-    );
-  }
-
-  /** Records a new upload URL's expiry on a PENDING item. */
-  async setUploadExpiry(media: Media, expiresAt: Date): Promise<void> {
-    media.uploadExpiresAt = expiresAt;
-    await this.media.update(
-      { id: media.id, workspaceId: media.workspaceId },
-      { uploadExpiresAt: expiresAt },
-    );
+    const media = this.build(workspaceId, 'external', {
+      id: newId('media'),
+      filename: filename.slice(0, 255),
+      contentType: canonicalContentType(spec.contentType)!,
+      sizeBytes: null,
+      status: 'READY',
+      storagePath: null,
+      publicUrl: url.toString(),
+    });
+    await this.media.insertAll([media]);
+    return media;
   }
 
   /** The item, or 404 `not_found` when it does not exist in this workspace. */
   async get(workspaceId: string, id: string): Promise<Media> {
-    const [media] = isId('media', id)
-      ? await this.select(
-          'media_get',
-          'WHERE "id" = $1 AND "workspace_id" = $2',
-          [id, workspaceId],
-        )
-      : [];
+    const media = isId('media', id)
+      ? await this.media.findInWorkspace(workspaceId, id)
+      : null;
     if (!media) {
       throw ApiError.notFound('media item', id);
     }
@@ -245,33 +186,19 @@ export class MediaService {
       cursor,
       status = 'all',
     }: { limit?: number; cursor?: string; status?: MediaStatusFilter },
-  ): Promise<MediaPage> {
-    // One statement per combination of filters, so each keeps a plan that uses the
-    // (workspace_id, seq) index for its own conditions.
-    const values: unknown[] = [workspaceId, limit + 1];
-    const conditions = ['"workspace_id" = $1'];
-    if (status !== 'all') {
-      values.push(status.toUpperCase() as MediaStatus);
-      conditions.push(`"status" = $${values.length}`);
-    }
-    if (cursor !== undefined) {
-      values.push(this.cursors.decode(workspaceId, cursor));
-      conditions.push(`"seq" < $${values.length}`);
-    }
-    const rows = await this.select(
-      `media_list_${status === 'all' ? 'any' : 'status'}_${cursor === undefined ? 'first' : 'after'}`,
-      `WHERE ${conditions.join(' AND ')} ORDER BY "seq" DESC LIMIT $2`,
-      values,
+  ): Promise<Page<Media>> {
+    const rows = await this.media.listInWorkspace(workspaceId, {
+      limit: limit + 1,
+      status:
+        status === 'all' ? undefined : (status.toUpperCase() as MediaStatus),
+      beforeSeq:
+        cursor === undefined
+          ? undefined
+          : this.cursors.decode(workspaceId, cursor),
+    });
+    return pageOf(rows, limit, (last) =>
+      this.cursors.encode(workspaceId, last.seq),
     );
-    const items = rows.slice(0, limit);
-    const hasMore = rows.length > limit;
-    return {
-      items,
-      hasMore,
-      nextCursor: hasMore
-        ? this.cursors.encode(workspaceId, items[items.length - 1].seq)
-        : null,
-    };
   }
 
   /**
@@ -289,83 +216,22 @@ export class MediaService {
       if (media.status !== 'PROCESSING' || Date.now() >= deadline) {
         return media;
       }
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, PROCESSING_POLL_MS));
     }
   }
 
-  /** For workers acting on a job's media id; HTTP paths use `get`, which is workspace-scoped. */
-  async findById(id: string): Promise<Media | null> {
-    const [media] = await this.select('media_by_id', 'WHERE "id" = $1', [id]);
-    return media ?? null;
-  }
-
   /**
-   * Storage-side lookups for upload receipt (storage events, the local upload handler). Keys embed
-   * the workspace id, so the match is tenant-exact without a workspace parameter.
-   */
-  async findByStoragePath(storagePath: string): Promise<Media | null> {
-    return this.media.findOneBy({ storagePath });
-  }
-
-  /** The item a stored key belongs to: its own object or its poster frame. */
-  async findByStoredKey(key: string): Promise<Media | null> {
-    return this.media.findOne({
-      where: [{ storagePath: key }, { posterPath: key }],
-    });
-  }
-
-  /** PENDING direct uploads whose URL expires (or expired) after `from`, or before `to`. */
-  async findPendingUploads(
-    range: { from: Date } | { to: Date },
-    limit: number,
-  ): Promise<Media[]> {
-    return this.media.find({
-      where: {
-        status: 'PENDING',
-        uploadExpiresAt:
-          'from' in range ? MoreThanOrEqual(range.from) : LessThan(range.to),
-      },
-      order: { uploadExpiresAt: 'DESC' },
-      take: limit,
-    });
-  }
-
-  /** Items past PENDING that still record an open multipart upload. */
-  async findAbandonedMultipartUploads(limit: number): Promise<Media[]> {
-    return this.media.find({
-      where: { status: Not('PENDING'), multipartUploadId: Not(IsNull()) },
-      take: limit,
-    });
-  }
-
-  async clearMultipartUpload(id: string): Promise<void> {
-    await this.media.update({ id }, { multipartUploadId: null });
-  }
-
-  /** PROCESSING items untouched since `before`: their job may have been lost. */
-  async findStaleProcessing(before: Date, limit: number): Promise<Media[]> {
-    return this.media.find({
-      where: { status: 'PROCESSING', updatedAt: LessThan(before) },
-      order: { updatedAt: 'ASC' },
-      take: limit,
-    });
-  }
-
-  /**
-   * Removes the stored object and the record under the item's row lock, which an upload landing
+   * Removes the stored objects and the record under the item's row lock, which an upload landing
    * at the same moment also takes (MediaLifecycleService.claimUpload): either the upload lands
-   * first and is deleted with the item, or it finds the item gone and stores nothing. The object
-   * goes first, so a storage failure leaves the record for a retry rather than an orphan object.
+   * first and is deleted with the item, or it finds the item gone and stores nothing. The objects
+   * go first, so a storage failure leaves the record for a retry rather than an orphan object.
    */
   async delete(workspaceId: string, id: string): Promise<void> {
     if (!isId('media', id)) {
       throw ApiError.notFound('media item', id);
     }
-    await this.media.manager.transaction(async (manager) => {
-      const media = await manager.findOne(Media, {
-        where: { id, workspaceId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    await this.unitOfWork.run(async (tx) => {
+      const media = await this.media.lockInWorkspace(workspaceId, id, tx);
       if (!media) {
         throw ApiError.notFound('media item', id);
       }
@@ -381,22 +247,8 @@ export class MediaService {
       if (media.posterPath) {
         await this.storage.delete(media.posterPath);
       }
-      await manager.delete(Media, { id: media.id, workspaceId });
+      await this.media.delete(media.id, tx);
     });
-  }
-
-  /** Whole items through a prepared statement: `SELECT <every column> FROM media <rest>`. */
-  private async select(
-    name: string,
-    rest: string,
-    values: unknown[],
-  ): Promise<Media[]> {
-    const rows = await this.sql.rows(
-      name,
-      `SELECT ${this.rows.columns} FROM "media" ${rest}`,
-      values,
-    );
-    return rows.map((row) => this.rows.toMedia(row));
   }
 
   private build(
@@ -404,7 +256,7 @@ export class MediaService {
     source: MediaSource,
     fields: Partial<Media>,
   ): Media {
-    return this.media.create({
+    return Object.assign(new Media(), {
       workspaceId,
       validationStatus: 'skipped',
       validationResults: null,

@@ -1,6 +1,4 @@
-import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger } from '@nestjs/common';
-import type { Queue } from 'bull';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -9,8 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../config/app-config.js';
 import { ImageAdapter } from '../../infra/image/image.adapter.js';
-import type { JobReport } from '../../infra/queue/job-runner.js';
-import { QUEUES, type ValidateMediaJob } from '../../infra/queue/queues.js';
+import { OnJob, type JobReport } from '../../infra/queue/job.js';
 import { AppMetrics } from '../../infra/metrics/app-metrics.js';
 import type { ImageNormalisationResult } from '../../infra/image/image-normalisation.js';
 import {
@@ -21,7 +18,10 @@ import {
   Storage,
   type StoredObjectInfo,
 } from '../../infra/storage/storage.port.js';
-import { createWorkDir } from '../../infra/temp/work-dirs.js';
+import {
+  createWorkDir,
+  sweepOrphanWorkDirs,
+} from '../../infra/temp/work-dirs.js';
 import { VideoAdapter } from '../../infra/video/video.adapter.js';
 import type { VideoInfo } from '../../infra/video/video-info.js';
 import { VideoPosterAdapter } from '../../infra/video/video-poster.adapter.js';
@@ -33,17 +33,19 @@ import {
   MediaLifecycleService,
   type ProcessingOutcome,
 } from '../media/media-lifecycle.service.js';
-import { MediaService } from '../media/media.service.js';
+import { MediaRepository } from '../media/media.repository.js';
+import {
+  PROCESS_MEDIA,
+  type ProcessMediaJob,
+} from '../media/processing.jobs.js';
 import {
   CATEGORY_MAX_BYTES,
   categoryOf,
   formatBytes,
 } from '../media/media-types.js';
 import { storedVideoMetadata } from '../validation/media-facts.js';
-import {
-  enqueueValidation,
-  hasValidationToRun,
-} from '../validation/validation-jobs.js';
+import { hasValidationToRun } from '../validation/pending-platforms.js';
+import { ValidationJobs } from '../validation/validation.jobs.js';
 
 async function readHead(storage: Storage, key: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -57,7 +59,7 @@ async function readHead(storage: Storage, key: string): Promise<Buffer> {
 }
 
 /** Images are normalised in per-job directories named after this (see `sweepOrphanWorkDirs`). */
-export const IMAGE_WORK_DIR = 'media-image';
+const IMAGE_WORK_DIR = 'media-image';
 
 async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -107,24 +109,42 @@ function describeNormalisation(
  * and a poster is rewritten at the same key.
  */
 @Injectable()
-export class MediaProcessingService {
+export class MediaProcessingService implements OnModuleInit {
   private readonly logger = new Logger(MediaProcessingService.name);
 
   constructor(
-    private readonly media: MediaService,
+    private readonly media: MediaRepository,
     private readonly lifecycle: MediaLifecycleService,
+    private readonly validations: ValidationJobs,
     private readonly storage: Storage,
     private readonly images: ImageAdapter,
     private readonly videos: VideoAdapter,
     private readonly posters: VideoPosterAdapter,
     private readonly config: AppConfig,
-    @InjectQueue(QUEUES.validation)
-    private readonly validationQueue: Queue<ValidateMediaJob>,
     private readonly metrics: AppMetrics,
   ) {}
 
-  /** Processes the item if it is PROCESSING; says what happened. */
-  async process(mediaId: string): Promise<JobReport> {
+  /** A worker starting removes the work directories of workers killed mid-job on this host. */
+  async onModuleInit(): Promise<void> {
+    if (!this.config.runsWorkers) {
+      return;
+    }
+    const swept = await sweepOrphanWorkDirs(IMAGE_WORK_DIR);
+    if (swept.length > 0) {
+      this.logger.log(
+        `Removed ${swept.length} work directories of stopped workers`,
+      );
+    }
+  }
+
+  /**
+   * The job: processes the item if it is PROCESSING; says what happened. Bull re-runs a job whose
+   * worker died and retries failures with backoff; shutdown waits for running jobs.
+   */
+  @OnJob(PROCESS_MEDIA, {
+    concurrency: (config) => config.processing.concurrency,
+  })
+  async process({ mediaId }: ProcessMediaJob): Promise<JobReport> {
     const media = await this.media.findById(mediaId);
     if (media?.status !== 'PROCESSING' || !media.storagePath) {
       return {
@@ -166,7 +186,7 @@ export class MediaProcessingService {
    */
   private async queueValidation(media: Media): Promise<void> {
     try {
-      await enqueueValidation(this.validationQueue, media.id);
+      await this.validations.enqueue(media.id);
     } catch (error) {
       this.logger.warn(
         { mediaId: media.id, workspaceId: media.workspaceId },

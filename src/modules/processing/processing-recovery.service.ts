@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
-import { MediaLifecycleService } from '../media/media-lifecycle.service.js';
-import { MediaService } from '../media/media.service.js';
+import { Every } from '../../infra/queue/job.js';
+import { LOCKS } from '../../infra/registry.js';
+import { MediaRepository } from '../media/media.repository.js';
+import { ProcessingJobs } from '../media/processing.jobs.js';
 
 const BATCH = 200;
 
@@ -15,20 +17,25 @@ export class ProcessingRecovery {
   private readonly logger = new Logger(ProcessingRecovery.name);
 
   constructor(
-    private readonly media: MediaService,
-    private readonly lifecycle: MediaLifecycleService,
+    private readonly media: MediaRepository,
+    private readonly processing: ProcessingJobs,
     private readonly config: AppConfig,
   ) {}
 
   /** Returns how many items were queued again. */
+  @Every({
+    name: 'Processing recovery',
+    lockId: LOCKS.processingRecovery,
+    intervalMs: (config) => config.reconciler.intervalSeconds * 1_000,
+  })
   async requeueStale(now = new Date()): Promise<number> {
     const before = new Date(
       now.getTime() - this.config.processing.staleSeconds * 1_000,
     );
     let requeued = 0;
     for (const media of await this.media.findStaleProcessing(before, BATCH)) {
-      if (!(await this.lifecycle.hasLiveProcessingJob(media.id))) {
-        await this.lifecycle.enqueueProcessing(media.id);
+      if (!(await this.processing.hasLiveJob(media.id))) {
+        await this.processing.enqueue(media.id);
         requeued += 1;
       }
     }

@@ -3,18 +3,13 @@ import { ImageAdapter } from '../../infra/image/image.adapter.js';
 import { StorageModule } from '../../infra/storage/storage.module.js';
 import { VideoModule } from '../../infra/video/video.module.js';
 import { MediaModule } from '../media/media.module.js';
+import { ValidationModule } from '../validation/validation.module.js';
 import { MediaProcessingService } from './media-processing.service.js';
 import { ProcessingRecovery } from './processing-recovery.service.js';
-import { ProcessingWorker } from './processing.worker.js';
 
-/** The image/video pipeline; its worker runs only where JobRunner runs workers. */
+/** The image/video pipeline; its job and recovery run only where JobRunner runs workers. */
 @Module({
-  imports: [MediaModule, StorageModule, VideoModule],
-  providers: [
-    ImageAdapter,
-    MediaProcessingService,
-    ProcessingRecovery,
-    ProcessingWorker,
-  ],
+  imports: [MediaModule, ValidationModule, StorageModule, VideoModule],
+  providers: [ImageAdapter, MediaProcessingService, ProcessingRecovery],
 })
 export class ProcessingModule {}

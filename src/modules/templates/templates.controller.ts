@@ -16,6 +16,7 @@ import {
   RenderTemplateResponseDto,
   TemplateCatalogueDto,
 } from './templates.dto.js';
+import { toTemplateDto } from './templates.mapper.js';
 import { TemplatesService } from './templates.service.js';
 
 /** What both render routes share: they are the same operation under two paths. */
@@ -48,7 +49,7 @@ export class TemplatesController {
   @Authenticated('media:read')
   @Get('v1/templates')
   listTemplates(): TemplateCatalogueDto {
-    return { data: this.templates.catalogue() };
+    return { data: this.templates.catalogue().map(toTemplateDto) };
   }
 
   /**
@@ -59,20 +60,22 @@ export class TemplatesController {
    */
   @RenderRoute('Render a template')
   @Post('v1/templates')
-  renderTemplate(
+  async renderTemplate(
     @CurrentAuth() auth: AuthContext,
     @Body() body: RenderTemplateDto,
   ): Promise<RenderTemplateResponseDto> {
-    return this.templates.render(auth.workspace.id, body);
+    const media = await this.templates.render(auth.workspace.id, body);
+    return { url: media.publicUrl, id: media.id };
   }
 
   /** Alias of `POST /v1/templates`, for clients of the first API. */
   @RenderRoute('Render an OG image (alias of POST /v1/templates)')
   @Post('v1/media/render-og')
-  renderOgImage(
+  async renderOgImage(
     @CurrentAuth() auth: AuthContext,
     @Body() body: RenderTemplateDto,
   ): Promise<RenderTemplateResponseDto> {
-    return this.templates.render(auth.workspace.id, body);
+    const media = await this.templates.render(auth.workspace.id, body);
+    return { url: media.publicUrl, id: media.id };
   }
 }

@@ -1,21 +1,26 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { ApiError } from '../../common/errors/api-error.js';
-import { RequestValidationError } from '../../common/validation/validation-pipe.js';
 import { SafeFetcher, requireSuccess } from '../../infra/fetch/safe-fetcher.js';
 import { CardRenderer } from '../../infra/render/card-renderer.js';
 import { Storage } from '../../infra/storage/storage.port.js';
-import { MediaLifecycleService } from '../media/media-lifecycle.service.js';
-import { MediaService } from '../media/media.service.js';
+import type { Media } from '../media/media.entity.js';
+import { MediaIngest } from '../media/media-ingest.service.js';
 import { validateConfig, type ResolvedConfig } from './config-fields.js';
 import { BUILT_IN_TEMPLATES } from './definitions/index.js';
 import { renderCard, requestedImages } from './render-card.js';
-import { ASPECT_RATIOS, type TemplateDefinition } from './template.js';
-import type {
-  RenderTemplateDto,
-  RenderTemplateResponseDto,
-  TemplateDto,
-} from './templates.dto.js';
+import {
+  ASPECT_RATIOS,
+  type AspectRatio,
+  type TemplateDefinition,
+} from './template.js';
+
+/** A render a client asks for. */
+export interface RenderRequest {
+  templateSlug: string;
+  config?: Record<string, unknown>;
+  aspectRatio?: AspectRatio;
+}
 
 /** Remote template images are small pictures: anything larger or slower is drawn as a placeholder. */
 const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
@@ -33,36 +38,18 @@ export class TemplatesService {
   );
 
   constructor(
-    private readonly media: MediaService,
-    private readonly lifecycle: MediaLifecycleService,
+    private readonly ingest: MediaIngest,
     private readonly renderer: CardRenderer,
     private readonly fetcher: SafeFetcher,
     private readonly storage: Storage,
   ) {}
 
-  catalogue(): TemplateDto[] {
-    return BUILT_IN_TEMPLATES.map((template) => ({
-      slug: template.slug,
-      description: template.description,
-      fields: Object.entries(template.fields).map(([name, field]) => ({
-        name,
-        ...field,
-      })),
-      sizes: [
-        { aspectRatio: 'default', ...template.defaultSize },
-        ...Object.entries(ASPECT_RATIOS).map(([aspectRatio, size]) => ({
-          aspectRatio,
-          ...size,
-        })),
-      ],
-      samples: `docs/templates/${template.slug}-*.png`,
-    }));
+  /** The built-in templates. */
+  catalogue(): readonly TemplateDefinition[] {
+    return BUILT_IN_TEMPLATES;
   }
 
-  async render(
-    workspaceId: string,
-    dto: RenderTemplateDto,
-  ): Promise<RenderTemplateResponseDto> {
+  async render(workspaceId: string, dto: RenderRequest): Promise<Media> {
     const template = this.templates.get(dto.templateSlug);
     if (!template) {
       throw new ApiError(
@@ -76,13 +63,13 @@ export class TemplatesService {
     );
     if (errors.length > 0) {
       // Body validation, only finished here: like the pipe's, not kept under an idempotency key.
-      throw new RequestValidationError(
+      throw new ApiError(
         'validation_error',
         errors.map((error) => error.message).join('; '),
-        { errors },
+        { errors, replayable: false },
       );
     }
-    this.lifecycle.assertCanQueueProcessing();
+    this.ingest.assertCanIngest();
     const size = dto.aspectRatio
       ? ASPECT_RATIOS[dto.aspectRatio]
       : template.defaultSize;
@@ -93,35 +80,34 @@ export class TemplatesService {
       size,
       await this.fetchImages(workspaceId, template, config, size),
     );
-    const item = this.media.newServerStoredItem(workspaceId, 'render', {
-      filename: `${template.slug}.png`,
-      contentType: 'image/png',
-      status: 'PROCESSING',
-      sizeBytes: png.length,
-      metadata: {
-        template: {
-          slug: template.slug,
-          config: dto.config ?? {},
-          aspectRatio: dto.aspectRatio ?? null,
-          width: size.width,
-          height: size.height,
-          ...(placeholders.length > 0 ? { placeholders } : {}),
+    return this.ingest.ingest(
+      workspaceId,
+      'render',
+      {
+        filename: `${template.slug}.png`,
+        contentType: 'image/png',
+        sizeBytes: png.length,
+        metadata: {
+          template: {
+            slug: template.slug,
+            config: dto.config ?? {},
+            aspectRatio: dto.aspectRatio ?? null,
+            width: size.width,
+            height: size.height,
+            ...(placeholders.length > 0 ? { placeholders } : {}),
+          },
         },
       },
-    });
-    await this.storage.write({
-      key: item.storagePath!,
-      body: Readable.from([png]),
-      contentType: 'image/png',
-    });
-    try {
-      await this.lifecycle.insertReceived(item);
-    } catch (error) {
-      await this.storage.delete(item.storagePath!);
-      throw error;
-    }
-    const ready = await this.media.waitForProcessing(workspaceId, item.id);
-    return { url: ready.publicUrl, id: ready.id };
+      async (key) => {
+        await this.storage.write({
+          key,
+          body: Readable.from([png]),
+          contentType: 'image/png',
+        });
+        return { contentType: 'image/png', sizeBytes: png.length };
+      },
+      { awaitProcessing: true },
+    );
   }
 
   /**

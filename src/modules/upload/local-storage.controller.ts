@@ -32,7 +32,7 @@ import {
   UploadRejectedError,
 } from '../../infra/storage/upload-errors.js';
 import { categoryOf } from '../media/media-types.js';
-import { MediaService } from '../media/media.service.js';
+import { MediaRepository } from '../media/media.repository.js';
 import { UploadReceiptService } from './upload-receipt.service.js';
 
 /** The storage key in the path: several `/`-separated segments, each percent-encoded. */
@@ -74,7 +74,7 @@ function contentDisposition(key: string, contentType: string): string {
 export class LocalStorageController {
   constructor(
     private readonly storage: Storage,
-    private readonly media: MediaService,
+    private readonly media: MediaRepository,
     private readonly receipts: UploadReceiptService,
   ) {}
 

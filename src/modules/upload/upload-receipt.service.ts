@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ApiError } from '../../common/errors/api-error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AppMetrics } from '../../infra/metrics/app-metrics.js';
+import { Every } from '../../infra/queue/job.js';
+import { LOCKS } from '../../infra/registry.js';
 import { isValidObjectKey } from '../../infra/storage/object-key.js';
 import {
   isPartUploadQuery,
@@ -11,7 +13,8 @@ import {
 import { Storage } from '../../infra/storage/storage.port.js';
 import { MediaLifecycleService } from '../media/media-lifecycle.service.js';
 import type { Media } from '../media/media.entity.js';
-import { MediaService } from '../media/media.service.js';
+import { MediaRepository } from '../media/media.repository.js';
+import { ProcessingJobs } from '../media/processing.jobs.js';
 import type {
   StorageEventsDto,
   StorageEventsResultDto,
@@ -46,8 +49,9 @@ export class UploadReceiptService {
   private readonly logger = new Logger(UploadReceiptService.name);
 
   constructor(
-    private readonly media: MediaService,
+    private readonly media: MediaRepository,
     private readonly lifecycle: MediaLifecycleService,
+    private readonly processing: ProcessingJobs,
     private readonly storage: Storage,
     private readonly config: AppConfig,
     @Inject(SignedUploadReceiver)
@@ -87,7 +91,7 @@ export class UploadReceiptService {
     }
     if (media.status === 'PENDING') {
       // Refused before the body is read: nothing changes, and the client retries the same PUT.
-      this.lifecycle.assertCanQueueProcessing();
+      this.processing.assertAvailable();
     }
     const received = await this.receiver.receive(request);
     try {
@@ -162,8 +166,14 @@ export class UploadReceiptService {
 
   /**
    * Starts processing for PENDING uploads whose object is in storage, fails those whose upload
-   * window closed more than PENDING_UPLOAD_EXPIRY_HOURS ago.
+   * window closed more than PENDING_UPLOAD_EXPIRY_HOURS ago. Runs every
+   * RECONCILER_INTERVAL_SECONDS in one worker process at a time; 0 turns it off.
    */
+  @Every({
+    name: 'Upload reconciler',
+    lockId: LOCKS.uploadReconciler,
+    intervalMs: (config) => config.reconciler.intervalSeconds * 1_000,
+  })
   async reconcile(now = new Date()): Promise<ReconcileResult> {
     const result: ReconcileResult = { started: 0, expired: 0 };
     const expiredBefore = new Date(

@@ -21,6 +21,7 @@ import {
   RefreshPresignResponseDto,
   UploadUrlDto,
 } from './upload.dto.js';
+import { toPlanDto } from './upload.mapper.js';
 import { UploadService } from './upload.service.js';
 import { Idempotent } from '../idempotency/idempotency.decorators.js';
 
@@ -40,11 +41,18 @@ export class UploadController {
   @Authenticated('media:write')
   @Idempotent()
   @Post('upload')
-  createUpload(
+  async createUpload(
     @CurrentAuth() auth: AuthContext,
     @Body() body: CreateUploadDto,
   ): Promise<UploadUrlDto> {
-    return this.uploads.createUpload(auth.workspace.id, body);
+    const issued = await this.uploads.createUpload(auth.workspace.id, body);
+    return {
+      mediaId: issued.media.id,
+      uploadUrl: issued.upload.single.url,
+      uploadHeaders: issued.upload.single.headers,
+      expiresAt: issued.upload.single.expiresAt,
+      ...toPlanDto(issued),
+    };
   }
 
   /** Up to 20 videos (500 MB each); URLs valid 60 minutes. */
@@ -54,11 +62,24 @@ export class UploadController {
   @Authenticated('media:write')
   @Idempotent()
   @Post('bulk-presign')
-  bulkPresign(
+  async bulkPresign(
     @CurrentAuth() auth: AuthContext,
     @Body() body: BulkPresignDto,
   ): Promise<BulkPresignResponseDto> {
-    return this.uploads.bulkPresign(auth.workspace.id, body);
+    const issued = await this.uploads.bulkPresign(
+      auth.workspace.id,
+      body.files,
+    );
+    return {
+      uploads: issued.map((item) => ({
+        mediaId: item.media.id,
+        presignedUrl: item.upload.single.url,
+        key: item.media.storagePath!,
+        uploadHeaders: item.upload.single.headers,
+        expiresAt: item.upload.single.expiresAt,
+        ...toPlanDto(item),
+      })),
+    };
   }
 
   /**
@@ -72,11 +93,25 @@ export class UploadController {
   @Authenticated('media:write')
   @Idempotent()
   @Post('bulk-video-upload-urls')
-  bulkVideoUploadUrls(
+  async bulkVideoUploadUrls(
     @CurrentAuth() auth: AuthContext,
     @Body() body: BulkVideoUploadUrlsDto,
   ): Promise<BulkVideoUploadUrlsResponseDto> {
-    return this.uploads.bulkVideoUploadUrls(auth.workspace.id, body);
+    const issued = await this.uploads.bulkVideoUploadUrls(
+      auth.workspace.id,
+      body.videos,
+      body.targetPlatforms,
+    );
+    return {
+      videos: issued.map((item) => ({
+        mediaId: item.media.id,
+        uploadUrl: item.upload.single.url,
+        s3Key: item.media.storagePath!,
+        uploadHeaders: item.upload.single.headers,
+        expiresAt: item.upload.single.expiresAt,
+        ...toPlanDto(item),
+      })),
+    };
   }
 
   /** A new upload URL for a PENDING direct upload whose URL expired; 409 `conflict` otherwise. */
@@ -87,11 +122,17 @@ export class UploadController {
   @HttpCode(200)
   @Idempotent()
   @Post(':id/refresh-presign')
-  refreshPresign(
+  async refreshPresign(
     @CurrentAuth() auth: AuthContext,
     @Param('id') id: string,
   ): Promise<RefreshPresignResponseDto> {
-    return this.uploads.refreshPresign(auth.workspace.id, id);
+    const issued = await this.uploads.refreshPresign(auth.workspace.id, id);
+    return {
+      presignedUrl: issued.upload.single.url,
+      uploadHeaders: issued.upload.single.headers,
+      expiresAt: issued.upload.single.expiresAt,
+      ...toPlanDto(issued),
+    };
   }
 
   /**

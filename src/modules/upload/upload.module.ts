@@ -4,12 +4,12 @@ import { MediaModule } from '../media/media.module.js';
 import { LocalStorageController } from './local-storage.controller.js';
 import { StorageEventsController } from './storage-events.controller.js';
 import { StorageEventsGuard } from './storage-events.guard.js';
-import { StorageTempSweeperWorker } from './storage-temp-sweeper.worker.js';
+import { StorageTempSweeper } from './storage-temp-sweeper.js';
 import { UploadReceiptService } from './upload-receipt.service.js';
-import { UploadReconcilerWorker } from './upload-reconciler.worker.js';
 import { UploadController } from './upload.controller.js';
 import { UploadService } from './upload.service.js';
 
+/** Direct uploads: issuing URLs, receiving the bytes (local driver, storage events, reconciler). */
 @Module({
   imports: [MediaModule, StorageModule],
   controllers: [
@@ -21,8 +21,7 @@ import { UploadService } from './upload.service.js';
     UploadService,
     UploadReceiptService,
     StorageEventsGuard,
-    UploadReconcilerWorker,
-    StorageTempSweeperWorker,
+    StorageTempSweeper,
   ],
 })
 export class UploadModule {}

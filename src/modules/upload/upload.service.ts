@@ -16,6 +16,7 @@ import {
 } from '../../infra/storage/storage.port.js';
 import type { Media, UploadChannel } from '../media/media.entity.js';
 import { MediaLifecycleService } from '../media/media-lifecycle.service.js';
+import { MediaRepository } from '../media/media.repository.js';
 import { MediaService } from '../media/media.service.js';
 import {
   BULK_VIDEO_BATCH_MAX_BYTES,
@@ -24,22 +25,41 @@ import {
   categoryOf,
   formatBytes,
 } from '../media/media-types.js';
+import { ProcessingJobs } from '../media/processing.jobs.js';
 import {
   hasControlCharacters,
   sanitiseFilename,
 } from '../media/storage-key.js';
 import type { Platform } from '../validation/platforms.js';
-import type {
-  BulkPresignDto,
-  BulkPresignResponseDto,
-  BulkVideoUploadUrlsDto,
-  BulkVideoUploadUrlsResponseDto,
-  CompleteUploadDto,
-  CreateUploadDto,
-  MultipartUploadPlanDto,
-  RefreshPresignResponseDto,
-  UploadUrlDto,
-} from './upload.dto.js';
+
+/** A direct upload a client asks for (POST /v1/media/upload). */
+export interface UploadRequest {
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  checksumSha256?: string;
+}
+
+/** One file of a bulk presign: an exact size, like a single upload. */
+export interface BulkUploadFile {
+  filename: string;
+  contentType: string;
+  size: number;
+  checksumSha256?: string;
+}
+
+/** One video of bulk-video-upload-urls: only an approximate size (a maximum). */
+export interface BulkVideoFile {
+  filename: string;
+  contentType: string;
+  fileSizeMb: number;
+  checksumSha256?: string;
+}
+
+/** The parts a client completes a multipart upload with, and the ETags their PUTs answered. */
+export interface CompletedParts {
+  parts: Array<{ partNumber: number; etag: string }>;
+}
 
 const MB = 1024 * 1024;
 
@@ -60,9 +80,15 @@ interface PlannedUpload {
 }
 
 /** The URLs of one item: always a single PUT; parts too above the multipart threshold. */
-interface IssuedUpload {
+export interface IssuedUpload {
   single: PresignedUpload;
   multipart?: PresignedMultipartUpload;
+}
+
+/** A PENDING item and the URLs that fill it. */
+export interface IssuedItemUpload {
+  media: Media;
+  upload: IssuedUpload;
 }
 
 function uploadLength(media: Media): UploadLength {
@@ -71,22 +97,8 @@ function uploadLength(media: Media): UploadLength {
     : { kind: 'exact', bytes: media.maxSizeBytes! };
 }
 
-function toPlanDto(
-  media: Media,
-  multipart: PresignedMultipartUpload | undefined,
-): { multipart?: MultipartUploadPlanDto } {
-  return multipart
-    ? {
-        multipart: {
-          partSizeBytes: media.multipartPartBytes!,
-          parts: multipart.parts,
-        },
-      }
-    : {};
-}
-
 /** What a completion is recognised by when a client repeats it: the parts it named. */
-function partsDigest(parts: CompleteUploadDto['parts']): string {
+function partsDigest(parts: CompletedParts['parts']): string {
   return createHash('sha256')
     .update(
       JSON.stringify(
@@ -108,16 +120,18 @@ function validationError(errors: FieldError[]): ApiError {
 @Injectable()
 export class UploadService {
   constructor(
-    private readonly media: MediaService,
+    private readonly library: MediaService,
+    private readonly media: MediaRepository,
     private readonly lifecycle: MediaLifecycleService,
+    private readonly processing: ProcessingJobs,
     private readonly storage: Storage,
     private readonly config: AppConfig,
   ) {}
 
   async createUpload(
     workspaceId: string,
-    dto: CreateUploadDto,
-  ): Promise<UploadUrlDto> {
+    dto: UploadRequest,
+  ): Promise<IssuedItemUpload> {
     const plan: PlannedUpload = {
       filename: dto.filename,
       contentType: dto.contentType,
@@ -126,25 +140,17 @@ export class UploadService {
       checksumSha256: dto.checksumSha256,
     };
     this.assertUploadable([plan]);
-    const [{ media, upload }] = await this.createPendingItems(
-      workspaceId,
-      'single',
-      [plan],
-    );
-    return {
-      mediaId: media.id,
-      uploadUrl: upload.single.url,
-      uploadHeaders: upload.single.headers,
-      expiresAt: upload.single.expiresAt,
-      ...toPlanDto(media, upload.multipart),
-    };
+    const [issued] = await this.createPendingItems(workspaceId, 'single', [
+      plan,
+    ]);
+    return issued;
   }
 
   async bulkPresign(
     workspaceId: string,
-    dto: BulkPresignDto,
-  ): Promise<BulkPresignResponseDto> {
-    const plans = dto.files.map((file, index) => ({
+    files: BulkUploadFile[],
+  ): Promise<IssuedItemUpload[]> {
+    const plans = files.map((file, index) => ({
       filename: file.filename,
       contentType: file.contentType,
       size: { exact: file.size },
@@ -152,28 +158,15 @@ export class UploadService {
       checksumSha256: file.checksumSha256,
     }));
     this.assertUploadable(plans);
-    const created = await this.createPendingItems(
-      workspaceId,
-      'bulk_presign',
-      plans,
-    );
-    return {
-      uploads: created.map(({ media, upload }) => ({
-        mediaId: media.id,
-        presignedUrl: upload.single.url,
-        key: media.storagePath!,
-        uploadHeaders: upload.single.headers,
-        expiresAt: upload.single.expiresAt,
-        ...toPlanDto(media, upload.multipart),
-      })),
-    };
+    return this.createPendingItems(workspaceId, 'bulk_presign', plans);
   }
 
   async bulkVideoUploadUrls(
     workspaceId: string,
-    dto: BulkVideoUploadUrlsDto,
-  ): Promise<BulkVideoUploadUrlsResponseDto> {
-    const plans = dto.videos.map((video, index) => ({
+    videos: BulkVideoFile[],
+    targetPlatforms: Platform[],
+  ): Promise<IssuedItemUpload[]> {
+    const plans = videos.map((video, index) => ({
       filename: video.filename,
       contentType: video.contentType,
       size: { max: Math.ceil(video.fileSizeMb * MB) },
@@ -193,29 +186,19 @@ export class UploadService {
       ]);
     }
     this.assertUploadable(plans, BULK_VIDEO_MAX_BYTES);
-    const created = await this.createPendingItems(
+    return this.createPendingItems(
       workspaceId,
       'bulk_video',
       plans,
-      dto.targetPlatforms,
+      targetPlatforms,
     );
-    return {
-      videos: created.map(({ media, upload }) => ({
-        mediaId: media.id,
-        uploadUrl: upload.single.url,
-        s3Key: media.storagePath!,
-        uploadHeaders: upload.single.headers,
-        expiresAt: upload.single.expiresAt,
-        ...toPlanDto(media, upload.multipart),
-      })),
-    };
   }
 
   async refreshPresign(
     workspaceId: string,
     mediaId: string,
-  ): Promise<RefreshPresignResponseDto> {
-    const media = await this.media.get(workspaceId, mediaId);
+  ): Promise<IssuedItemUpload> {
+    const media = await this.library.get(workspaceId, mediaId);
     if (
       media.status !== 'PENDING' ||
       !media.uploadChannel ||
@@ -227,13 +210,13 @@ export class UploadService {
       );
     }
     const upload = await this.presign(media);
-    await this.media.setUploadExpiry(media, upload.single.expiresAt);
-    return {
-      presignedUrl: upload.single.url,
-      uploadHeaders: upload.single.headers,
-      expiresAt: upload.single.expiresAt,
-      ...toPlanDto(media, upload.multipart),
-    };
+    media.uploadExpiresAt = upload.single.expiresAt;
+    await this.media.setUploadExpiry(
+      workspaceId,
+      media.id,
+      upload.single.expiresAt,
+    );
+    return { media, upload };
   }
 
   /**
@@ -245,9 +228,9 @@ export class UploadService {
   async completeUpload(
     workspaceId: string,
     mediaId: string,
-    dto: CompleteUploadDto,
+    dto: CompletedParts,
   ): Promise<Media> {
-    const media = await this.media.get(workspaceId, mediaId);
+    const media = await this.library.get(workspaceId, mediaId);
     const digest = partsDigest(dto.parts);
     if (media.status !== 'PENDING') {
       if (media.uploadSha256 === digest) return media;
@@ -263,7 +246,7 @@ export class UploadService {
       );
     }
     this.assertCompleteParts(media, dto);
-    this.lifecycle.assertCanQueueProcessing();
+    this.processing.assertAvailable();
     const rejected = (error: unknown) =>
       error instanceof MultipartPartsRejectedError
         ? new ApiError('conflict', `${error.message}; nothing was stored`)
@@ -299,11 +282,11 @@ export class UploadService {
     } finally {
       await assembled.discard();
     }
-    return this.media.get(workspaceId, mediaId);
+    return this.library.get(workspaceId, mediaId);
   }
 
   /** Parts 1…n in order, as many as planned (fewer allowed when the size was only a maximum). */
-  private assertCompleteParts(media: Media, dto: CompleteUploadDto): void {
+  private assertCompleteParts(media: Media, dto: CompletedParts): void {
     const planned = planParts(
       uploadLength(media),
       media.multipartPartBytes!,
@@ -336,7 +319,7 @@ export class UploadService {
    * returned as it is.
    */
   async confirm(workspaceId: string, mediaId: string): Promise<Media> {
-    const media = await this.media.get(workspaceId, mediaId);
+    const media = await this.library.get(workspaceId, mediaId);
     if (media.status !== 'PENDING') {
       return media;
     }
@@ -347,7 +330,7 @@ export class UploadService {
       );
     }
     await this.lifecycle.markBytesReceived(media.id);
-    return this.media.get(workspaceId, mediaId);
+    return this.library.get(workspaceId, mediaId);
   }
 
   private assertUploadable(
@@ -394,10 +377,10 @@ export class UploadService {
     channel: UploadChannel,
     plans: PlannedUpload[],
     targetPlatforms?: Platform[],
-  ): Promise<Array<{ media: Media; upload: IssuedUpload }>> {
+  ): Promise<IssuedItemUpload[]> {
     const items = plans.map((plan) =>
       // assertUploadable has refused filenames without a usable key.
-      this.media.newPendingUpload(workspaceId, {
+      this.library.newPendingUpload(workspaceId, {
         filename: plan.filename,
         contentType: plan.contentType,
         sizeBytes: 'exact' in plan.size ? plan.size.exact : null,
@@ -422,8 +405,8 @@ export class UploadService {
       media.uploadExpiresAt = uploads[index].single.expiresAt;
       media.multipartUploadId = uploads[index].multipart?.uploadId ?? null;
     });
-    const saved = await this.media.insertAll(items);
-    return saved.map((media, index) => ({ media, upload: uploads[index] }));
+    await this.media.insertAll(items);
+    return items.map((media, index) => ({ media, upload: uploads[index] }));
   }
 
   /** Above S3's single-PUT cap a plan is needed whatever the threshold. */

@@ -1,20 +1,14 @@
-import { InjectQueue } from '@nestjs/bull';
-import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Queue } from 'bull';
-import { DataSource, In, IsNull, LessThan, Not, Repository } from 'typeorm';
+import { Injectable, Logger } from '@nestjs/common';
 import { ApiError } from '../../common/errors/api-error.js';
-import {
-  QUEUES,
-  isQueueAvailable,
-  queueUnavailable,
-  type ValidateMediaJob,
-} from '../../infra/queue/queues.js';
-import type { JobReport } from '../../infra/queue/job-runner.js';
+import { UnitOfWork } from '../../infra/database/unit-of-work.js';
+import { Every, OnJob, type JobReport } from '../../infra/queue/job.js';
+import { LOCKS } from '../../infra/registry.js';
 import { Storage } from '../../infra/storage/storage.port.js';
 import { VideoAdapter } from '../../infra/video/video.adapter.js';
 import { VideoProbeError } from '../../infra/video/video-probe.error.js';
+import { AppConfig } from '../../config/app-config.js';
 import { Media, type ValidationStatus } from '../media/media.entity.js';
+import { MediaRepository } from '../media/media.repository.js';
 import { categoryOf } from '../media/media-types.js';
 import {
   evaluateMedia,
@@ -26,12 +20,20 @@ import {
   reprobedVideoFields,
   storedVideoFacts,
 } from './media-facts.js';
+import { platformsToValidate } from './pending-platforms.js';
 import { PLATFORMS, type Platform } from './platforms.js';
 import {
   VALIDATION_NOT_CONFIGURED,
   ValidationAvailability,
 } from './validation-availability.js';
-import { enqueueValidation, platformsToValidate } from './validation-jobs.js';
+import {
+  VALIDATE_MEDIA,
+  ValidationJobs,
+  type ValidateMediaJob,
+} from './validation.jobs.js';
+
+/** Items a recovery pass queues again at most. */
+const RECOVERY_BATCH = 200;
 
 export type ValidationRequestOutcome =
   { queued: true; jobIds: string[] } | { queued: false; reason: string };
@@ -45,6 +47,8 @@ interface Verdict {
 
 const FINISHED: Array<Media['status']> = ['READY', 'FAILED'];
 
+const validationEnabled = (config: AppConfig) => config.validation.enabled;
+
 /**
  * Platform validation (SPEC §4 Validation): requests record the platforms on the item and queue a
  * job; the job checks whatever is pending on the item against PLATFORM_RULES and merges the
@@ -52,14 +56,16 @@ const FINISHED: Array<Media['status']> = ['READY', 'FAILED'];
  */
 @Injectable()
 export class ValidationService {
+  private readonly logger = new Logger(ValidationService.name);
+
   constructor(
-    @InjectRepository(Media) private readonly media: Repository<Media>,
-    private readonly dataSource: DataSource,
+    private readonly media: MediaRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly jobs: ValidationJobs,
     private readonly availability: ValidationAvailability,
     private readonly storage: Storage,
     private readonly videos: VideoAdapter,
-    @InjectQueue(QUEUES.validation)
-    private readonly queue: Queue<ValidateMediaJob>,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -72,11 +78,7 @@ export class ValidationService {
     mediaIds: string[],
     platforms: Platform[],
   ): Promise<ValidationRequestOutcome> {
-    const found = await this.media.find({
-      where: { workspaceId, id: In(mediaIds) },
-      select: { id: true },
-    });
-    const known = new Set(found.map((media) => media.id));
+    const known = await this.media.existingIds(workspaceId, mediaIds);
     const unknown = mediaIds.filter((id) => !known.has(id));
     if (unknown.length === 1) {
       throw ApiError.notFound('media item', unknown[0]);
@@ -90,34 +92,40 @@ export class ValidationService {
     if (!this.availability.available) {
       return { queued: false, reason: VALIDATION_NOT_CONFIGURED };
     }
-    if (!isQueueAvailable(this.queue)) {
-      throw queueUnavailable();
-    }
-    await this.dataSource.transaction(async (manager) => {
-      const items = await manager.find(Media, {
-        where: { workspaceId, id: In(mediaIds) },
-        order: { id: 'ASC' },
-        lock: { mode: 'pessimistic_write' },
-      });
-      for (const item of items) {
-        item.validationPlatforms = inPlatformOrder([
-          ...(item.validationPlatforms ?? []),
-          ...platforms,
-        ]);
-        item.validationStatus = 'pending';
+    this.jobs.assertAvailable();
+    await this.unitOfWork.run(async (tx) => {
+      for (const item of await this.media.lockAllInWorkspace(
+        workspaceId,
+        mediaIds,
+        tx,
+      )) {
+        await this.media.update(
+          item,
+          {
+            validationPlatforms: inPlatformOrder([
+              ...(item.validationPlatforms ?? []),
+              ...platforms,
+            ]),
+            validationStatus: 'pending',
+          },
+          tx,
+        );
       }
-      await manager.save(items);
     });
     const jobIds: string[] = [];
     for (const id of mediaIds) {
-      jobIds.push(await enqueueValidation(this.queue, id));
+      jobIds.push(await this.jobs.enqueue(id));
     }
     return { queued: true, jobIds };
   }
 
   /** The job: checks the item's pending platforms once it is READY or FAILED; says what it did. */
-  async run(mediaId: string): Promise<JobReport> {
-    const media = await this.media.findOneBy({ id: mediaId });
+  @OnJob(VALIDATE_MEDIA, {
+    concurrency: (config) => config.processing.concurrency,
+    enabled: validationEnabled,
+  })
+  async run({ mediaId }: ValidateMediaJob): Promise<JobReport> {
+    const media = await this.media.findById(mediaId);
     if (!media) {
       return { summary: `nothing to do: media ${mediaId} is gone`, mediaId };
     }
@@ -145,31 +153,31 @@ export class ValidationService {
   }
 
   /**
-   * Items a lost job left pending (Redis restarted, or it was down when processing finished) and
-   * finished uploads whose target platforms were never queued. Returns how many were queued.
+   * Queues again items a lost job left pending for PROCESSING_STALE_SECONDS (Redis restarted, or
+   * it was down when processing finished) and finished uploads whose target platforms were never
+   * queued. Returns how many were queued.
    */
-  async requeueForgotten(before: Date, limit: number): Promise<number> {
-    const stale = await this.media.find({
-      where: [
-        {
-          status: In(FINISHED),
-          validationStatus: 'pending',
-          updatedAt: LessThan(before),
-        },
-        {
-          status: In(FINISHED),
-          validationStatus: 'skipped',
-          targetPlatforms: Not(IsNull()),
-        },
-      ],
-      select: { id: true },
-      order: { updatedAt: 'ASC' },
-      take: limit,
-    });
-    for (const media of stale) {
-      await enqueueValidation(this.queue, media.id);
+  @Every({
+    name: 'Validation recovery',
+    lockId: LOCKS.validationRecovery,
+    intervalMs: (config) => config.reconciler.intervalSeconds * 1_000,
+    enabled: validationEnabled,
+  })
+  async requeueForgotten(now = new Date()): Promise<number> {
+    const before = new Date(
+      now.getTime() - this.config.processing.staleSeconds * 1_000,
+    );
+    const ids = await this.media.findForgottenValidations(
+      before,
+      RECOVERY_BATCH,
+    );
+    for (const id of ids) {
+      await this.jobs.enqueue(id);
     }
-    return stale.length;
+    if (ids.length > 0) {
+      this.logger.log(`Queued ${ids.length} forgotten validations again`);
+    }
+    return ids.length;
   }
 
   private async judge(media: Media, platforms: Platform[]): Promise<Verdict> {
@@ -256,28 +264,29 @@ export class ValidationService {
     mediaId: string,
     { results, changes }: Verdict,
   ): Promise<ValidationStatus | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(Media, {
-        where: { id: mediaId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.unitOfWork.run(async (tx) => {
+      const current = await this.media.lockForUpdate(mediaId, tx);
       if (!current) {
         return null;
       }
-      Object.assign(current, changes ?? {});
-      current.validationResults = {
+      const validationResults = {
         ...current.validationResults,
         ...results,
       };
       const remaining = (current.validationPlatforms ?? []).filter(
         (platform) => !(platform in results),
       );
-      current.validationPlatforms = remaining.length > 0 ? remaining : null;
-      current.validationStatus =
-        remaining.length > 0
-          ? 'pending'
-          : overallStatus(current.validationResults);
-      await manager.save(current);
+      await this.media.update(
+        current,
+        {
+          ...changes,
+          validationResults,
+          validationPlatforms: remaining.length > 0 ? remaining : null,
+          validationStatus:
+            remaining.length > 0 ? 'pending' : overallStatus(validationResults),
+        },
+        tx,
+      );
       return current.validationStatus;
     });
   }

@@ -8,7 +8,7 @@ import {
   ManyToOne,
   PrimaryColumn,
 } from 'typeorm';
-import { bigintAsNumber } from '../media/media.entity.js';
+import { bigintAsNumber } from '../../infra/database/bigint.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 
 /** One POST to an endpoint and what came of it: the deliveries log of GET /v1/webhooks/:id/deliveries. */

@@ -10,7 +10,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { bigintAsNumber } from '../media/media.entity.js';
+import { bigintAsNumber } from '../../infra/database/bigint.js';
 import { MediaEvent } from '../media/media-event.entity.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
 

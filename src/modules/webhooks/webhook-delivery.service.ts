@@ -1,22 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { finished } from 'node:stream/promises';
-import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
+import {
+  UnitOfWork,
+  type Transaction,
+} from '../../infra/database/unit-of-work.js';
 import { FetchError } from '../../infra/fetch/fetch-error.js';
 import { SafeFetcher } from '../../infra/fetch/safe-fetcher.js';
-import type { JobReport } from '../../infra/queue/job-runner.js';
+import { OnJob, type JobReport } from '../../infra/queue/job.js';
+import type { MediaEvent } from '../media/media-event.entity.js';
+import { MediaEventRepository } from '../media/media-event.repository.js';
 import { retryDelayMs } from './retry-schedule.js';
-import { WebhookAttempt } from './webhook-attempt.entity.js';
+import { WebhookEndpointsService } from './webhook-endpoints.service.js';
 import {
-  WebhookDelivery,
-  type DeliveryState,
-} from './webhook-delivery.entity.js';
-import type { WebhookEndpoint } from './webhook-endpoint.entity.js';
+  DELIVER_WEBHOOK,
+  WebhookJobs,
+  type DeliverWebhookJob,
+} from './webhook.jobs.js';
 import {
-  disableEndpoint,
-  WebhookEndpointsService,
-} from './webhook-endpoints.service.js';
-import { WebhookJobs } from './webhook-jobs.js';
+  WebhookRepository,
+  type DeliveryWithEndpoint,
+} from './webhook.repository.js';
 import { signedHeaders, webhookPayload } from './webhook-message.js';
 
 /** An endpoint failing for this long without a single success is disabled. */
@@ -27,6 +31,8 @@ const DUE_TOLERANCE_MS = 1_000;
 const LEASE_MARGIN_MS = 10_000;
 /** Receivers' answers are read (so the connection can be reused) up to this size, then dropped. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
+/** Attempts at once per worker process; they wait on receivers, not on the CPU. */
+const DELIVERY_CONCURRENCY = 16;
 
 interface AttemptOutcome {
   statusCode: number | null;
@@ -48,34 +54,34 @@ interface Recorded {
 @Injectable()
 export class WebhookDeliveryService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly webhooks: WebhookRepository,
+    private readonly events: MediaEventRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly fetcher: SafeFetcher,
     private readonly endpoints: WebhookEndpointsService,
     private readonly jobs: WebhookJobs,
     private readonly config: AppConfig,
   ) {}
 
-  /** Makes the delivery's next attempt if it is due; says what it did. */
-  async attempt(deliveryId: number): Promise<JobReport> {
-    // One query: `findOne` with relations would first select the id, then load the joins.
-    const delivery = await this.dataSource
-      .getRepository(WebhookDelivery)
-      .createQueryBuilder('delivery')
-      .innerJoinAndSelect('delivery.endpoint', 'endpoint')
-      .innerJoinAndSelect('delivery.event', 'event')
-      .where('delivery.id = :deliveryId', { deliveryId })
-      .getOne();
-    if (!delivery) {
+  /** The job: makes the delivery's next attempt if it is due; says what it did. */
+  @OnJob(DELIVER_WEBHOOK, { concurrency: () => DELIVERY_CONCURRENCY })
+  async attempt({ deliveryId }: DeliverWebhookJob): Promise<JobReport> {
+    const delivery = await this.webhooks.findDelivery(deliveryId);
+    const event = delivery && (await this.events.findById(delivery.eventId));
+    if (!delivery || !event) {
       return { summary: 'delivery gone with its endpoint' };
     }
     return {
-      summary: await this.attemptIfDue(delivery),
-      mediaId: delivery.event!.mediaId,
-      workspaceId: delivery.endpoint!.workspaceId,
+      summary: await this.attemptIfDue(delivery, event),
+      mediaId: event.mediaId,
+      workspaceId: delivery.endpoint.workspaceId,
     };
   }
 
-  private async attemptIfDue(delivery: WebhookDelivery): Promise<string> {
+  private async attemptIfDue(
+    delivery: DeliveryWithEndpoint,
+    event: MediaEvent,
+  ): Promise<string> {
     const deliveryId = delivery.id;
     if (delivery.state !== 'pending') {
       return `already ${delivery.state}`;
@@ -87,47 +93,37 @@ export class WebhookDeliveryService {
       ]);
       return `not due for ${Math.round(waitMs / 1000)} s`;
     }
-    if (!delivery.endpoint!.enabled) {
-      await this.moveOn(this.dataSource.manager, deliveryId, 'cancelled');
+    if (!delivery.endpoint.enabled) {
+      await this.webhooks.moveDelivery(deliveryId, 'cancelled', null);
       return 'cancelled: the endpoint is disabled';
     }
     if (delivery.attempts > this.config.webhooks.retryDelaysSeconds.length) {
       // The last attempt's worker died before it could record the attempt.
-      await this.moveOn(this.dataSource.manager, deliveryId, 'failed');
+      await this.webhooks.moveDelivery(deliveryId, 'failed', null);
       return 'given up';
     }
     const attempt = delivery.attempts + 1;
-    if (!(await this.claim(deliveryId, delivery.attempts))) {
-      return `attempt ${attempt} taken by another worker`;
-    }
-    const outcome = await this.post(delivery);
-    return this.record(delivery, attempt, outcome);
-  }
-
-  private async claim(
-    deliveryId: number,
-    attemptsSoFar: number,
-  ): Promise<boolean> {
     const lease = new Date(
       Date.now() +
         this.config.webhooks.timeoutSeconds * 1_000 +
         LEASE_MARGIN_MS,
     );
-    const [, affected] = (await this.dataSource.query(
-      `UPDATE webhook_deliveries
-       SET attempts = attempts + 1, next_attempt_at = $3, updated_at = now()
-       WHERE id = $1 AND state = 'pending' AND attempts = $2`,
-      [deliveryId, attemptsSoFar, lease],
-    )) as [unknown, number];
-    return affected === 1;
+    if (!(await this.webhooks.claimAttempt(deliveryId, delivery.attempts, lease))) {
+      return `attempt ${attempt} taken by another worker`;
+    }
+    const outcome = await this.post(delivery, event);
+    return this.record(delivery, event, attempt, outcome);
   }
 
   /**
    * POSTs the signed event through the SafeFetcher, which checks the address again (a name may
    * resolve elsewhere by now) and follows no redirect. The whole exchange is cut at the timeout.
    */
-  private async post(delivery: WebhookDelivery): Promise<AttemptOutcome> {
-    const endpoint: WebhookEndpoint = delivery.endpoint!;
+  private async post(
+    delivery: DeliveryWithEndpoint,
+    event: MediaEvent,
+  ): Promise<AttemptOutcome> {
+    const { endpoint } = delivery;
     // Registered while FETCH_ALLOW_PRIVATE_ADDRESSES was on, which no longer holds.
     if (
       !endpoint.url.startsWith('https:') &&
@@ -139,7 +135,6 @@ export class WebhookDeliveryService {
         durationMs: 0,
       };
     }
-    const event = delivery.event!;
     const timeoutMs = this.config.webhooks.timeoutSeconds * 1_000;
     const body = JSON.stringify(webhookPayload(event));
     const signal = AbortSignal.timeout(timeoutMs);
@@ -202,32 +197,32 @@ export class WebhookDeliveryService {
    * cancelled when they come due.
    */
   private async record(
-    delivery: WebhookDelivery,
+    delivery: DeliveryWithEndpoint,
+    event: MediaEvent,
     attempt: number,
     outcome: AttemptOutcome,
   ): Promise<string> {
-    const recorded = await this.dataSource.transaction(async (manager) => {
+    const recorded = await this.unitOfWork.run(async (tx) => {
       // Holds off a concurrent delete of the endpoint (which cascades to the delivery) until the
-      // attempt is logged, while letting other deliveries' updates of the endpoint through.
-      const [endpoint] = (await manager.query(
-        'SELECT 1 FROM webhook_endpoints WHERE id = $1 FOR KEY SHARE',
-        [delivery.endpointId],
-      )) as unknown[];
-      if (!endpoint) {
+      // attempt is logged.
+      if (!(await this.webhooks.holdEndpoint(delivery.endpointId, tx))) {
         return { summary: `attempt ${attempt} made; the endpoint is gone` };
       }
-      const settled = await this.settle(manager, delivery, attempt, outcome);
-      await manager.insert(WebhookAttempt, {
-        deliveryId: delivery.id,
-        endpointId: delivery.endpointId,
-        eventId: delivery.eventId,
-        eventType: delivery.event!.type,
-        attempt,
-        statusCode: outcome.statusCode,
-        error: outcome.error,
-        durationMs: outcome.durationMs,
-        nextRetryAt: settled.retry?.at ?? null,
-      });
+      const settled = await this.settle(delivery, attempt, outcome, tx);
+      await this.webhooks.logAttempt(
+        {
+          deliveryId: delivery.id,
+          endpointId: delivery.endpointId,
+          eventId: delivery.eventId,
+          eventType: event.type,
+          attempt,
+          statusCode: outcome.statusCode,
+          error: outcome.error,
+          durationMs: outcome.durationMs,
+          nextRetryAt: settled.retry?.at ?? null,
+        },
+        tx,
+      );
       return settled;
     });
     if (recorded.retry) {
@@ -243,36 +238,32 @@ export class WebhookDeliveryService {
   }
 
   private async settle(
-    manager: EntityManager,
-    delivery: WebhookDelivery,
+    delivery: DeliveryWithEndpoint,
     attempt: number,
     outcome: AttemptOutcome,
+    tx: Transaction,
   ): Promise<Recorded> {
     const { endpointId } = delivery;
     if (outcome.error === null) {
-      await this.moveOn(manager, delivery.id, 'succeeded');
-      await manager.query(
-        `UPDATE webhook_endpoints SET failing_since = NULL
-         WHERE id = $1 AND failing_since IS NOT NULL`,
-        [endpointId],
-      );
+      await this.webhooks.moveDelivery(delivery.id, 'succeeded', null, tx);
+      await this.webhooks.endFailingRun(endpointId, tx);
       return {
         summary: `attempt ${attempt} succeeded (${outcome.statusCode})`,
       };
     }
     const failed = `attempt ${attempt} failed: ${outcome.error}`;
     if (outcome.statusCode === 410) {
-      await this.moveOn(manager, delivery.id, 'failed');
-      await disableEndpoint(
-        manager,
+      await this.webhooks.moveDelivery(delivery.id, 'failed', null, tx);
+      await this.webhooks.disableEndpoint(
         endpointId,
         'the endpoint answered 410 Gone',
+        tx,
       );
       return { summary: `${failed}; endpoint disabled` };
     }
     const now = new Date();
-    if (await this.disableIfFailingTooLong(manager, endpointId, now)) {
-      await this.moveOn(manager, delivery.id, 'cancelled');
+    if (await this.disableIfFailingTooLong(endpointId, now, tx)) {
+      await this.webhooks.moveDelivery(delivery.id, 'cancelled', null, tx);
       return { summary: `${failed}; endpoint disabled after 5 days failing` };
     }
     const delayMs = retryDelayMs(
@@ -280,51 +271,35 @@ export class WebhookDeliveryService {
       this.config.webhooks.retryDelaysSeconds,
     );
     if (delayMs === null) {
-      await this.moveOn(manager, delivery.id, 'failed');
+      await this.webhooks.moveDelivery(delivery.id, 'failed', null, tx);
       return { summary: `${failed}; given up` };
     }
     const retry = { delayMs, at: new Date(now.getTime() + delayMs) };
-    await this.moveOn(manager, delivery.id, 'pending', retry.at);
+    await this.webhooks.moveDelivery(delivery.id, 'pending', retry.at, tx);
     return { summary: `${failed}; retry at ${retry.at.toISOString()}`, retry };
-  }
-
-  /** Moves a still-pending delivery on (a settled one stays as it is). */
-  private async moveOn(
-    manager: EntityManager,
-    deliveryId: number,
-    state: DeliveryState,
-    nextAttemptAt: Date | null = null,
-  ): Promise<void> {
-    await manager.update(
-      WebhookDelivery,
-      { id: deliveryId, state: 'pending' },
-      { state, nextAttemptAt },
-    );
   }
 
   /** Starts the endpoint's run of failures at its first; disables it once the run lasts 5 days. */
   private async disableIfFailingTooLong(
-    manager: EntityManager,
     endpointId: string,
     now: Date,
+    tx: Transaction,
   ): Promise<boolean> {
-    const [rows] = (await manager.query(
-      `UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, $2)
-       WHERE id = $1 AND enabled
-       RETURNING failing_since`,
-      [endpointId, now],
-    )) as [Array<{ failing_since: Date }>, number];
+    const failingSince = await this.webhooks.continueFailingRun(
+      endpointId,
+      now,
+      tx,
+    );
     if (
-      rows.length === 0 ||
-      now.getTime() - rows[0].failing_since.getTime() <
-        FAILING_ENDPOINT_LIMIT_MS
+      failingSince === null ||
+      now.getTime() - failingSince.getTime() < FAILING_ENDPOINT_LIMIT_MS
     ) {
       return false;
     }
-    await disableEndpoint(
-      manager,
+    await this.webhooks.disableEndpoint(
       endpointId,
       'the endpoint failed every delivery attempt for 5 days',
+      tx,
     );
     return true;
   }

@@ -9,7 +9,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { bigintAsNumber } from '../media/media.entity.js';
+import { bigintAsNumber } from '../../infra/database/bigint.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 
 /**

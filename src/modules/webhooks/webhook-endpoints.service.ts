@@ -1,104 +1,93 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository, type EntityManager } from 'typeorm';
 import { ApiError } from '../../common/errors/api-error.js';
 import { isId, newId } from '../../common/ids.js';
+import { pageOf, type Page } from '../../common/pagination/page.js';
+import { SealedCursors } from '../../common/pagination/sealed-cursors.js';
 import { AppConfig } from '../../config/app-config.js';
+import {
+  UnitOfWork,
+  type Transaction,
+} from '../../infra/database/unit-of-work.js';
 import { FetchError } from '../../infra/fetch/fetch-error.js';
 import { SafeFetcher } from '../../infra/fetch/safe-fetcher.js';
 import { SigningKeys } from '../../infra/secrets/signing-keys.js';
-import { Workspace } from '../workspaces/workspace.entity.js';
-import { MediaCursors } from '../media/media-cursor.js';
-import { WebhookAttempt } from './webhook-attempt.entity.js';
+import { WorkspaceRepository } from '../workspaces/workspace.repository.js';
+import type { WebhookAttempt } from './webhook-attempt.entity.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
+import { WebhookRepository } from './webhook.repository.js';
 import { newWebhookSecret, WebhookSecretBox } from './webhook-secrets.js';
-import type { CreateWebhookDto, UpdateWebhookDto } from './webhooks.dto.js';
+
+/** A new endpoint a client asks for. */
+export interface EndpointRequest {
+  url: string;
+  events: string[];
+  description?: string;
+}
+
+/** The fields of an endpoint a client changes; absent ones stay as they are. */
+export interface EndpointChanges {
+  url?: string;
+  events?: string[];
+  description?: string | null;
+  enabled?: boolean;
+}
 
 /** Each endpoint receives every event of its workspace: a cap keeps one upload's fan-out bounded. */
 const MAX_ENDPOINTS_PER_WORKSPACE = 20;
 /** How long a rotated-out secret keeps signing, so receivers can switch without missing events. */
 const SECRET_OVERLAP_MS = 24 * 3_600_000;
 
-export interface Page<T> {
-  items: T[];
-  hasMore: boolean;
-  nextCursor: string | null;
-}
-
-/**
- * Stops delivering to an endpoint. Its outstanding deliveries are cancelled as they come due
- * (WebhookDeliveryService), not here, so this takes no lock on delivery rows that workers hold.
- */
-export async function disableEndpoint(
-  manager: EntityManager,
-  endpointId: string,
-  reason: string,
-): Promise<void> {
-  await manager.update(
-    WebhookEndpoint,
-    { id: endpointId, enabled: true },
-    { enabled: false, disabledReason: reason },
-  );
-}
-
 /** A workspace's webhook endpoints and their delivery log, always scoped by the caller's workspace. */
 @Injectable()
 export class WebhookEndpointsService {
   private readonly secrets: WebhookSecretBox;
-  private readonly cursors: MediaCursors;
+  private readonly cursors: SealedCursors;
 
   constructor(
-    @InjectRepository(WebhookEndpoint)
-    private readonly endpoints: Repository<WebhookEndpoint>,
-    @InjectRepository(WebhookAttempt)
-    private readonly attempts: Repository<WebhookAttempt>,
+    private readonly webhooks: WebhookRepository,
+    private readonly workspaces: WorkspaceRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly fetcher: SafeFetcher,
     private readonly config: AppConfig,
     keys: SigningKeys,
   ) {
     this.secrets = new WebhookSecretBox(keys.derive('webhook-secrets'));
-    this.cursors = new MediaCursors(keys.derive('webhook-list-cursor'));
+    this.cursors = new SealedCursors(keys.derive('webhook-list-cursor'));
   }
 
   /** Saves a new endpoint; its secret is returned here and never again. */
   async create(
     workspaceId: string,
-    body: CreateWebhookDto,
+    body: EndpointRequest,
   ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     const url = await this.checkUrl(body.url);
     const id = newId('webhookEndpoint');
     const secret = newWebhookSecret();
-    const endpoint = await this.endpoints.manager.transaction(
-      async (manager) => {
-        // The workspace row lock serialises creations, so the cap holds under concurrent requests.
-        await manager.findOne(Workspace, {
-          where: { id: workspaceId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        const count = await manager.countBy(WebhookEndpoint, { workspaceId });
-        if (count >= MAX_ENDPOINTS_PER_WORKSPACE) {
-          throw new ApiError(
-            'conflict',
-            `A workspace can have at most ${MAX_ENDPOINTS_PER_WORKSPACE} webhook endpoints; delete one first`,
-          );
-        }
-        return manager.save(
-          manager.create(WebhookEndpoint, {
-            id,
-            workspaceId,
-            url,
-            description: body.description ?? null,
-            events: body.events,
-            enabled: true,
-            disabledReason: null,
-            secretSealed: this.secrets.seal(id, secret),
-            previousSecretSealed: null,
-            previousSecretExpiresAt: null,
-            failingSince: null,
-          }),
+    const endpoint = Object.assign(new WebhookEndpoint(), {
+      id,
+      workspaceId,
+      url,
+      description: body.description ?? null,
+      events: body.events,
+      enabled: true,
+      disabledReason: null,
+      secretSealed: this.secrets.seal(id, secret),
+      previousSecretSealed: null,
+      previousSecretExpiresAt: null,
+      failingSince: null,
+    });
+    await this.unitOfWork.run(async (tx) => {
+      // The workspace row lock serialises creations, so the cap holds under concurrent requests.
+      await this.workspaces.lockWorkspace(workspaceId, tx);
+      const count = await this.webhooks.countEndpoints(workspaceId, tx);
+      if (count >= MAX_ENDPOINTS_PER_WORKSPACE) {
+        throw new ApiError(
+          'conflict',
+          `A workspace can have at most ${MAX_ENDPOINTS_PER_WORKSPACE} webhook endpoints; delete one first`,
         );
-      },
-    );
+      }
+      await this.webhooks.insertEndpoint(endpoint, tx);
+    });
     return { endpoint, secret };
   }
 
@@ -106,17 +95,14 @@ export class WebhookEndpointsService {
     workspaceId: string,
     { limit = 20, cursor }: { limit?: number; cursor?: string },
   ): Promise<Page<WebhookEndpoint>> {
-    const rows = await this.endpoints.find({
-      where: {
-        workspaceId,
-        ...(cursor === undefined
-          ? {}
-          : { seq: LessThan(this.cursors.decode(workspaceId, cursor)) }),
-      },
-      order: { seq: 'DESC' },
-      take: limit + 1,
+    const rows = await this.webhooks.listEndpoints(workspaceId, {
+      limit: limit + 1,
+      beforeSeq:
+        cursor === undefined
+          ? undefined
+          : this.cursors.decode(workspaceId, cursor),
     });
-    return this.page(rows, limit, (last) =>
+    return pageOf(rows, limit, (last) =>
       this.cursors.encode(workspaceId, last.seq),
     );
   }
@@ -124,7 +110,7 @@ export class WebhookEndpointsService {
   /** The endpoint, or 404 `not_found` when it does not exist in this workspace. */
   async get(workspaceId: string, id: string): Promise<WebhookEndpoint> {
     const endpoint = isId('webhookEndpoint', id)
-      ? await this.endpoints.findOneBy({ id, workspaceId })
+      ? await this.webhooks.findEndpoint(workspaceId, id)
       : null;
     if (!endpoint) {
       throw ApiError.notFound('webhook endpoint', id);
@@ -139,13 +125,13 @@ export class WebhookEndpointsService {
   async update(
     workspaceId: string,
     id: string,
-    body: UpdateWebhookDto,
+    body: EndpointChanges,
   ): Promise<WebhookEndpoint> {
     await this.get(workspaceId, id);
     const url =
       body.url === undefined ? undefined : await this.checkUrl(body.url);
-    return this.endpoints.manager.transaction(async (manager) => {
-      const endpoint = await this.lock(manager, workspaceId, id);
+    return this.unitOfWork.run(async (tx) => {
+      const endpoint = await this.lock(workspaceId, id, tx);
       if (url !== undefined) {
         endpoint.url = url;
       }
@@ -162,14 +148,14 @@ export class WebhookEndpointsService {
       } else if (body.enabled === false && endpoint.enabled) {
         endpoint.enabled = false;
       }
-      return manager.save(endpoint);
+      return this.webhooks.saveEndpoint(endpoint, tx);
     });
   }
 
   /** Removes the endpoint, its deliveries and their log. */
   async delete(workspaceId: string, id: string): Promise<void> {
     const endpoint = await this.get(workspaceId, id);
-    await this.endpoints.delete({ id: endpoint.id, workspaceId });
+    await this.webhooks.deleteEndpoint(workspaceId, endpoint.id);
   }
 
   /**
@@ -182,17 +168,15 @@ export class WebhookEndpointsService {
   ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     await this.get(workspaceId, id);
     const secret = newWebhookSecret();
-    const endpoint = await this.endpoints.manager.transaction(
-      async (manager) => {
-        const current = await this.lock(manager, workspaceId, id);
-        current.previousSecretSealed = current.secretSealed;
-        current.previousSecretExpiresAt = new Date(
-          Date.now() + SECRET_OVERLAP_MS,
-        );
-        current.secretSealed = this.secrets.seal(id, secret);
-        return manager.save(current);
-      },
-    );
+    const endpoint = await this.unitOfWork.run(async (tx) => {
+      const current = await this.lock(workspaceId, id, tx);
+      current.previousSecretSealed = current.secretSealed;
+      current.previousSecretExpiresAt = new Date(
+        Date.now() + SECRET_OVERLAP_MS,
+      );
+      current.secretSealed = this.secrets.seal(id, secret);
+      return this.webhooks.saveEndpoint(current, tx);
+    });
     return { endpoint, secret };
   }
 
@@ -204,17 +188,12 @@ export class WebhookEndpointsService {
   ): Promise<Page<WebhookAttempt>> {
     await this.get(workspaceId, id);
     const scope = `${workspaceId}/${id}`;
-    const rows = await this.attempts.find({
-      where: {
-        endpointId: id,
-        ...(cursor === undefined
-          ? {}
-          : { id: LessThan(this.cursors.decode(scope, cursor)) }),
-      },
-      order: { id: 'DESC' },
-      take: limit + 1,
+    const rows = await this.webhooks.listAttempts(id, {
+      limit: limit + 1,
+      beforeId:
+        cursor === undefined ? undefined : this.cursors.decode(scope, cursor),
     });
-    return this.page(rows, limit, (last) =>
+    return pageOf(rows, limit, (last) =>
       this.cursors.encode(scope, last.id),
     );
   }
@@ -257,31 +236,14 @@ export class WebhookEndpointsService {
   }
 
   private async lock(
-    manager: EntityManager,
     workspaceId: string,
     id: string,
+    tx: Transaction,
   ): Promise<WebhookEndpoint> {
-    const endpoint = await manager.findOne(WebhookEndpoint, {
-      where: { id, workspaceId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const endpoint = await this.webhooks.lockEndpoint(workspaceId, id, tx);
     if (!endpoint) {
       throw ApiError.notFound('webhook endpoint', id);
     }
     return endpoint;
-  }
-
-  private page<T>(
-    rows: T[],
-    limit: number,
-    cursorAfter: (last: T) => string,
-  ): Page<T> {
-    const items = rows.slice(0, limit);
-    const hasMore = rows.length > limit;
-    return {
-      items,
-      hasMore,
-      nextCursor: hasMore ? cursorAfter(items[items.length - 1]) : null,
-    };
   }
 }

@@ -1,73 +1,57 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { WebhookJobs } from './webhook-jobs.js';
+import { UnitOfWork } from '../../infra/database/unit-of-work.js';
+import { Every } from '../../infra/queue/job.js';
+import { LOCKS } from '../../infra/registry.js';
+import { MediaEventRepository } from '../media/media-event.repository.js';
+import { WebhookJobs } from './webhook.jobs.js';
+import { WebhookRepository } from './webhook.repository.js';
 
-/** Events claimed per statement; a pass takes at most MAX_BATCHES of them, the next pass the rest. */
+/** Events claimed per unit of work; a pass takes at most MAX_BATCHES of them, the next pass the rest. */
 const BATCH = 500;
 const MAX_BATCHES = 10;
 const RECOVERY_BATCH = 500;
-
-/**
- * In one statement (so one transaction): claims the oldest undispatched events, skipping rows
- * another relay holds, marks them dispatched, and creates one delivery per enabled endpoint of
- * the event's workspace subscribed to its type. The unique (event, endpoint) pair makes a
- * second hand-over of the same event impossible even if one ever claimed it again.
- */
-const RELAY_SQL = `
-WITH claimed AS (
-  SELECT id, seq, workspace_id, type
-  FROM media_events
-  WHERE dispatched_at IS NULL
-  ORDER BY seq
-  LIMIT $1
-  FOR UPDATE SKIP LOCKED
-), dispatched AS (
-  UPDATE media_events SET dispatched_at = now()
-  WHERE id IN (SELECT id FROM claimed)
-  RETURNING id
-), created AS (
-  INSERT INTO webhook_deliveries (event_id, endpoint_id, next_attempt_at)
-  SELECT claimed.id, endpoint.id, now()
-  FROM claimed
-  JOIN webhook_endpoints endpoint
-    ON endpoint.workspace_id = claimed.workspace_id
-   AND endpoint.enabled
-   AND claimed.type = ANY (endpoint.events)
-  ORDER BY claimed.seq, endpoint.id
-  ON CONFLICT (event_id, endpoint_id) DO NOTHING
-  RETURNING id
-)
-SELECT
-  (SELECT count(*) FROM dispatched)::int AS claimed,
-  (SELECT coalesce(array_agg(id), '{}') FROM created) AS deliveries`;
+/** Often enough that a receiver hears of an upload within about a second. */
+const RELAY_INTERVAL_MS = 1_000;
 
 /**
  * Moves `media_events` (the transactional outbox) into webhook deliveries and queues them, and
- * finds deliveries whose job Redis lost. Both run in worker processes only (WebhooksWorker).
+ * finds deliveries whose job Redis lost. Both run in worker processes only, one pass at a time.
  */
 @Injectable()
 export class WebhookRelay {
   private readonly logger = new Logger(WebhookRelay.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly events: MediaEventRepository,
+    private readonly webhooks: WebhookRepository,
     private readonly jobs: WebhookJobs,
   ) {}
 
   /**
-   * Hands on every undispatched event. With nothing to do this is one query on the partial index
-   * of undispatched events. Deliveries are queued after their transaction commits; when that
-   * fails (Redis away, the process dies) they stay due in the database for `requeueLost`.
+   * Hands on every undispatched event: in one unit of work, the oldest undispatched events are
+   * claimed (skipping rows another relay holds) and marked dispatched, and their deliveries are
+   * created. With nothing to do this is one query on the partial index of undispatched events.
+   * Deliveries are queued after their transaction commits; when that fails (Redis away, the
+   * process dies) they stay due in the database for `requeueLost`.
    */
+  @Every({
+    name: 'Webhook relay',
+    lockId: LOCKS.webhookRelay,
+    intervalMs: () => RELAY_INTERVAL_MS,
+  })
   async relayPending(): Promise<number> {
     let relayed = 0;
     for (let batch = 0; batch < MAX_BATCHES; batch++) {
-      const [{ claimed, deliveries }] = (await this.dataSource.query(
-        RELAY_SQL,
-        [BATCH],
-      )) as Array<{ claimed: number; deliveries: string[] }>;
+      const { claimed, deliveries } = await this.unitOfWork.run(async (tx) => {
+        const events = await this.events.claimUndispatched(BATCH, tx);
+        return {
+          claimed: events.length,
+          deliveries: await this.webhooks.createDeliveries(events, tx),
+        };
+      });
       await this.jobs.enqueue(
-        deliveries.map((id) => ({ deliveryId: Number(id), attempt: 1 })),
+        deliveries.map((deliveryId) => ({ deliveryId, attempt: 1 })),
       );
       relayed += deliveries.length;
       if (claimed < BATCH) {
@@ -81,20 +65,20 @@ export class WebhookRelay {
   }
 
   /** Queues again the due deliveries that have no job (Redis lost it, or could not take it). */
+  @Every({
+    name: 'Webhook recovery',
+    lockId: LOCKS.webhookRecovery,
+    intervalMs: (config) => config.reconciler.intervalSeconds * 1_000,
+  })
   async requeueLost(now = new Date()): Promise<number> {
-    const due = (await this.dataSource.query(
-      `SELECT id, attempts FROM webhook_deliveries
-       WHERE state = 'pending' AND next_attempt_at <= $1
-       ORDER BY next_attempt_at
-       LIMIT $2`,
-      [now, RECOVERY_BATCH],
-    )) as Array<{ id: string; attempts: number }>;
     const lost = [];
-    for (const row of due) {
-      const deliveryId = Number(row.id);
-      const attempt = row.attempts + 1;
-      if (!(await this.jobs.isQueued(deliveryId, attempt))) {
-        lost.push({ deliveryId, attempt });
+    for (const { id, attempts } of await this.webhooks.findDue(
+      now,
+      RECOVERY_BATCH,
+    )) {
+      const job = { deliveryId: id, attempt: attempts + 1 };
+      if (!(await this.jobs.isQueued(job))) {
+        lost.push(job);
       }
     }
     await this.jobs.enqueue(lost);

@@ -1,18 +1,9 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { once } from 'node:events';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
-import { reconnectDelayMs } from '../../infra/redis/redis.js';
+import { RedisChannels } from '../../infra/redis/redis-channels.js';
 
 /** What changed: one key, or every key of a workspace (its subscription). */
 export type AuthChange = { apiKeyId: string } | { workspaceId: string };
-
-const PUBLISH_WAIT_MS = 2_000;
 
 /**
  * Tells every process that cached authentications are stale (a key was revoked, a subscription
@@ -21,15 +12,14 @@ const PUBLISH_WAIT_MS = 2_000;
  * that read those keys hear about them.
  */
 @Injectable()
-export class AuthChanges implements OnApplicationShutdown {
+export class AuthChanges {
   private readonly logger = new Logger(AuthChanges.name);
   private readonly channel: string;
-  private subscriber?: Redis;
   private listener?: (change: AuthChange | null) => void;
 
   constructor(
-    @Inject(Redis) private readonly redis: Redis,
-    private readonly config: AppConfig,
+    private readonly channels: RedisChannels,
+    config: AppConfig,
   ) {
     const database = new URL(config.databaseUrl);
     this.channel = `media-api:auth-changes:${database.host}${database.pathname}`;
@@ -42,18 +32,7 @@ export class AuthChanges implements OnApplicationShutdown {
   async publish(change: AuthChange): Promise<void> {
     this.listener?.(change);
     try {
-      if (this.redis.status !== 'ready') {
-        await Promise.race([
-          once(this.redis, 'ready'),
-          new Promise((_, reject) =>
-            setTimeout(
-              () => reject(new Error('Redis is not ready')),
-              PUBLISH_WAIT_MS,
-            ).unref(),
-          ),
-        ]);
-      }
-      await this.redis.publish(this.channel, JSON.stringify(change));
+      await this.channels.publish(this.channel, JSON.stringify(change));
     } catch (error) {
       this.logger.warn(
         `Could not announce ${JSON.stringify(change)} to other processes (${String(error)}); they notice within seconds`,
@@ -67,18 +46,10 @@ export class AuthChanges implements OnApplicationShutdown {
    */
   subscribe(onChange: (change: AuthChange | null) => void): void {
     this.listener = onChange;
-    this.subscriber = new Redis(this.config.redisUrl, {
-      retryStrategy: reconnectDelayMs,
-    });
-    this.subscriber.on('error', () => undefined);
-    this.subscriber.on('ready', () => onChange(null));
-    this.subscriber.on('message', (_channel: string, message: string) =>
-      onChange(JSON.parse(message) as AuthChange),
+    this.channels.subscribe(
+      this.channel,
+      (message) => onChange(JSON.parse(message) as AuthChange),
+      () => onChange(null),
     );
-    void this.subscriber.subscribe(this.channel).catch(() => undefined);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.subscriber?.disconnect();
   }
 }

@@ -3,13 +3,11 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { API_KEY_SCOPES } from '../../common/auth/auth-context.js';
+import { AdvisoryLocks } from '../../infra/database/advisory-locks.js';
+import { LOCKS } from '../../infra/registry.js';
 import { WorkspacesService } from './workspaces.service.js';
-
-/** Arbitrary constant: "media-api dev workspace seed". */
-const SEED_LOCK_ID = 724_311_906;
 
 /**
  * Outside production, an empty database gets a development workspace and an all-scope key, printed
@@ -21,7 +19,7 @@ export class DevWorkspaceSeeder implements OnApplicationBootstrap {
 
   constructor(
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly locks: AdvisoryLocks,
     private readonly workspaces: WorkspacesService,
   ) {}
 
@@ -29,10 +27,8 @@ export class DevWorkspaceSeeder implements OnApplicationBootstrap {
     if (!this.config.seedDevWorkspace) {
       return;
     }
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query('SELECT pg_advisory_lock($1)', [SEED_LOCK_ID]);
+    // Replicas booting together on an empty database seed it once.
+    await this.locks.exclusive(LOCKS.devWorkspaceSeed, async () => {
       if ((await this.workspaces.countWorkspaces()) > 0) {
         return;
       }
@@ -60,11 +56,6 @@ export class DevWorkspaceSeeder implements OnApplicationBootstrap {
           '',
         ].join('\n'),
       );
-    } finally {
-      await runner
-        .query('SELECT pg_advisory_unlock($1)', [SEED_LOCK_ID])
-        .catch(() => undefined);
-      await runner.release();
-    }
+    });
   }
 }

@@ -7,18 +7,20 @@ import { CachedAuthenticator } from './cached-authenticator.js';
 import { DevWorkspaceSeeder } from './dev-workspace.seeder.js';
 import { Workspace } from './workspace.entity.js';
 import { WorkspacesController } from './workspaces.controller.js';
+import { WorkspaceRepository } from './workspace.repository.js';
 import { WorkspacesService } from './workspaces.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Workspace, ApiKey])],
   controllers: [WorkspacesController],
   providers: [
+    WorkspaceRepository,
     WorkspacesService,
     DevWorkspaceSeeder,
     AuthChanges,
     CachedAuthenticator,
     { provide: Authenticator, useExisting: CachedAuthenticator },
   ],
-  exports: [WorkspacesService, Authenticator],
+  exports: [WorkspacesService, WorkspaceRepository, Authenticator],
 })
 export class WorkspacesModule {}

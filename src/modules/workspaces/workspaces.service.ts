@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import {
   type ApiKeyScope,
   type AuthenticationResult,
@@ -17,6 +15,7 @@ import {
   isWellFormedApiKey,
 } from './api-key-secret.js';
 import { Workspace } from './workspace.entity.js';
+import { WorkspaceRepository } from './workspace.repository.js';
 
 export interface CreatedApiKey {
   apiKey: ApiKey;
@@ -33,9 +32,7 @@ export class WorkspacesService {
   private readonly lastRecordedUse = new Map<string, number>();
 
   constructor(
-    @InjectRepository(Workspace)
-    private readonly workspaces: Repository<Workspace>,
-    @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
+    private readonly workspaces: WorkspaceRepository,
     private readonly changes: AuthChanges,
   ) {}
 
@@ -43,8 +40,8 @@ export class WorkspacesService {
     name: string,
     subscriptionStatus: SubscriptionStatus,
   ): Promise<Workspace> {
-    return this.workspaces.save(
-      this.workspaces.create({
+    return this.workspaces.insertWorkspace(
+      Object.assign(new Workspace(), {
         id: newId('workspace'),
         name,
         subscriptionStatus,
@@ -54,15 +51,15 @@ export class WorkspacesService {
 
   /** Every workspace, newest first. */
   async listWorkspaces(): Promise<Workspace[]> {
-    return this.workspaces.find({ order: { createdAt: 'DESC', id: 'DESC' } });
+    return this.workspaces.listWorkspaces();
   }
 
   async countWorkspaces(): Promise<number> {
-    return this.workspaces.count();
+    return this.workspaces.countWorkspaces();
   }
 
   async getWorkspace(id: string): Promise<Workspace> {
-    const workspace = await this.workspaces.findOneBy({ id });
+    const workspace = await this.workspaces.findWorkspace(id);
     if (!workspace) {
       throw ApiError.notFound('workspace', id);
     }
@@ -75,7 +72,7 @@ export class WorkspacesService {
   ): Promise<Workspace> {
     const workspace = await this.getWorkspace(id);
     workspace.subscriptionStatus = status;
-    const saved = await this.workspaces.save(workspace);
+    const saved = await this.workspaces.saveWorkspace(workspace);
     await this.changes.publish({ workspaceId: id });
     return saved;
   }
@@ -87,8 +84,8 @@ export class WorkspacesService {
   ): Promise<CreatedApiKey> {
     await this.getWorkspace(workspaceId);
     const secret = generateApiKeySecret();
-    const apiKey = await this.apiKeys.save(
-      this.apiKeys.create({
+    const apiKey = await this.workspaces.insertApiKey(
+      Object.assign(new ApiKey(), {
         id: newId('apiKey'),
         workspaceId,
         name,
@@ -103,13 +100,13 @@ export class WorkspacesService {
   }
 
   async revokeApiKey(id: string): Promise<ApiKey> {
-    const apiKey = await this.apiKeys.findOneBy({ id });
+    const apiKey = await this.workspaces.findApiKey(id);
     if (!apiKey) {
       throw ApiError.notFound('API key', id);
     }
     if (!apiKey.revokedAt) {
       apiKey.revokedAt = new Date();
-      await this.apiKeys.save(apiKey);
+      await this.workspaces.saveApiKey(apiKey);
       await this.changes.publish({ apiKeyId: id });
     }
     return apiKey;
@@ -117,20 +114,14 @@ export class WorkspacesService {
 
   async listApiKeys(workspaceId: string): Promise<ApiKey[]> {
     await this.getWorkspace(workspaceId);
-    return this.apiKeys.find({
-      where: { workspaceId },
-      order: { createdAt: 'DESC', id: 'DESC' },
-    });
+    return this.workspaces.listApiKeys(workspaceId);
   }
 
   async authenticate(secret: string): Promise<AuthenticationResult> {
     if (!isWellFormedApiKey(secret)) {
       return { ok: false, reason: 'malformed' };
     }
-    const apiKey = await this.apiKeys.findOne({
-      where: { keyHash: hashApiKey(secret) },
-      relations: { workspace: true },
-    });
+    const apiKey = await this.workspaces.findApiKeyByHash(hashApiKey(secret));
     if (!apiKey?.workspace) {
       return { ok: false, reason: 'unknown' };
     }
@@ -162,15 +153,8 @@ export class WorkspacesService {
       return;
     }
     this.lastRecordedUse.set(id, now);
-    this.apiKeys
-      .createQueryBuilder()
-      .update()
-      .set({ lastUsedAt: () => 'now()' })
-      .where('id = :id', { id })
-      .andWhere(
-        "(last_used_at IS NULL OR last_used_at < now() - interval '1 minute')",
-      )
-      .execute()
+    this.workspaces
+      .touchApiKey(id)
       .catch((error: unknown) =>
         this.logger.warn(
           `Could not record the use of key ${id}: ${String(error)}`,

@@ -1,6 +1,6 @@
 import { Media } from '../media/media.entity.js';
 import { storedVideoFacts } from './media-facts.js';
-import { platformsToValidate } from './validation-jobs.js';
+import { platformsToValidate } from './pending-platforms.js';
 
 function media(fields: Partial<Media>): Media {
   return Object.assign(new Media(), {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { ApiError } from '../../common/errors/api-error.js';
-import { MediaCursors } from './media-cursor.js';
+import { ApiError } from '../errors/api-error.js';
+import { SealedCursors } from './sealed-cursors.js';
 
-describe('MediaCursors', () => {
-  const cursors = new MediaCursors(randomBytes(32));
+describe('SealedCursors', () => {
+  const cursors = new SealedCursors(randomBytes(32));
 
   it('round-trips a position within its workspace and hides it', () => {
     const cursor = cursors.encode('ws_a', 284);
@@ -35,7 +35,7 @@ describe('MediaCursors', () => {
   });
 
   it('refuses a cursor sealed under another server key', () => {
-    const other = new MediaCursors(randomBytes(32)).encode('ws_a', 7);
+    const other = new SealedCursors(randomBytes(32)).encode('ws_a', 7);
     expect(() => cursors.decode('ws_a', other)).toThrow(
       /not a cursor this API returned/,
     );

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { presentsToken } from '../../common/auth/operator-token.js';
 import { ApiError } from '../../common/errors/api-error.js';
 import { sendProblem } from '../../common/errors/send-problem.js';
-import type { AppMetrics } from './app-metrics.js';
+import type { AppMetrics } from '../../infra/metrics/app-metrics.js';
 
 export const METRICS_PATH = '/metrics';
 

@@ -1,22 +1,22 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { ApiError } from '../../common/errors/api-error.js';
+import { ApiError } from '../errors/api-error.js';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /**
- * Opaque, per-workspace list cursors: the position (the last item's insertion sequence) sealed
- * with AES-256-GCM under a server key, the workspace id as associated data. A client can neither
- * read the position (which would reveal how many items exist across all workspaces) nor forge one,
- * and a cursor is refused in any workspace but the one it was issued to.
+ * Opaque list cursors: the position (the last row's insertion sequence) sealed with AES-256-GCM
+ * under a server key, the list's scope (its workspace, or workspace and parent) as associated
+ * data. A client can neither read the position (which would reveal how many rows exist across all
+ * workspaces) nor forge one, and a cursor is refused in any scope but the one it was issued for.
  */
-export class MediaCursors {
+export class SealedCursors {
   constructor(private readonly key: Buffer) {}
 
-  encode(workspaceId: string, seq: number): string {
+  encode(scope: string, seq: number): string {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(workspaceId, 'utf8'));
+    cipher.setAAD(Buffer.from(scope, 'utf8'));
     const sealed = Buffer.concat([
       cipher.update(JSON.stringify({ s: seq }), 'utf8'),
       cipher.final(),
@@ -26,7 +26,7 @@ export class MediaCursors {
     );
   }
 
-  decode(workspaceId: string, cursor: string): number {
+  decode(scope: string, cursor: string): number {
     try {
       const raw = Buffer.from(cursor, 'base64url');
       const decipher = createDecipheriv(
@@ -34,7 +34,7 @@ export class MediaCursors {
         this.key,
         raw.subarray(0, IV_BYTES),
       );
-      decipher.setAAD(Buffer.from(workspaceId, 'utf8'));
+      decipher.setAAD(Buffer.from(scope, 'utf8'));
       decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
       const plain = Buffer.concat([
         decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),

@@ -1,0 +1,336 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  In,
+  IsNull,
+  LessThan,
+  MoreThanOrEqual,
+  Not,
+  Repository,
+  type EntityManager,
+} from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { isRowValueError, Sql } from '../../infra/database/sql.js';
+import {
+  managerOf,
+  type Transaction,
+} from '../../infra/database/unit-of-work.js';
+import { WriteCoalescer } from '../../infra/database/write-coalescer.js';
+import { MediaRows } from './media-rows.js';
+import { Media, type MediaStatus } from './media.entity.js';
+
+/**
+ * Item INSERTs running at once; what arrives meanwhile leaves together in the next one (see
+ * docs/performance.md for the measurement behind two).
+ */
+const INSERTS_IN_FLIGHT = 2;
+/** Rows of one INSERT at most (29 parameters each); a bulk presign's up to 20 stay together. */
+const MAX_ITEMS_PER_INSERT = 50;
+
+const FINISHED: MediaStatus[] = ['READY', 'FAILED'];
+
+/**
+ * The only code that reads or writes the `media` table. The hot reads and the presign INSERT run
+ * as named prepared statements (`Sql`), concurrent INSERTs share statements (`WriteCoalescer`);
+ * the rest goes through TypeORM. Methods that take a `Transaction` take part in the caller's unit
+ * of work; row locks are taken only inside one.
+ */
+@Injectable()
+export class MediaRepository {
+  private readonly rows: MediaRows;
+  private readonly inserts: WriteCoalescer<Media>;
+
+  constructor(
+    @InjectRepository(Media) private readonly media: Repository<Media>,
+    private readonly sql: Sql,
+  ) {
+    this.rows = new MediaRows(media.metadata);
+    this.inserts = new WriteCoalescer<Media>(
+      async (items) => {
+        const rows = await this.sql.rows(
+          `media_insert_${items.length}`,
+          this.rows.insertStatement(items.length),
+          this.rows.insertValues(items),
+        );
+        this.rows.applyGenerated(items, rows);
+      },
+      {
+        maxInFlight: INSERTS_IN_FLIGHT,
+        maxItems: MAX_ITEMS_PER_INSERT,
+        isItemError: isRowValueError,
+      },
+    );
+  }
+
+  /**
+   * Inserts new items, all of them or none, and fills in what the database generates (`seq`,
+   * timestamps): one INSERT statement, shared with other requests' items when inserts are already
+   * running.
+   */
+  async insertAll(items: Media[]): Promise<void> {
+    await this.inserts.submit(items);
+  }
+
+  /** Inserts one item in the caller's unit of work, filling in what the database generates. */
+  async insert(item: Media, tx: Transaction): Promise<void> {
+    await this.manager(tx).insert(
+      Media,
+      item as QueryDeepPartialEntity<Media>,
+    );
+  }
+
+  /** The item in this workspace, or null. */
+  async findInWorkspace(workspaceId: string, id: string): Promise<Media | null> {
+    const [media] = await this.select(
+      'media_get',
+      'WHERE "id" = $1 AND "workspace_id" = $2',
+      [id, workspaceId],
+    );
+    return media ?? null;
+  }
+
+  /**
+   * A page of the workspace's items, newest first: at most `limit` of them with `seq` below
+   * `beforeSeq` (when given), of one status (when given).
+   */
+  async listInWorkspace(
+    workspaceId: string,
+    {
+      limit,
+      status,
+      beforeSeq,
+    }: { limit: number; status?: MediaStatus; beforeSeq?: number },
+  ): Promise<Media[]> {
+    // One statement per combination of filters, so each keeps a plan that uses the
+    // (workspace_id, seq) index for its own conditions.
+    const values: unknown[] = [workspaceId, limit];
+    const conditions = ['"workspace_id" = $1'];
+    if (status !== undefined) {
+      values.push(status);
+      conditions.push(`"status" = $${values.length}`);
+    }
+    if (beforeSeq !== undefined) {
+      values.push(beforeSeq);
+      conditions.push(`"seq" < $${values.length}`);
+    }
+    return this.select(
+      `media_list_${status === undefined ? 'any' : 'status'}_${beforeSeq === undefined ? 'first' : 'after'}`,
+      `WHERE ${conditions.join(' AND ')} ORDER BY "seq" DESC LIMIT $2`,
+      values,
+    );
+  }
+
+  /** Which of `ids` exist in the workspace. */
+  async existingIds(workspaceId: string, ids: string[]): Promise<Set<string>> {
+    const found = await this.media.find({
+      where: { workspaceId, id: In(ids) },
+      select: { id: true },
+    });
+    return new Set(found.map((media) => media.id));
+  }
+
+  /** For workers acting on a job's media id; HTTP paths use `findInWorkspace`. */
+  async findById(id: string): Promise<Media | null> {
+    const [media] = await this.select('media_by_id', 'WHERE "id" = $1', [id]);
+    return media ?? null;
+  }
+
+  /**
+   * The item whose object is at `storagePath` (upload receipt). Keys embed the workspace id, so the
+   * match is tenant-exact without a workspace parameter.
+   */
+  findByStoragePath(storagePath: string): Promise<Media | null> {
+    return this.media.findOneBy({ storagePath });
+  }
+
+  /** The item a stored key belongs to: its own object or its poster frame. */
+  findByStoredKey(key: string): Promise<Media | null> {
+    return this.media.findOne({
+      where: [{ storagePath: key }, { posterPath: key }],
+    });
+  }
+
+  /** PENDING direct uploads whose URL expires (or expired) after `from`, or before `to`. */
+  findPendingUploads(
+    range: { from: Date } | { to: Date },
+    limit: number,
+  ): Promise<Media[]> {
+    return this.media.find({
+      where: {
+        status: 'PENDING',
+        uploadExpiresAt:
+          'from' in range ? MoreThanOrEqual(range.from) : LessThan(range.to),
+      },
+      order: { uploadExpiresAt: 'DESC' },
+      take: limit,
+    });
+  }
+
+  /** Items past PENDING that still record an open multipart upload. */
+  findAbandonedMultipartUploads(limit: number): Promise<Media[]> {
+    return this.media.find({
+      where: { status: Not('PENDING'), multipartUploadId: Not(IsNull()) },
+      take: limit,
+    });
+  }
+
+  async clearMultipartUpload(id: string): Promise<void> {
+    await this.media.update({ id }, { multipartUploadId: null });
+  }
+
+  /** PROCESSING items untouched since `before`: their job may have been lost. */
+  findStaleProcessing(before: Date, limit: number): Promise<Media[]> {
+    return this.media.find({
+      where: { status: 'PROCESSING', updatedAt: LessThan(before) },
+      order: { updatedAt: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /**
+   * Ids of finished items whose validation a lost job left pending since before `before`, and of
+   * finished uploads whose target platforms were never queued.
+   */
+  async findForgottenValidations(
+    before: Date,
+    limit: number,
+  ): Promise<string[]> {
+    const stale = await this.media.find({
+      where: [
+        {
+          status: In(FINISHED),
+          validationStatus: 'pending',
+          updatedAt: LessThan(before),
+        },
+        {
+          status: In(FINISHED),
+          validationStatus: 'skipped',
+          targetPlatforms: Not(IsNull()),
+        },
+      ],
+      select: { id: true },
+      order: { updatedAt: 'ASC' },
+      take: limit,
+    });
+    return stale.map((media) => media.id);
+  }
+
+  async setUploadExpiry(
+    workspaceId: string,
+    id: string,
+    expiresAt: Date,
+  ): Promise<void> {
+    await this.media.update({ id, workspaceId }, { uploadExpiresAt: expiresAt });
+  }
+
+  /** The item under its row lock (which uploads landing and DELETE take too), or null. */
+  lockForUpdate(id: string, tx: Transaction): Promise<Media | null> {
+    return this.manager(tx).findOne(Media, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** `lockForUpdate`, for an item of this workspace only. */
+  lockInWorkspace(
+    workspaceId: string,
+    id: string,
+    tx: Transaction,
+  ): Promise<Media | null> {
+    return this.manager(tx).findOne(Media, {
+      where: { id, workspaceId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** The workspace's items among `ids` under their row locks, in id order (no deadlocks). */
+  lockAllInWorkspace(
+    workspaceId: string,
+    ids: string[],
+    tx: Transaction,
+  ): Promise<Media[]> {
+    return this.manager(tx).find(Media, {
+      where: { workspaceId, id: In(ids) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /**
+   * The item under its row lock, with the oldest other item of its workspace holding `checksum`
+   * (a duplicate of the same bytes), in one statement. Null when the item is gone.
+   */
+  async lockWithDuplicate(
+    id: string,
+    checksum: string | null,
+    tx: Transaction,
+  ): Promise<{ media: Media; duplicateOf: string | null } | null> {
+    const query = this.manager(tx)
+      .createQueryBuilder(Media, 'media')
+      .where('media.id = :id', { id })
+      .setLock('pessimistic_write');
+    if (checksum) {
+      query.addSelect(
+        (duplicates) =>
+          duplicates
+            .select('duplicate.id')
+            .from(Media, 'duplicate')
+            .where('duplicate.workspace_id = media.workspace_id')
+            .andWhere('duplicate.checksum_sha256 = :checksum', { checksum })
+            .andWhere('duplicate.id <> media.id')
+            .orderBy('duplicate.seq', 'ASC')
+            .limit(1),
+        'duplicate_of',
+      );
+    }
+    const {
+      entities: [media],
+      raw: [row],
+    } = await query.getRawAndEntities<{ duplicate_of?: string | null }>();
+    return media ? { media, duplicateOf: row.duplicate_of ?? null } : null;
+  }
+
+  /**
+   * One UPDATE of an item read under its row lock, applied to `current` too (with the new
+   * `updatedAt`). `save` would read the row again first to work out what changed.
+   */
+  async update(
+    current: Media,
+    changes: Partial<Media>,
+    tx: Transaction,
+  ): Promise<void> {
+    const updated = await this.manager(tx)
+      .createQueryBuilder()
+      .update(Media)
+      .set(changes as QueryDeepPartialEntity<Media>)
+      .where('id = :id', { id: current.id })
+      .returning('updated_at')
+      .execute();
+    const [{ updated_at: updatedAt }] = updated.raw as Array<{
+      updated_at: Date;
+    }>;
+    Object.assign(current, changes, { updatedAt });
+  }
+
+  async delete(id: string, tx: Transaction): Promise<void> {
+    await this.manager(tx).delete(Media, { id });
+  }
+
+  private manager(tx: Transaction): EntityManager {
+    return managerOf(this.media.manager.connection, tx);
+  }
+
+  /** Whole items through a prepared statement: `SELECT <every column> FROM media <rest>`. */
+  private async select(
+    name: string,
+    rest: string,
+    values: unknown[],
+  ): Promise<Media[]> {
+    const rows = await this.sql.rows(
+      name,
+      `SELECT ${this.rows.columns} FROM "media" ${rest}`,
+      values,
+    );
+    return rows.map((row) => this.rows.toMedia(row));
+  }
+}
