@@ -22,6 +22,8 @@ import { assertValidObjectKey, encodeObjectKeyPath } from './object-key.js';
 import {
   assertValidUploadLifetime,
   readUploadLength,
+  type PresignMultipartInput,
+  type PresignUploadInput,
 } from './presign-input.js';
 import {
   MultipartPartsRejectedError,
@@ -32,8 +34,6 @@ import {
   type CompleteMultipartInput,
   type PresignedMultipartUpload,
   type PresignedUpload,
-  type PresignMultipartInput,
-  type PresignUploadInput,
   type StoredObjectInfo,
   type WriteObjectInput,
 } from './storage.port.js';

@@ -1,5 +1,8 @@
 import type { Readable } from 'node:stream';
-import type { UploadLength } from './presign-input.js';
+import type {
+  PresignMultipartInput,
+  PresignUploadInput,
+} from './presign-input.js';
 
 /** A presigned (or, for the local driver, HMAC-signed) URL the client PUTs the bytes to. */
 export interface PresignedUpload {
@@ -24,50 +27,12 @@ export interface ByteRange {
   end?: number;
 }
 
-interface PresignUploadBase {
-  key: string;
-  contentType: string;
-  expiresInSeconds: number;
-  /** Hex SHA-256 the client declared; storage refuses other bytes where it can. */
-  sha256?: string;
-}
-
-/** The URL accepts exactly `contentLength` bytes; both drivers enforce it. */
-export interface ExactLengthUploadInput extends PresignUploadBase {
-  contentLength: number;
-  maxContentLength?: never;
-}
-
-/**
- * The URL accepts any length up to `maxContentLength` bytes, for clients that only declared an
- * approximate size. The local driver enforces the bound; a presigned S3 PUT cannot express one
- * (only POST policies can), so with S3 the stored size must be checked after the upload.
- */
-export interface BoundedLengthUploadInput extends PresignUploadBase {
-  maxContentLength: number;
-  contentLength?: never;
-}
-
-export type PresignUploadInput =
-  ExactLengthUploadInput | BoundedLengthUploadInput;
-
 /** One part of a multipart plan: PUT exactly `sizeBytes` (at most, for a bounded plan's parts). */
 export interface PresignedUploadPart {
   partNumber: number;
   url: string;
   headers: Record<string, string>;
   sizeBytes: number;
-}
-
-export interface PresignMultipartInput {
-  key: string;
-  contentType: string;
-  expiresInSeconds: number;
-  /** Total length, exact or a maximum; see `planParts`. */
-  length: UploadLength;
-  partSizeBytes: number;
-  /** Re-signs the parts of an upload already started (refresh); a new one is started without it. */
-  uploadId?: string;
 }
 
 export interface PresignedMultipartUpload {
