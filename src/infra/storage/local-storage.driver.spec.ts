@@ -74,7 +74,7 @@ describe('LocalStorageDriver', () => {
       publicBaseUrl: `${BASE_URL}/`,
       signingSecret: SECRET,
     });
-    receiver = new SignedUploadReceiver(storage, SECRET);
+    receiver = new SignedUploadReceiver(storage.uploadStaging, SECRET);
   });
   afterEach(() => rm(rootDir, { recursive: true, force: true }));
 

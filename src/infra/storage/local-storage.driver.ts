@@ -34,7 +34,11 @@ import {
   type CompleteMultipartInput,
   type PresignedMultipartUpload,
   type PresignedUpload,
+  type StagedUpload,
+  type StageOptions,
   type StoredObjectInfo,
+  type TempFileSweep,
+  type UploadStaging,
   type WriteObjectInput,
 } from './storage.port.js';
 import { UploadRejectedError } from './upload-errors.js';
@@ -63,11 +67,8 @@ interface ObjectMetadata {
 }
 
 /** Bytes streamed into a temp file, not yet at their key: commit or discard them. */
-export interface StagedObject {
+interface StagedObject extends StagedUpload {
   tempPath: string;
-  sizeBytes: number;
-  /** Hex SHA-256 of the bytes. */
-  sha256: string;
 }
 
 const TEMP_DIR = '.tmp';
@@ -158,7 +159,18 @@ function assertValidRange(range: ByteRange): void {
  * here anyway. A process killed mid-upload can leave a file in `.tmp/`; nothing refers to it.
  */
 export class LocalStorageDriver extends Storage {
-  readonly driver = 'local' as const;
+  override readonly uploadStaging: UploadStaging = {
+    stage: (body, options) => this.stage(body, options),
+    commit: (key, staged: StagedObject, contentType) =>
+      this.commitStaged(key, staged, contentType),
+    discard: (staged: StagedObject) => this.discardStaged(staged),
+    storePart: (uploadId, partNumber, staged: StagedObject) =>
+      this.storePart(uploadId, partNumber, staged),
+  };
+
+  override readonly tempFiles: TempFileSweep = {
+    sweep: (olderThanMs, now) => this.sweepTemp(olderThanMs, now),
+  };
 
   private readonly rootDir: string;
   private readonly tempDir: string;
@@ -233,8 +245,7 @@ export class LocalStorageDriver extends Storage {
     return { uploadId, parts, expiresAt: new Date(expires * 1000) };
   }
 
-  /** Keeps a received part until assembly; a part sent again replaces the earlier one. */
-  async storePart(
+  private async storePart(
     uploadId: string,
     partNumber: number,
     staged: StagedObject,
@@ -332,7 +343,10 @@ export class LocalStorageDriver extends Storage {
    * the newest of them and of their directory, which every URL issuance touches: a live upload
    * (whose URLs live at most an upload window) is spared by any age longer than that window.
    */
-  async sweepTemp(olderThanMs: number, now = new Date()): Promise<number> {
+  private async sweepTemp(
+    olderThanMs: number,
+    now = new Date(),
+  ): Promise<number> {
     const cutoff = now.getTime() - olderThanMs;
     let removed = 0;
     for (const entry of await this.listDir(this.tempDir)) {
@@ -385,8 +399,7 @@ export class LocalStorageDriver extends Storage {
     return this.commitStaged(input.key, staged, input.contentType);
   }
 
-  /** Removes staged bytes that will not be committed; a no-op once committed or removed. */
-  async discardStaged(staged: StagedObject): Promise<void> {
+  private async discardStaged(staged: StagedObject): Promise<void> {
     await this.unlinkIfPresent(staged.tempPath);
   }
 
@@ -408,6 +421,17 @@ export class LocalStorageDriver extends Storage {
 
   async probeLocation(key: string): Promise<string> {
     return this.objectPath(key);
+  }
+
+  /** Objects are plain files, so sharp and ffmpeg can read them where they lie. */
+  override localFile(key: string): string {
+    return this.objectPath(key);
+  }
+
+  /** From the metadata written with the object, while it still matches the file beside it. */
+  override async recordedSha256(key: string): Promise<string | null> {
+    const info = await this.head(key);
+    return info?.etag ? info.etag.slice(1, -1) : null;
   }
 
   async checkHealth(): Promise<void> {
@@ -459,9 +483,9 @@ export class LocalStorageDriver extends Storage {
    * is removed; the body is destroyed only if `destroyOnFailure` (an HTTP request body must stay
    * usable so the caller can still answer). Nothing is visible under any key until `commitStaged`.
    */
-  async stage(
+  private async stage(
     body: Readable,
-    options: { maxBytes?: number; destroyOnFailure: boolean },
+    options: StageOptions,
   ): Promise<StagedObject> {
     await mkdir(this.tempDir, { recursive: true });
     const tempPath = join(this.tempDir, randomUUID());
@@ -532,7 +556,7 @@ export class LocalStorageDriver extends Storage {
   }
 
   /** Moves staged bytes to `key` (replacing what is there) with their metadata, atomically for readers. */
-  async commitStaged(
+  private async commitStaged(
     key: string,
     received: StagedObject,
     contentType: string,

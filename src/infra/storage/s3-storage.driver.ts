@@ -100,8 +100,6 @@ function defaultPublicBaseUrl(options: S3StorageDriverOptions): string {
  * (where job loops stop and let running jobs finish), so no running job loses it mid-download.
  */
 export class S3StorageDriver extends Storage implements OnApplicationShutdown {
-  readonly driver = 's3' as const;
-
   private readonly client: S3Client;
   private readonly bucket: string;
   private readonly publicBaseUrl: string;

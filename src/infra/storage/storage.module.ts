@@ -8,9 +8,9 @@ import { SignedUploadReceiver } from './signed-upload-receiver.js';
 import { Storage } from './storage.port.js';
 
 /**
- * Binds the Storage port to the configured driver; built once from validated config. With the
- * local driver the app also receives the uploads itself (`SignedUploadReceiver`); with S3 the
- * bucket does, and the receiver is null.
+ * Binds the Storage port to the configured driver; built once from validated config. Storage that
+ * stages uploads itself (the local driver) has the app receive them (`SignedUploadReceiver`); with
+ * S3 the bucket does, and the receiver is null.
  */
 @Module({
   providers: [
@@ -42,8 +42,8 @@ import { Storage } from './storage.port.js';
       provide: SignedUploadReceiver,
       inject: [Storage, SigningKeys],
       useFactory: (storage: Storage, keys: SigningKeys) =>
-        storage instanceof LocalStorageDriver
-          ? new SignedUploadReceiver(storage, keys.secret)
+        storage.uploadStaging
+          ? new SignedUploadReceiver(storage.uploadStaging, keys.secret)
           : null,
     },
   ],

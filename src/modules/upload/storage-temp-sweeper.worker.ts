@@ -4,7 +4,6 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { JobRunner } from '../../infra/queue/job-runner.js';
-import { LocalStorageDriver } from '../../infra/storage/local-storage.driver.js';
 import { Storage } from '../../infra/storage/storage.port.js';
 import { UPLOAD_WINDOW_SECONDS } from './upload.service.js';
 
@@ -19,10 +18,10 @@ export const TEMP_MAX_AGE_MS =
   2 * Math.max(...Object.values(UPLOAD_WINDOW_SECONDS)) * 1000;
 
 /**
- * With the local driver, removes what crashed or abandoned uploads left in its temp directory
- * (staged bodies, parts of multipart uploads never completed): once when a worker boots, then
- * hourly in one worker at a time. S3 keeps no temp files of ours; its abandoned multipart uploads
- * are aborted by the upload reconciler.
+ * Where storage leaves temporary files (the local driver), removes what crashed or abandoned uploads
+ * left there (staged bodies, parts of multipart uploads never completed): once when a worker boots,
+ * then hourly in one worker at a time. S3 keeps no temp files of ours; its abandoned multipart
+ * uploads are aborted by the upload reconciler.
  */
 @Injectable()
 export class StorageTempSweeperWorker implements OnApplicationBootstrap {
@@ -34,12 +33,12 @@ export class StorageTempSweeperWorker implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const storage = this.storage;
-    if (!(storage instanceof LocalStorageDriver) || !this.runner.runsWorkers) {
+    const tempFiles = this.storage.tempFiles;
+    if (!tempFiles || !this.runner.runsWorkers) {
       return;
     }
     const sweep = async () => {
-      const removed = await storage.sweepTemp(TEMP_MAX_AGE_MS);
+      const removed = await tempFiles.sweep(TEMP_MAX_AGE_MS);
       if (removed > 0) {
         this.logger.log(`Removed ${removed} abandoned temporary upload files`);
       }
