@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { AppConfig } from '../../config/app-config.js';
 import { SigningKeys } from '../secrets/signing-keys.js';
-import { LocalStorageDriver } from './local-storage.driver.js';
+import { LocalStorageDriver } from './local/local-storage.driver.js';
 import { S3StorageDriver } from './s3-storage.driver.js';
 import { SignedUploadReceiver } from './signed-upload-receiver.js';
 import { Storage } from './storage.port.js';

@@ -7,16 +7,16 @@ import { LocalStorageDriver } from './local-storage.driver.js';
 import {
   SignedUploadReceiver,
   type SignedUploadRequest,
-} from './signed-upload-receiver.js';
+} from '../signed-upload-receiver.js';
 import {
   UploadAbortedError,
   UploadRejectedError,
   type UploadRejectionReason,
-} from './upload-errors.js';
+} from '../upload-errors.js';
 import {
   InvalidStorageKeyError,
   StorageObjectNotFoundError,
-} from './storage.port.js';
+} from '../storage.port.js';
 
 const BASE_URL = 'http://localhost:3000';
 const SECRET = 'local-driver-test-secret-0123456789abcdef';
