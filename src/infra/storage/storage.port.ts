@@ -132,7 +132,7 @@ export interface UploadStaging {
 
 /** Removes what crashed or abandoned uploads left behind in storage's temporary files. */
 export interface TempFileSweep {
-  /** Removes what has not been written to for `olderThanMs` before `now`; resolves to how many entries it removed. */
+  /** Removes what nothing has written to for `olderThanMs` before `now`; resolves to how many it removed. */
   sweep(olderThanMs: number, now?: Date): Promise<number>;
 }
 

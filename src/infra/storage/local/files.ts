@@ -48,7 +48,10 @@ export async function renameIntoPlace(from: string, to: string): Promise<void> {
   }
 }
 
-/** Each media item gets its own directory; prune it when its object goes so the tree does not fill with empties. */
+/**
+ * Removes the directories above `path` that are now empty, up to `stopAt`: each media item gets its
+ * own directory, and the tree must not fill with empties as objects go.
+ */
 export async function removeEmptyParents(
   path: string,
   stopAt: string,
