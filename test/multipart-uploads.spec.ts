@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LocalStorageDriver } from '../src/infra/storage/local-storage.driver.js';
 import { Storage } from '../src/infra/storage/storage.port.js';
 import { UploadReceiptService } from '../src/modules/upload/upload-receipt.service.js';
 import { TEMP_MAX_AGE_MS } from '../src/modules/upload/storage-temp-sweeper.js';
@@ -356,8 +355,8 @@ describe('multipart direct uploads with the local storage driver', () => {
     await t.app.get(UploadReceiptService).reconcile(later);
     const expired = await api(t, ws).get(upload.mediaId);
     expect(expired.status).toBe('FAILED');
-    const storage = t.app.get(Storage) as LocalStorageDriver;
-    expect(await storage.sweepTemp(0)).toBe(0);
+    const tempFiles = t.app.get(Storage).tempFiles!;
+    expect(await tempFiles.sweep(0)).toBe(0);
 
     const old = new Date(Date.now() - TEMP_MAX_AGE_MS - 60_000);
     const stale = join(t.storageDir, '.tmp', 'stale-body');
@@ -377,7 +376,7 @@ describe('multipart direct uploads with the local storage driver', () => {
       if (path !== abandoned) await writeFile(path, 'part');
       await utimes(path, mtime, mtime);
     }
-    expect(await storage.sweepTemp(TEMP_MAX_AGE_MS)).toBe(2);
+    expect(await tempFiles.sweep(TEMP_MAX_AGE_MS)).toBe(2);
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(abandoned)).toBe(false);
     expect(existsSync(join(live, '1'))).toBe(true);

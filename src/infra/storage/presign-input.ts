@@ -1,8 +1,44 @@
-import type { PresignUploadInput } from './storage.port.js';
-
 /** Exactly `bytes`, or anything from 0 to `bytes`. */
 export type UploadLength =
   { kind: 'exact'; bytes: number } | { kind: 'max'; bytes: number };
+
+interface PresignUploadBase {
+  key: string;
+  contentType: string;
+  expiresInSeconds: number;
+  /** Hex SHA-256 the client declared; storage refuses other bytes where it can. */
+  sha256?: string;
+}
+
+/** The URL accepts exactly `contentLength` bytes; both drivers enforce it. */
+export interface ExactLengthUploadInput extends PresignUploadBase {
+  contentLength: number;
+  maxContentLength?: never;
+}
+
+/**
+ * The URL accepts any length up to `maxContentLength` bytes, for clients that only declared an
+ * approximate size. The local driver enforces the bound; a presigned S3 PUT cannot express one
+ * (only POST policies can), so with S3 the stored size must be checked after the upload.
+ */
+export interface BoundedLengthUploadInput extends PresignUploadBase {
+  maxContentLength: number;
+  contentLength?: never;
+}
+
+export type PresignUploadInput =
+  ExactLengthUploadInput | BoundedLengthUploadInput;
+
+export interface PresignMultipartInput {
+  key: string;
+  contentType: string;
+  expiresInSeconds: number;
+  /** Total length, exact or a maximum; see `planParts`. */
+  length: UploadLength;
+  partSizeBytes: number;
+  /** Re-signs the parts of an upload already started (refresh); a new one is started without it. */
+  uploadId?: string;
+}
 
 /** SigV4 query signatures cannot outlive 7 days; the local driver keeps the same bound. */
 export const MAX_UPLOAD_URL_SECONDS = 7 * 24 * 60 * 60;

@@ -336,6 +336,19 @@ describe('S3StorageDriver against s3rver', () => {
     }
   });
 
+  it('offers none of the local capabilities: objects are copied, hashed by the caller, uploaded to the bucket', async () => {
+    const key = 'ws_1/media_capabilities/photo.png';
+    await storage.write({
+      key,
+      body: streamOf(randomBytes(1000)),
+      contentType: 'image/png',
+    });
+    expect(storage.localFile(key)).toBeNull();
+    expect(await storage.recordedSha256(key)).toBeNull();
+    expect(storage.uploadStaging).toBeNull();
+    expect(storage.tempFiles).toBeNull();
+  });
+
   it('checkHealth passes for the bucket and fails for a missing one', async () => {
     await storage.checkHealth();
     const missing = new S3StorageDriver({

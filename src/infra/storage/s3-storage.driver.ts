@@ -22,6 +22,8 @@ import { assertValidObjectKey, encodeObjectKeyPath } from './object-key.js';
 import {
   assertValidUploadLifetime,
   readUploadLength,
+  type PresignMultipartInput,
+  type PresignUploadInput,
 } from './presign-input.js';
 import {
   MultipartPartsRejectedError,
@@ -32,8 +34,6 @@ import {
   type CompleteMultipartInput,
   type PresignedMultipartUpload,
   type PresignedUpload,
-  type PresignMultipartInput,
-  type PresignUploadInput,
   type StoredObjectInfo,
   type WriteObjectInput,
 } from './storage.port.js';
@@ -100,8 +100,6 @@ function defaultPublicBaseUrl(options: S3StorageDriverOptions): string {
  * (where job loops stop and let running jobs finish), so no running job loses it mid-download.
  */
 export class S3StorageDriver extends Storage implements OnApplicationShutdown {
-  readonly driver = 's3' as const;
-
   private readonly client: S3Client;
   private readonly bucket: string;
   private readonly publicBaseUrl: string;

@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
-import type {
-  LocalStorageDriver,
-  StagedObject,
-} from './local-storage.driver.js';
 import type { UploadLength } from './presign-input.js';
-import type { StoredObjectInfo } from './storage.port.js';
+import type {
+  StagedUpload,
+  StoredObjectInfo,
+  UploadStaging,
+} from './storage.port.js';
 import { UploadAbortedError, UploadRejectedError } from './upload-errors.js';
 import {
   hasValidUploadSignature,
@@ -61,24 +61,25 @@ function mediaTypeEssence(contentType: string): string {
 }
 
 /**
- * The receiving end of the local driver's signed upload URLs (`LocalStorageDriver.presignUpload`
- * issues them). A PUT is accepted only if the signature matches the key and the signed terms and
- * has not expired, its Content-Type has the signed media type (case-insensitive, parameters such
- * as `charset` ignored; the signed type is what gets stored), its Content-Length, if sent, is the
- * signed length (or within a signed maximum), the body is exactly as long as signed or declared,
- * and it is not content-encoded (the stored bytes must be the file itself). Reading stops at the
- * first byte past the limit; nothing is left behind on any failure.
+ * The receiving end of the signed upload URLs of storage that receives uploads itself (the local
+ * driver's `presignUpload` issues them); the bytes go to that storage's `UploadStaging`. A PUT is
+ * accepted only if the signature matches the key and the signed terms and has not expired, its
+ * Content-Type has the signed media type (case-insensitive, parameters such as `charset` ignored;
+ * the signed type is what gets stored), its Content-Length, if sent, is the signed length (or
+ * within a signed maximum), the body is exactly as long as signed or declared, and it is not
+ * content-encoded (the stored bytes must be the file itself). Reading stops at the first byte past
+ * the limit; nothing is left behind on any failure.
  */
 export class SignedUploadReceiver {
   constructor(
-    private readonly storage: LocalStorageDriver,
+    private readonly staging: UploadStaging,
     private readonly signingSecret: string,
   ) {}
 
   async receive(request: SignedUploadRequest): Promise<ReceivedUpload> {
     const { terms, staged } = await this.stageVerified(request);
     if (terms.part) {
-      await this.storage.discardStaged(staged);
+      await this.staging.discard(staged);
       throw new UploadRejectedError(
         'invalid_signature',
         'This is a part upload URL; it does not fill the whole object',
@@ -89,9 +90,8 @@ export class SignedUploadReceiver {
       contentType: terms.contentType,
       sizeBytes: staged.sizeBytes,
       sha256: staged.sha256,
-      commit: () =>
-        this.storage.commitStaged(request.key, staged, terms.contentType),
-      discard: () => this.storage.discardStaged(staged),
+      commit: () => this.staging.commit(request.key, staged, terms.contentType),
+      discard: () => this.staging.discard(staged),
     };
   }
 
@@ -100,7 +100,7 @@ export class SignedUploadReceiver {
     const { terms, staged } = await this.stageVerified(request);
     const { part } = terms;
     if (!part) {
-      await this.storage.discardStaged(staged);
+      await this.staging.discard(staged);
       throw new UploadRejectedError(
         'invalid_signature',
         'This upload URL is not a part upload URL',
@@ -111,14 +111,14 @@ export class SignedUploadReceiver {
       sizeBytes: staged.sizeBytes,
       sha256: staged.sha256,
       store: () =>
-        this.storage.storePart(part.uploadId, part.partNumber, staged),
-      discard: () => this.storage.discardStaged(staged),
+        this.staging.storePart(part.uploadId, part.partNumber, staged),
+      discard: () => this.staging.discard(staged),
     };
   }
 
   private async stageVerified(
     request: SignedUploadRequest,
-  ): Promise<{ terms: SignedUploadTerms; staged: StagedObject }> {
+  ): Promise<{ terms: SignedUploadTerms; staged: StagedUpload }> {
     const terms = this.verifiedTerms(request);
     const declaredLength = this.checkDeclaredLength(
       terms.length,
@@ -126,9 +126,9 @@ export class SignedUploadReceiver {
     );
     const requiredLength =
       terms.length.kind === 'exact' ? terms.length.bytes : declaredLength;
-    let staged: StagedObject;
+    let staged: StagedUpload;
     try {
-      staged = await this.storage.stage(request.body, {
+      staged = await this.staging.stage(request.body, {
         maxBytes: declaredLength ?? terms.length.bytes,
         destroyOnFailure: false,
       });
@@ -137,14 +137,14 @@ export class SignedUploadReceiver {
       throw new UploadAbortedError(request.key, error);
     }
     if (requiredLength !== undefined && staged.sizeBytes < requiredLength) {
-      await this.storage.discardStaged(staged);
+      await this.staging.discard(staged);
       throw new UploadRejectedError(
         'body_too_short',
         `The body ended after ${staged.sizeBytes} of ${requiredLength} bytes`,
       );
     }
     if (terms.sha256 !== undefined && staged.sha256 !== terms.sha256) {
-      await this.storage.discardStaged(staged);
+      await this.staging.discard(staged);
       throw new UploadRejectedError(
         'checksum_mismatch',
         `The body's SHA-256 is ${staged.sha256}, not the declared ${terms.sha256}`,

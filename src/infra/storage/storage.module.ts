@@ -2,15 +2,15 @@ import { Module } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { AppConfig } from '../../config/app-config.js';
 import { SigningKeys } from '../secrets/signing-keys.js';
-import { LocalStorageDriver } from './local-storage.driver.js';
+import { LocalStorageDriver } from './local/local-storage.driver.js';
 import { S3StorageDriver } from './s3-storage.driver.js';
 import { SignedUploadReceiver } from './signed-upload-receiver.js';
 import { Storage } from './storage.port.js';
 
 /**
- * Binds the Storage port to the configured driver; built once from validated config. With the
- * local driver the app also receives the uploads itself (`SignedUploadReceiver`); with S3 the
- * bucket does, and the receiver is null.
+ * Binds the Storage port to the configured driver; built once from validated config. Storage that
+ * stages uploads itself (the local driver) has the app receive them (`SignedUploadReceiver`); with
+ * S3 the bucket does, and the receiver is null.
  */
 @Module({
   providers: [
@@ -42,8 +42,8 @@ import { Storage } from './storage.port.js';
       provide: SignedUploadReceiver,
       inject: [Storage, SigningKeys],
       useFactory: (storage: Storage, keys: SigningKeys) =>
-        storage instanceof LocalStorageDriver
-          ? new SignedUploadReceiver(storage, keys.secret)
+        storage.uploadStaging
+          ? new SignedUploadReceiver(storage.uploadStaging, keys.secret)
           : null,
     },
   ],

@@ -1,5 +1,8 @@
 import type { Readable } from 'node:stream';
-import type { UploadLength } from './presign-input.js';
+import type {
+  PresignMultipartInput,
+  PresignUploadInput,
+} from './presign-input.js';
 
 /** A presigned (or, for the local driver, HMAC-signed) URL the client PUTs the bytes to. */
 export interface PresignedUpload {
@@ -24,50 +27,12 @@ export interface ByteRange {
   end?: number;
 }
 
-interface PresignUploadBase {
-  key: string;
-  contentType: string;
-  expiresInSeconds: number;
-  /** Hex SHA-256 the client declared; storage refuses other bytes where it can. */
-  sha256?: string;
-}
-
-/** The URL accepts exactly `contentLength` bytes; both drivers enforce it. */
-export interface ExactLengthUploadInput extends PresignUploadBase {
-  contentLength: number;
-  maxContentLength?: never;
-}
-
-/**
- * The URL accepts any length up to `maxContentLength` bytes, for clients that only declared an
- * approximate size. The local driver enforces the bound; a presigned S3 PUT cannot express one
- * (only POST policies can), so with S3 the stored size must be checked after the upload.
- */
-export interface BoundedLengthUploadInput extends PresignUploadBase {
-  maxContentLength: number;
-  contentLength?: never;
-}
-
-export type PresignUploadInput =
-  ExactLengthUploadInput | BoundedLengthUploadInput;
-
 /** One part of a multipart plan: PUT exactly `sizeBytes` (at most, for a bounded plan's parts). */
 export interface PresignedUploadPart {
   partNumber: number;
   url: string;
   headers: Record<string, string>;
   sizeBytes: number;
-}
-
-export interface PresignMultipartInput {
-  key: string;
-  contentType: string;
-  expiresInSeconds: number;
-  /** Total length, exact or a maximum; see `planParts`. */
-  length: UploadLength;
-  partSizeBytes: number;
-  /** Re-signs the parts of an upload already started (refresh); a new one is started without it. */
-  uploadId?: string;
 }
 
 export interface PresignedMultipartUpload {
@@ -124,12 +89,68 @@ export class InvalidStorageKeyError extends Error {
   }
 }
 
+/** Bytes staged by an `UploadStaging`, not yet at any key; only that staging can use them. */
+export interface StagedUpload {
+  readonly sizeBytes: number;
+  /** Hex SHA-256 of the bytes. */
+  readonly sha256: string;
+}
+
+export interface StageOptions {
+  /** The first chunk past this many bytes stops the copy with `body_too_large`. */
+  maxBytes?: number;
+  /**
+   * Destroy the body when staging fails. An HTTP request body must stay usable so the caller can
+   * still answer, so upload receivers pass false.
+   */
+  destroyOnFailure: boolean;
+}
+
+/**
+ * Where storage that receives uploads itself (rather than through a bucket's own URLs) keeps the
+ * bytes of a PUT until the caller has decided whether they may land. Pass `commit`, `discard` and
+ * `storePart` only what this staging's `stage` returned.
+ */
+export interface UploadStaging {
+  /** Streams `body` into storage, hashing and counting it; nothing is visible under any key yet. */
+  stage(body: Readable, options: StageOptions): Promise<StagedUpload>;
+  /** Moves the staged bytes to `key`, replacing what is there, atomically for readers. */
+  commit(
+    key: string,
+    staged: StagedUpload,
+    contentType: string,
+  ): Promise<StoredObjectInfo>;
+  /** Removes staged bytes that will not be committed; a no-op once committed or removed. */
+  discard(staged: StagedUpload): Promise<void>;
+  /** Keeps the staged bytes as one part of a multipart upload; a part sent again replaces it. */
+  storePart(
+    uploadId: string,
+    partNumber: number,
+    staged: StagedUpload,
+  ): Promise<void>;
+}
+
+/** Removes what crashed or abandoned uploads left behind in storage's temporary files. */
+export interface TempFileSweep {
+  /** Removes what nothing has written to for `olderThanMs` before `now`; resolves to how many it removed. */
+  sweep(olderThanMs: number, now?: Date): Promise<number>;
+}
+
 /**
  * The object-storage port. The abstract class is the DI token; `local` and `s3` drivers implement it.
  * Keys are always chosen by the server (`<workspaceId>/<mediaId>/<sanitised filename>`).
+ *
+ * Besides the operations every driver has, a driver may offer capabilities that callers use when
+ * present and work around when not: reading objects in place (`localFile`), a checksum recorded at
+ * write time (`recordedSha256`), receiving uploads itself (`uploadStaging`) and temporary files that
+ * need sweeping (`tempFiles`). The port's defaults offer none of them.
  */
 export abstract class Storage {
-  abstract readonly driver: 'local' | 's3';
+  /** Present when this storage receives uploads itself, through upload URLs the app answers. */
+  readonly uploadStaging: UploadStaging | null = null;
+
+  /** Present when this storage leaves temporary files that a periodic sweep must remove. */
+  readonly tempFiles: TempFileSweep | null = null;
 
   /** A short-lived URL that accepts one PUT of `contentType` with the given (or bounded) byte length. */
   abstract presignUpload(input: PresignUploadInput): Promise<PresignedUpload>;
@@ -177,4 +198,20 @@ export abstract class Storage {
 
   /** Throws when storage is not usable (readiness check). */
   abstract checkHealth(): Promise<void>;
+
+  /**
+   * A filesystem path where the object can be read in place (by sharp or ffmpeg), or null when the
+   * caller must copy the object somewhere first.
+   */
+  localFile(_key: string): string | null {
+    return null;
+  }
+
+  /**
+   * The hex SHA-256 storage recorded when the object was written, sparing a read of all its bytes;
+   * null when storage keeps no such record for it.
+   */
+  async recordedSha256(_key: string): Promise<string | null> {
+    return null;
+  }
 }

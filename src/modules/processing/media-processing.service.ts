@@ -362,8 +362,9 @@ export class MediaProcessingService implements OnModuleInit {
    * one job id, which Bull runs once at a time.
    */
   private async imageFile(key: string, workDir: string): Promise<string> {
-    if (this.storage.driver === 'local') {
-      return this.storage.probeLocation(key);
+    const inPlace = this.storage.localFile(key);
+    if (inPlace !== null) {
+      return inPlace;
     }
     const path = join(workDir, 'input');
     await pipeline(
@@ -378,10 +379,8 @@ export class MediaProcessingService implements OnModuleInit {
    * recorded it when the bytes were written; anything else is hashed from the file rather than read
    * from the bucket again.
    */
-  private storedSha256(key: string, file: string): Promise<string> {
-    return this.storage.driver === 'local'
-      ? this.storage.sha256(key)
-      : sha256File(file);
+  private async storedSha256(key: string, file: string): Promise<string> {
+    return (await this.storage.recordedSha256(key)) ?? sha256File(file);
   }
 
   private async processVideo(

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Every } from '../../infra/queue/job.js';
 import { LOCKS } from '../../infra/registry.js';
-import { LocalStorageDriver } from '../../infra/storage/local-storage.driver.js';
 import { Storage } from '../../infra/storage/storage.port.js';
 import { UPLOAD_WINDOW_SECONDS } from './upload.service.js';
 
@@ -14,10 +13,10 @@ export const TEMP_MAX_AGE_MS =
   2 * Math.max(...Object.values(UPLOAD_WINDOW_SECONDS)) * 1000;
 
 /**
- * Removes what crashed or abandoned uploads left in the storage's temp area (staged bodies, parts
- * of multipart uploads never completed): when a worker starts, then hourly, in one worker at a
- * time. S3 keeps no temp files of ours; its abandoned multipart uploads are aborted by the upload
- * reconciler.
+ * Where storage leaves temporary files (the local driver), removes what crashed or abandoned
+ * uploads left there (staged bodies, parts of multipart uploads never completed): when a worker
+ * starts, then hourly, in one worker at a time. S3 keeps no temp files of ours; its abandoned
+ * multipart uploads are aborted by the upload reconciler.
  */
 @Injectable()
 export class StorageTempSweeper {
@@ -32,10 +31,11 @@ export class StorageTempSweeper {
     runAtStart: true,
   })
   async sweep(): Promise<void> {
-    if (!(this.storage instanceof LocalStorageDriver)) {
+    const tempFiles = this.storage.tempFiles;
+    if (!tempFiles) {
       return;
     }
-    const removed = await this.storage.sweepTemp(TEMP_MAX_AGE_MS);
+    const removed = await tempFiles.sweep(TEMP_MAX_AGE_MS);
     if (removed > 0) {
       this.logger.log(`Removed ${removed} abandoned temporary upload files`);
     }

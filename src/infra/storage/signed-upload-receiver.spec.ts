@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { LocalStorageDriver } from './local-storage.driver.js';
+import {
+  countingStream,
+  filesUnder,
+  readAll,
+} from '../../../test/support/bytes.js';
+import { LocalStorageDriver } from './local/local-storage.driver.js';
 import {
   SignedUploadReceiver,
   type SignedUploadRequest,
@@ -13,10 +18,6 @@ import {
   UploadRejectedError,
   type UploadRejectionReason,
 } from './upload-errors.js';
-import {
-  InvalidStorageKeyError,
-  StorageObjectNotFoundError,
-} from './storage.port.js';
 
 const BASE_URL = 'http://localhost:3000';
 const SECRET = 'local-driver-test-secret-0123456789abcdef';
@@ -26,55 +27,33 @@ const PDF = Buffer.concat([
   Buffer.alloc(5000, 7),
   Buffer.from('\n%%EOF\n'),
 ]);
+const PART_BYTES = 4096;
 
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
+function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function sha256Etag(bytes: Buffer): string {
-  return `"${createHash('sha256').update(bytes).digest('hex')}"`;
+  return `"${sha256Hex(bytes)}"`;
 }
 
-/** A byte stream that records how many chunks were pulled from it. */
-function countingStream(
-  chunkCount: number,
-  chunkSize: number,
-): { stream: Readable; pulled: () => number } {
-  let pulled = 0;
-  const stream = new Readable({
-    highWaterMark: chunkSize,
-    read() {
-      pulled += 1;
-      this.push(
-        pulled <= chunkCount ? Buffer.alloc(chunkSize, pulled % 256) : null,
-      );
-    },
-  });
-  return { stream, pulled: () => pulled };
+function queryOf(url: string): Record<string, unknown> {
+  return Object.fromEntries(new URL(url).searchParams);
 }
 
-describe('LocalStorageDriver', () => {
+describe('SignedUploadReceiver, staging into the local driver', () => {
   let rootDir: string;
   let storage: LocalStorageDriver;
   let receiver: SignedUploadReceiver;
 
   beforeEach(async () => {
-    rootDir = await mkdtemp(join(tmpdir(), 'local-storage-spec-'));
+    rootDir = await mkdtemp(join(tmpdir(), 'signed-upload-receiver-spec-'));
     storage = new LocalStorageDriver({
       rootDir,
       publicBaseUrl: `${BASE_URL}/`,
       signingSecret: SECRET,
     });
-    receiver = new SignedUploadReceiver(storage, SECRET);
+    receiver = new SignedUploadReceiver(storage.uploadStaging, SECRET);
   });
   afterEach(() => rm(rootDir, { recursive: true, force: true }));
 
@@ -85,11 +64,7 @@ describe('LocalStorageDriver', () => {
       contentLength,
       expiresInSeconds,
     });
-    const url = new URL(upload.url);
-    return {
-      upload,
-      query: Object.fromEntries(url.searchParams) as Record<string, unknown>,
-    };
+    return { upload, query: queryOf(upload.url) };
   }
 
   /** Receives a PUT and lets it land, as the upload route does for a PENDING item. */
@@ -125,68 +100,6 @@ describe('LocalStorageDriver', () => {
     expect(await filesUnder(rootDir)).toEqual([]);
     expect(await storage.head(KEY)).toBeNull();
   }
-
-  describe('presignUpload', () => {
-    it('signs a URL under /uploads with the terms in the query and the key encoded per segment', async () => {
-      const before = Date.now();
-      const { upload, query } = await presign();
-      expect(upload.method).toBe('PUT');
-      expect(upload.headers).toEqual({ 'Content-Type': 'application/pdf' });
-      expect(
-        upload.url.startsWith(
-          `${BASE_URL}/uploads/ws_1/media_1/Quarterly%20report.pdf?`,
-        ),
-      ).toBe(true);
-      expect(query).toMatchObject({
-        contentType: 'application/pdf',
-        contentLength: String(PDF.length),
-      });
-      expect(query.signature).toMatch(/^[0-9a-f]{64}$/);
-      expect(Number(query.expires) * 1000).toBe(upload.expiresAt.getTime());
-      expect(upload.expiresAt.getTime()).toBeGreaterThan(before + 899_000);
-      expect(upload.expiresAt.getTime()).toBeLessThanOrEqual(before + 900_000);
-    });
-
-    it('refuses nonsensical lengths and lifetimes', async () => {
-      const input = {
-        key: KEY,
-        contentType: 'application/pdf',
-        contentLength: 10,
-        expiresInSeconds: 900,
-      };
-      await expect(
-        storage.presignUpload({ ...input, contentLength: -1 }),
-      ).rejects.toThrow(RangeError);
-      await expect(
-        storage.presignUpload({ ...input, contentLength: 1.5 }),
-      ).rejects.toThrow(RangeError);
-      await expect(
-        storage.presignUpload({
-          key: KEY,
-          contentType: 'video/mp4',
-          maxContentLength: -5,
-          expiresInSeconds: 60,
-        }),
-      ).rejects.toThrow(RangeError);
-      await expect(
-        storage.presignUpload({ ...input, expiresInSeconds: 0 }),
-      ).rejects.toThrow(RangeError);
-      await expect(
-        storage.presignUpload({ ...input, expiresInSeconds: 8 * 86_400 }),
-      ).rejects.toThrow(RangeError);
-    });
-
-    it('needs a signing secret of at least 32 characters', () => {
-      expect(
-        () =>
-          new LocalStorageDriver({
-            rootDir,
-            publicBaseUrl: BASE_URL,
-            signingSecret: 'short',
-          }),
-      ).toThrow(/32 characters/);
-    });
-  });
 
   describe('signed uploads', () => {
     it('stores exactly the signed bytes, which head, reads and ranges return', async () => {
@@ -535,255 +448,70 @@ describe('LocalStorageDriver', () => {
     });
   });
 
-  describe('keys', () => {
-    const hostileKeys = [
-      '',
-      '../outside',
-      'ws_1/../../outside',
-      'ws_1/./file',
-      '/etc/passwd',
-      'ws_1/',
-      'ws_1//file',
-      'ws_1\\..\\outside',
-      'ws_1/fi\u0000le',
-      'ws_1/fi\nle',
-      '.meta/ws_1/file',
-      '.tmp/file',
-      'ws_1/.hidden',
-      `ws_1/${'a'.repeat(256)}`,
-    ];
+  describe('part uploads', () => {
+    async function presignParts() {
+      const { uploadId, parts } = await storage.presignMultipartUpload({
+        key: KEY,
+        contentType: 'application/pdf',
+        expiresInSeconds: 900,
+        length: { kind: 'exact', bytes: PDF.length },
+        partSizeBytes: PART_BYTES,
+      });
+      return { uploadId, queries: parts.map((part) => queryOf(part.url)) };
+    }
 
-    it.each(hostileKeys)('refuses %j everywhere', async (key) => {
-      const body = () => Readable.from([Buffer.from('x')]);
-      await expect(
-        storage.presignUpload({
-          key,
-          contentType: 'text/plain',
-          contentLength: 1,
-          expiresInSeconds: 60,
+    it('stage a part, checked like a whole-object PUT, and store it for assembly', async () => {
+      const { uploadId, queries } = await presignParts();
+      const lastPart = PDF.subarray(PART_BYTES);
+      await expectRejected(
+        receiver.receivePart({
+          key: KEY,
+          query: queries[1],
+          contentTypeHeader: 'application/pdf',
+          body: Readable.from([lastPart.subarray(1)]),
         }),
-      ).rejects.toBeInstanceOf(InvalidStorageKeyError);
-      await expect(
-        storage.write({ key, body: body(), contentType: 'text/plain' }),
-      ).rejects.toBeInstanceOf(InvalidStorageKeyError);
-      await expect(storage.head(key)).rejects.toBeInstanceOf(
-        InvalidStorageKeyError,
+        'body_too_short',
       );
-      await expect(storage.openReadStream(key)).rejects.toBeInstanceOf(
-        InvalidStorageKeyError,
-      );
-      await expect(storage.delete(key)).rejects.toBeInstanceOf(
-        InvalidStorageKeyError,
-      );
-      await expect(storage.probeLocation(key)).rejects.toBeInstanceOf(
-        InvalidStorageKeyError,
-      );
-      expect(() => storage.publicUrl(key)).toThrow(InvalidStorageKeyError);
-      expect(await filesUnder(rootDir)).toEqual([]);
-    });
-
-    it('accepts ordinary server-chosen keys, including non-ASCII filenames', async () => {
-      const key = 'ws_abc/media_def/Übersicht-2024.final.pdf';
-      await storage.write({
-        key,
-        body: Readable.from([Buffer.from('%PDF')]),
-        contentType: 'application/pdf',
-      });
-      expect(await storage.head(key)).toMatchObject({
-        sizeBytes: 4,
-        contentType: 'application/pdf',
-      });
-      expect(storage.publicUrl(key)).toBe(
-        `${BASE_URL}/files/ws_abc/media_def/%C3%9Cbersicht-2024.final.pdf`,
-      );
-    });
-  });
-
-  describe('write', () => {
-    it('replaces an object atomically: readers see the old or the new bytes, never a mix', async () => {
-      const first = Buffer.alloc(300_000, 1);
-      const second = Buffer.alloc(100_000, 2);
-      await storage.write({
+      const received = await receiver.receivePart({
         key: KEY,
-        body: Readable.from([first]),
-        contentType: 'image/png',
+        query: queries[1],
+        contentTypeHeader: 'application/pdf',
+        body: Readable.from([lastPart]),
       });
-      const openedBefore = await storage.openReadStream(KEY);
-      const stored = await storage.write({
-        key: KEY,
-        body: Readable.from([second]),
-        contentType: 'image/jpeg',
+      expect(received).toMatchObject({
+        uploadId,
+        partNumber: 2,
+        sizeBytes: lastPart.length,
+        sha256: sha256Hex(lastPart),
       });
-      expect(stored).toMatchObject({
-        sizeBytes: second.length,
-        contentType: 'image/jpeg',
-        etag: sha256Etag(second),
-      });
-      expect((await readAll(openedBefore)).equals(first)).toBe(true);
-      expect(
-        (await readAll(await storage.openReadStream(KEY))).equals(second),
-      ).toBe(true);
-    });
-
-    it('stores a body of many write batches and background flushes byte for byte', async () => {
-      const { stream } = countingStream(640, 64 * 1024);
-      const expected = createHash('sha256');
-      for (let chunk = 1; chunk <= 640; chunk += 1) {
-        expected.update(Buffer.alloc(64 * 1024, chunk % 256));
-      }
-      const stored = await storage.write({
-        key: KEY,
-        body: stream,
-        contentType: 'video/mp4',
-      });
-      const onDisk = createHash('sha256')
-        .update(await readFile(join(rootDir, KEY)))
-        .digest('hex');
-      expect(onDisk).toBe(expected.digest('hex'));
-      expect(stored).toMatchObject({
-        sizeBytes: 640 * 64 * 1024,
-        etag: `"${onDisk}"`,
-      });
-      expect(await readdir(join(rootDir, '.tmp'))).toEqual([]);
-    });
-
-    it('keeps the previous object when the new body fails, and leaves no temp file', async () => {
-      await storage.write({
-        key: KEY,
-        body: Readable.from([PDF]),
-        contentType: 'application/pdf',
-      });
-      const failing = new Readable({ read() {} });
-      failing.push(Buffer.alloc(1000));
-      setTimeout(() => failing.destroy(new Error('source failed')), 10);
-      await expect(
-        storage.write({ key: KEY, body: failing, contentType: 'image/jpeg' }),
-      ).rejects.toThrow('source failed');
-      expect(await storage.head(KEY)).toMatchObject({
-        sizeBytes: PDF.length,
-        contentType: 'application/pdf',
-      });
-      expect(await readdir(join(rootDir, '.tmp'))).toEqual([]);
-    });
-
-    it('keeps metadata consistent under concurrent writes to one key', async () => {
-      const bodies = Array.from({ length: 12 }, (_, i) =>
-        Buffer.alloc(1000 + i * 517, i),
-      );
-      await Promise.all(
-        bodies.map((bytes, i) =>
-          storage.write({
-            key: KEY,
-            body: Readable.from([bytes]),
-            contentType: `image/x-${i}`,
-          }),
-        ),
-      );
-      const onDisk = await readFile(join(rootDir, KEY));
-      const winner = bodies.findIndex((bytes) => bytes.equals(onDisk));
-      expect(winner).toBeGreaterThanOrEqual(0);
-      expect(await storage.head(KEY)).toMatchObject({
-        contentType: `image/x-${winner}`,
-        etag: sha256Etag(onDisk),
-      });
-    });
-
-    it('does not trust metadata that no longer matches the file', async () => {
-      await storage.write({
-        key: KEY,
-        body: Readable.from([PDF]),
-        contentType: 'application/pdf',
-      });
-      await writeFile(join(rootDir, KEY), 'replaced behind our back');
-      expect(await storage.head(KEY)).toMatchObject({
-        sizeBytes: 24,
-        contentType: null,
-        etag: null,
-      });
-    });
-  });
-
-  describe('reads and deletes', () => {
-    it('reports a missing key as null / StorageObjectNotFoundError', async () => {
+      await received.store();
+      const stored = join(rootDir, '.tmp', 'multipart', uploadId, '2');
+      expect(await filesUnder(rootDir)).toEqual([stored]);
+      expect(await readFile(stored)).toEqual(lastPart);
       expect(await storage.head(KEY)).toBeNull();
-      await expect(storage.openReadStream(KEY)).rejects.toBeInstanceOf(
-        StorageObjectNotFoundError,
-      );
-      await storage.write({
-        key: 'ws_1/file',
-        body: Readable.from([Buffer.from('x')]),
-        contentType: 'text/plain',
-      });
-      // A key "below" an object, and a key naming a directory, are simply absent.
-      expect(await storage.head('ws_1/file/below')).toBeNull();
-      await expect(
-        storage.openReadStream('ws_1/file/below'),
-      ).rejects.toBeInstanceOf(StorageObjectNotFoundError);
-      expect(await storage.head('ws_1')).toBeNull();
-      await expect(storage.openReadStream('ws_1')).rejects.toBeInstanceOf(
-        StorageObjectNotFoundError,
-      );
     });
 
-    it('refuses malformed ranges', async () => {
-      await storage.write({
-        key: KEY,
-        body: Readable.from([PDF]),
-        contentType: 'application/pdf',
-      });
-      await expect(storage.openReadStream(KEY, { start: -1 })).rejects.toThrow(
-        RangeError,
+    it('are not whole-object uploads, and whole-object URLs are not part URLs', async () => {
+      const { queries } = await presignParts();
+      await expectRejected(
+        receiver.receive({
+          key: KEY,
+          query: queries[1],
+          contentTypeHeader: 'application/pdf',
+          body: Readable.from([PDF.subarray(PART_BYTES)]),
+        }),
+        'invalid_signature',
       );
-      await expect(
-        storage.openReadStream(KEY, { start: 5, end: 4 }),
-      ).rejects.toThrow(RangeError);
-    });
-
-    it('deletes the object and its metadata, prunes empty directories, and is idempotent', async () => {
-      await storage.write({
-        key: KEY,
-        body: Readable.from([PDF]),
-        contentType: 'application/pdf',
-      });
-      const sibling = 'ws_1/media_2/other.pdf';
-      await storage.write({
-        key: sibling,
-        body: Readable.from([PDF]),
-        contentType: 'application/pdf',
-      });
-      await storage.delete(KEY);
-      await storage.delete(KEY);
-      expect(await storage.head(KEY)).toBeNull();
-      await expect(storage.openReadStream(KEY)).rejects.toBeInstanceOf(
-        StorageObjectNotFoundError,
+      const { query } = await presign();
+      await expectRejected(
+        receiver.receivePart({
+          key: KEY,
+          query,
+          contentTypeHeader: 'application/pdf',
+          body: Readable.from([PDF]),
+        }),
+        'invalid_signature',
       );
-      expect((await readdir(join(rootDir, 'ws_1'))).sort()).toEqual([
-        'media_2',
-      ]);
-      expect(await readdir(join(rootDir, '.meta', 'ws_1'))).toEqual([
-        'media_2',
-      ]);
-      await storage.delete(sibling);
-      expect((await readdir(rootDir)).sort()).toEqual(['.meta', '.tmp']);
-      expect(await filesUnder(rootDir)).toEqual([]);
-    });
-  });
-
-  describe('checkHealth', () => {
-    it('passes on a writable root and leaves nothing behind', async () => {
-      await storage.checkHealth();
-      expect(await filesUnder(rootDir)).toEqual([]);
-    });
-
-    it('fails when the root cannot hold files', async () => {
-      const notADirectory = join(rootDir, 'plain-file');
-      await writeFile(notADirectory, '');
-      const broken = new LocalStorageDriver({
-        rootDir: notADirectory,
-        publicBaseUrl: BASE_URL,
-        signingSecret: SECRET,
-      });
-      await expect(broken.checkHealth()).rejects.toThrow();
     });
   });
 });
