@@ -1405,8 +1405,11 @@ export interface components {
             rotation: number;
             /** @description Pixel format of the video stream, e.g. `yuv420p`. */
             pixelFormat: string | null;
-            /** @description `progressive` or `interlaced`, when the stream says. */
-            scanType: string | null;
+            /**
+             * @description `progressive` or `interlaced`, when the stream says.
+             * @enum {string|null}
+             */
+            scanType: "progressive" | "interlaced" | null;
             /** @description Audio codec profile, e.g. `LC`. */
             audioProfile: string | null;
             audioSampleRateHz: number | null;

@@ -1,13 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}
-
-/** Compares digests, so neither the content nor the length of the token leaks through timing. */
-function sameToken(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected));
-}
+import { sameSecret } from '../../lib/same-secret.js';
 
 /**
  * Whether an `Authorization` header presents an operator token (METRICS_TOKEN, ADMIN_TOKEN):
@@ -24,12 +15,12 @@ export function presentsToken(
     return false;
   }
   if (/^bearer$/i.test(scheme)) {
-    return sameToken(credentials, token);
+    return sameSecret(credentials, token);
   }
   if (basic && /^basic$/i.test(scheme)) {
     const decoded = Buffer.from(credentials, 'base64').toString('utf8');
     const separator = decoded.indexOf(':');
-    return separator >= 0 && sameToken(decoded.slice(separator + 1), token);
+    return separator >= 0 && sameSecret(decoded.slice(separator + 1), token);
   }
   return false;
 }

@@ -1,8 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { SealedBox } from '../../infra/secrets/sealed-box.js';
 import { ApiError } from '../errors/api-error.js';
-
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 /**
  * Opaque list cursors: the position (the last row's insertion sequence) sealed with AES-256-GCM
@@ -11,36 +8,20 @@ const TAG_BYTES = 16;
  * workspaces) nor forge one, and a cursor is refused in any scope but the one it was issued for.
  */
 export class SealedCursors {
-  constructor(private readonly key: Buffer) {}
+  private readonly box: SealedBox;
+
+  constructor(key: Buffer) {
+    this.box = new SealedBox(key);
+  }
 
   encode(scope: string, seq: number): string {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(scope, 'utf8'));
-    const sealed = Buffer.concat([
-      cipher.update(JSON.stringify({ s: seq }), 'utf8'),
-      cipher.final(),
-    ]);
-    return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString(
-      'base64url',
-    );
+    return this.box.seal(scope, JSON.stringify({ s: seq }));
   }
 
   decode(scope: string, cursor: string): number {
     try {
-      const raw = Buffer.from(cursor, 'base64url');
-      const decipher = createDecipheriv(
-        'aes-256-gcm',
-        this.key,
-        raw.subarray(0, IV_BYTES),
-      );
-      decipher.setAAD(Buffer.from(scope, 'utf8'));
-      decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      const plain = Buffer.concat([
-        decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
-        decipher.final(),
-      ]).toString('utf8');
-      const seq = (JSON.parse(plain) as { s?: unknown }).s;
+      const seq = (JSON.parse(this.box.open(scope, cursor)) as { s?: unknown })
+        .s;
       if (typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0) {
         return seq;
       }

@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { isIP, type LookupFunction } from 'node:net';
 import { Transform, type Readable } from 'node:stream';
 import { Agent, type Dispatcher } from 'undici';
+import { formatBytes } from '../../lib/bytes.js';
 import { isPublicAddress } from './address-policy.js';
 import { FetchError, UpstreamStatusError } from './fetch-error.js';
 
@@ -486,18 +487,4 @@ function toError(value: unknown): Error {
 
 function formatDuration(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
-}
-
-function formatBytes(bytes: number): string {
-  const units: Array<[number, string]> = [
-    [1024 ** 3, 'GB'],
-    [1024 ** 2, 'MB'],
-    [1024, 'KB'],
-  ];
-  for (const [size, unit] of units) {
-    if (bytes >= size) {
-      return `${Number((bytes / size).toFixed(1))} ${unit}`;
-    }
-  }
-  return `${bytes} bytes`;
 }

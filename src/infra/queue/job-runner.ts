@@ -133,7 +133,10 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     logger,
   }: Discovered<PeriodicTaskMetadata>): void {
     const intervalMs = metadata.intervalMs(this.config);
-    if (intervalMs <= 0 || (metadata.enabled && !metadata.enabled(this.config))) {
+    if (
+      intervalMs <= 0 ||
+      (metadata.enabled && !metadata.enabled(this.config))
+    ) {
       return;
     }
     this.started.push(

@@ -12,6 +12,7 @@ import {
   parseSignedUploadQuery,
   type SignedUploadTerms,
 } from './upload-signature.js';
+import { mediaTypeEssence } from '../../lib/media-type.js';
 
 export interface SignedUploadRequest {
   key: string;
@@ -53,11 +54,6 @@ export interface ReceivedPart {
 /** Part URLs carry the upload id and part number among their (signed) parameters. */
 export function isPartUploadQuery(query: Record<string, unknown>): boolean {
   return query.uploadId !== undefined || query.partNumber !== undefined;
-}
-
-/** `type/subtype` in lower case, parameters dropped, per RFC 9110's case-insensitive media types. */
-function mediaTypeEssence(contentType: string): string {
-  return contentType.split(';', 1)[0].trim().toLowerCase();
 }
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
-import { bundledFfmpegPath } from './ffmpeg-path.js';
+import { bundledVideoToolPath } from './video-tools.js';
 import {
   POSTER_SEARCH_WINDOW_SECONDS,
   VideoPosterAdapter,
@@ -121,7 +121,7 @@ describe('VideoPosterAdapter.extractPoster (real ffmpeg over test/fixtures)', ()
     beforeAll(async () => {
       dir = await mkdtemp(join(tmpdir(), 'poster-black-'));
       blackVideo = join(dir, 'black.mp4');
-      await promisify(execFile)(bundledFfmpegPath() as string, [
+      await promisify(execFile)(bundledVideoToolPath('ffmpeg') as string, [
         '-v',
         'error',
         '-f',

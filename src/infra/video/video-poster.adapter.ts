@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { ExecFileException } from 'node:child_process';
 import { resolve } from 'node:path';
 import { InvalidJpegError, injectJfifHeader } from '../image/jfif.js';
-import { bundledFfmpegPath, resolveFfmpegPath } from './ffmpeg-path.js';
-import { commandRuns } from './ffprobe-path.js';
 import { describeToolFailure, runVideoTool } from './video.adapter.js';
 import { VideoPosterError } from './video-poster.error.js';
+import { VideoToolCommand } from './video-tools.js';
 
 export interface VideoPosterAdapterOptions {
   /** FFMPEG_PATH from config; when absent, `ffmpeg` on PATH, then the npm-installed binary. */
@@ -105,10 +104,15 @@ export function ffmpegPosterArguments(
 @Injectable()
 export class VideoPosterAdapter {
   private readonly timeoutMs: number;
-  private ffmpegCommand: Promise<string> | undefined;
+  private readonly ffmpegCommand: VideoToolCommand;
 
   constructor(private readonly options: VideoPosterAdapterOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.ffmpegCommand = new VideoToolCommand(
+      'ffmpeg',
+      options.ffmpegPath,
+      (message) => new VideoPosterError('ffmpeg_unavailable', message),
+    );
   }
 
   /**
@@ -141,15 +145,7 @@ export class VideoPosterAdapter {
   }
 
   private resolveCommand(): Promise<string> {
-    this.ffmpegCommand ??= resolveFfmpegPath({
-      configuredPath: this.options.ffmpegPath,
-      canRun: commandRuns,
-      bundledPath: bundledFfmpegPath,
-    }).catch((error: unknown) => {
-      this.ffmpegCommand = undefined;
-      throw error;
-    });
-    return this.ffmpegCommand;
+    return this.ffmpegCommand.resolve();
   }
 }
 

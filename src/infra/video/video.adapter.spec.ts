@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { bundledFfprobePath } from './ffprobe-path.js';
+import { bundledVideoToolPath } from './video-tools.js';
 import {
   VideoAdapter,
   ffprobeArguments,
@@ -154,7 +154,7 @@ describe('VideoAdapter.probe (real ffprobe over test/fixtures)', () => {
 
   it('works with the npm-installed ffprobe as well', async () => {
     const bundled = new VideoAdapter({
-      ffprobePath: bundledFfprobePath() as string,
+      ffprobePath: bundledVideoToolPath('ffprobe') as string,
     });
 
     expect(

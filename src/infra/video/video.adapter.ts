@@ -2,16 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { execFile, type ExecFileException } from 'node:child_process';
 import { resolve } from 'node:path';
 import {
-  bundledFfprobePath,
-  commandRuns,
-  resolveFfprobePath,
-} from './ffprobe-path.js';
-import {
   toVideoInfo,
   type FfprobeOutput,
   type VideoInfo,
 } from './video-info.js';
 import { VideoProbeError } from './video-probe.error.js';
+import { VideoToolCommand, commandRuns } from './video-tools.js';
 
 export interface VideoAdapterOptions {
   /** FFPROBE_PATH from config; when absent, `ffprobe` on PATH, then the npm-installed binary. */
@@ -35,10 +31,15 @@ const MAX_FFPROBE_OUTPUT_BYTES = 4 * 1024 * 1024;
 @Injectable()
 export class VideoAdapter {
   private readonly timeoutMs: number;
-  private ffprobeCommand: Promise<string> | undefined;
+  private readonly ffprobeCommand: VideoToolCommand;
 
   constructor(private readonly options: VideoAdapterOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.ffprobeCommand = new VideoToolCommand(
+      'ffprobe',
+      options.ffprobePath,
+      (message) => new VideoProbeError('ffprobe_unavailable', message),
+    );
   }
 
   /**
@@ -71,15 +72,7 @@ export class VideoAdapter {
   }
 
   private resolveCommand(): Promise<string> {
-    this.ffprobeCommand ??= resolveFfprobePath({
-      configuredPath: this.options.ffprobePath,
-      canRun: commandRuns,
-      bundledPath: bundledFfprobePath,
-    }).catch((error: unknown) => {
-      this.ffprobeCommand = undefined;
-      throw error;
-    });
-    return this.ffprobeCommand;
+    return this.ffprobeCommand.resolve();
   }
 }
 

@@ -10,9 +10,10 @@ import { Storage } from '../../infra/storage/storage.port.js';
 import {
   CATEGORY_MAX_BYTES,
   categoryOf,
-  formatBytes,
   type MediaCategory,
 } from '../media/media-types.js';
+import { mediaTypeEssence } from '../../lib/media-type.js';
+import { formatBytes } from '../../lib/bytes.js';
 
 /** Types a server may label a caption or plain-text file with; anything else textual (HTML…) is refused. */
 const TEXT_LABELS = new Set([
@@ -35,11 +36,6 @@ export interface IngestedFile {
   contentType: string;
   category: MediaCategory;
   sizeBytes: number;
-}
-
-function essence(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value?.split(';', 1)[0].trim().toLowerCase() || undefined;
 }
 
 /**
@@ -76,7 +72,7 @@ export class RemoteIngestService {
     }
     const detected = await this.detect(
       Buffer.concat(head),
-      essence(response.headers['content-type']),
+      mediaTypeEssence(response.headers['content-type']),
       expected,
     ).catch((error: unknown) => {
       response.release();

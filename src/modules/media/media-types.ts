@@ -1,4 +1,5 @@
 /** The supported-types table of SPEC §4: what may be uploaded, by category, and how large. */
+import { mediaTypeEssence } from '../../lib/media-type.js';
 export const MEDIA_CATEGORIES = [
   'image',
   'video',
@@ -62,7 +63,7 @@ const ALIASES: Record<string, SupportedContentType> = {
 export function canonicalContentType(
   contentType: string,
 ): SupportedContentType | undefined {
-  const bare = contentType.split(';')[0].trim().toLowerCase();
+  const bare = mediaTypeEssence(contentType) ?? '';
   if (bare in MEDIA_TYPES) {
     return bare as SupportedContentType;
   }
@@ -72,14 +73,4 @@ export function canonicalContentType(
 export function categoryOf(contentType: string): MediaCategory | undefined {
   const canonical = canonicalContentType(contentType);
   return canonical ? MEDIA_TYPES[canonical] : undefined;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= GB && bytes % GB === 0) {
-    return `${bytes / GB} GB`;
-  }
-  if (bytes >= MB) {
-    return `${Math.round((bytes / MB) * 10) / 10} MB`;
-  }
-  return `${bytes} bytes`;
 }

@@ -95,6 +95,8 @@ export class MediaController {
     @CurrentAuth() auth: AuthContext,
     @Body() body: RegisterMediaDto,
   ): Promise<MediaDto> {
-    return toMediaDto(await this.media.registerExternal(auth.workspace.id, body));
+    return toMediaDto(
+      await this.media.registerExternal(auth.workspace.id, body),
+    );
   }
 }

@@ -19,14 +19,18 @@ import {
   type MediaStatus,
   type ValidationStatus,
 } from './media.entity.js';
+import type { StoredVideoMetadata } from './video-metadata.js';
 
 export class ProcessingResultDto {
   valid: boolean;
   errors: string[];
 }
 
-/** `metadata.video` of a processed video: what the probe found, beyond the `video*` fields. */
-export class VideoMetadataDto {
+/**
+ * `metadata.video` of a processed video: what the probe found, beyond the `video*` fields. It is
+ * the stored shape the platform rules read, documented.
+ */
+export class VideoMetadataDto implements StoredVideoMetadata {
   /** Frames per second. */
   fps: number | null;
   /** Overall bitrate in bits per second. */
@@ -39,7 +43,7 @@ export class VideoMetadataDto {
   /** Pixel format of the video stream, e.g. `yuv420p`. */
   pixelFormat: string | null;
   /** `progressive` or `interlaced`, when the stream says. */
-  scanType: string | null;
+  scanType: StoredVideoMetadata['scanType'];
   /** Audio codec profile, e.g. `LC`. */
   audioProfile: string | null;
   audioSampleRateHz: number | null;

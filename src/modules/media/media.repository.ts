@@ -73,14 +73,14 @@ export class MediaRepository {
 
   /** Inserts one item in the caller's unit of work, filling in what the database generates. */
   async insert(item: Media, tx: Transaction): Promise<void> {
-    await this.manager(tx).insert(
-      Media,
-      item as QueryDeepPartialEntity<Media>,
-    );
+    await this.manager(tx).insert(Media, item as QueryDeepPartialEntity<Media>);
   }
 
   /** The item in this workspace, or null. */
-  async findInWorkspace(workspaceId: string, id: string): Promise<Media | null> {
+  async findInWorkspace(
+    workspaceId: string,
+    id: string,
+  ): Promise<Media | null> {
     const [media] = await this.select(
       'media_get',
       'WHERE "id" = $1 AND "workspace_id" = $2',
@@ -220,7 +220,10 @@ export class MediaRepository {
     id: string,
     expiresAt: Date,
   ): Promise<void> {
-    await this.media.update({ id, workspaceId }, { uploadExpiresAt: expiresAt });
+    await this.media.update(
+      { id, workspaceId },
+      { uploadExpiresAt: expiresAt },
+    );
   }
 
   /** The item under its row lock (which uploads landing and DELETE take too), or null. */

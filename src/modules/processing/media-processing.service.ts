@@ -38,14 +38,11 @@ import {
   PROCESS_MEDIA,
   type ProcessMediaJob,
 } from '../media/processing.jobs.js';
-import {
-  CATEGORY_MAX_BYTES,
-  categoryOf,
-  formatBytes,
-} from '../media/media-types.js';
-import { storedVideoMetadata } from '../validation/media-facts.js';
+import { CATEGORY_MAX_BYTES, categoryOf } from '../media/media-types.js';
+import { storedVideoMetadata } from '../media/video-metadata.js';
 import { hasValidationToRun } from '../validation/pending-platforms.js';
 import { ValidationJobs } from '../validation/validation.jobs.js';
+import { formatBytes } from '../../lib/bytes.js';
 
 async function readHead(storage: Storage, key: string): Promise<Buffer> {
   const chunks: Buffer[] = [];

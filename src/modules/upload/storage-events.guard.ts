@@ -4,17 +4,11 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import type { Request } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../../common/errors/api-error.js';
 import { AppConfig } from '../../config/app-config.js';
+import { sameSecret } from '../../lib/same-secret.js';
 
 export const STORAGE_EVENTS_SECRET_HEADER = 'x-storage-events-secret';
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /** The storage-events endpoint is for the storage system only: a shared secret in a header. */
 @Injectable()

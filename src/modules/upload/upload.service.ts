@@ -23,7 +23,6 @@ import {
   BULK_VIDEO_MAX_BYTES,
   CATEGORY_MAX_BYTES,
   categoryOf,
-  formatBytes,
 } from '../media/media-types.js';
 import { ProcessingJobs } from '../media/processing.jobs.js';
 import {
@@ -31,6 +30,7 @@ import {
   sanitiseFilename,
 } from '../media/storage-key.js';
 import type { Platform } from '../validation/platforms.js';
+import { formatBytes } from '../../lib/bytes.js';
 
 /** A direct upload a client asks for (POST /v1/media/upload). */
 export interface UploadRequest {

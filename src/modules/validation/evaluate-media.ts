@@ -9,6 +9,7 @@ import {
   type VideoRules,
 } from './platform-rules.js';
 import type { Platform } from './platforms.js';
+import { formatBytes } from '../../lib/bytes.js';
 
 /** What is known about a video, in display orientation (rotation applied). */
 export interface VideoFacts {
@@ -556,20 +557,9 @@ function span(limit: number): string {
   return `${limit} s`;
 }
 
-const UNITS: Array<[number, string]> = [
-  [1_000_000_000, 'GB'],
-  [1_000_000, 'MB'],
-  [1_000, 'KB'],
-];
-
+/** Platforms state their limits in decimal units; `precise` shows every byte. */
 function bytes(value: number, precise = false): string {
-  if (precise) {
-    return `${count(value)} bytes`;
-  }
-  const unit = UNITS.find(([size]) => value >= size);
-  return unit
-    ? `${round(value / unit[0], 1)} ${unit[1]}`
-    : `${count(value)} bytes`;
+  return precise ? `${count(value)} bytes` : formatBytes(value, 'decimal');
 }
 
 /**

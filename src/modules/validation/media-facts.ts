@@ -1,20 +1,10 @@
-import type { VideoInfo } from '../../infra/video/video-info.js';
 import type { Media } from '../media/media.entity.js';
+import type { VideoInfo } from '../../infra/video/video-info.js';
+import {
+  storedVideoMetadata,
+  type StoredVideoMetadata,
+} from '../media/video-metadata.js';
 import type { ImageFacts, VideoFacts } from './evaluate-media.js';
-
-/** `metadata.video` of a processed video: what the API shows and what the platform rules read. */
-export interface StoredVideoMetadata {
-  fps: number | null;
-  bitrate: number | null;
-  audioCodec: string | null;
-  container: string;
-  rotation: number;
-  pixelFormat: string | null;
-  scanType: VideoInfo['scanType'];
-  audioProfile: string | null;
-  audioSampleRateHz: number | null;
-  audioChannels: number | null;
-}
 
 /** Facts that items processed before platform validation existed do not have: their presence means "probed with them". */
 const RULE_FACTS = [
@@ -24,21 +14,6 @@ const RULE_FACTS = [
   'audioSampleRateHz',
   'audioChannels',
 ] as const satisfies ReadonlyArray<keyof StoredVideoMetadata>;
-
-export function storedVideoMetadata(info: VideoInfo): StoredVideoMetadata {
-  return {
-    fps: info.fps,
-    bitrate: info.bitrate,
-    audioCodec: info.audioCodec,
-    container: info.container,
-    rotation: info.rotation,
-    pixelFormat: info.pixelFormat,
-    scanType: info.scanType,
-    audioProfile: info.audioProfile,
-    audioSampleRateHz: info.audioSampleRateHz,
-    audioChannels: info.audioChannels,
-  };
-}
 
 /**
  * The video facts stored on a processed item, or null when some the rules need are missing (an

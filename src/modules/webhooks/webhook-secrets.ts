@@ -1,9 +1,8 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { SealedBox } from '../../infra/secrets/sealed-box.js';
 
 const SECRET_PREFIX = 'whsec_';
 const SECRET_BYTES = 32;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 /** A Standard Webhooks signing secret: `whsec_` + base64 of 32 random bytes. */
 export function newWebhookSecret(): string {
@@ -16,32 +15,18 @@ export function newWebhookSecret(): string {
  * endpoint's row does not open there.
  */
 export class WebhookSecretBox {
-  constructor(private readonly key: Buffer) {}
+  private readonly box: SealedBox;
+
+  constructor(key: Buffer) {
+    this.box = new SealedBox(key, 'base64');
+  }
 
   seal(endpointId: string, secret: string): string {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(endpointId, 'utf8'));
-    const sealed = Buffer.concat([
-      cipher.update(secret, 'utf8'),
-      cipher.final(),
-    ]);
-    return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64');
+    return this.box.seal(endpointId, secret);
   }
 
   /** Throws when the value was not sealed for this endpoint under this key. */
   open(endpointId: string, sealed: string): string {
-    const raw = Buffer.from(sealed, 'base64');
-    const decipher = createDecipheriv(
-      'aes-256-gcm',
-      this.key,
-      raw.subarray(0, IV_BYTES),
-    );
-    decipher.setAAD(Buffer.from(endpointId, 'utf8'));
-    decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-    return Buffer.concat([
-      decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
-      decipher.final(),
-    ]).toString('utf8');
+    return this.box.open(endpointId, sealed);
   }
 }
