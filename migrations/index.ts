@@ -6,6 +6,7 @@ import { ValidationPlatforms1764234000000 } from './1764234000000-ValidationPlat
 import { CreateWebhooks1764322200000 } from './1764322200000-CreateWebhooks.js';
 import { MediaChecksums1764408600000 } from './1764408600000-MediaChecksums.js';
 import { MediaPosters1764495000000 } from './1764495000000-MediaPosters.js';
+import { ErasureAndRetention1764581400000 } from './1764581400000-ErasureAndRetention.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateWebhooks1764322200000,
   MediaChecksums1764408600000,
   MediaPosters1764495000000,
+  ErasureAndRetention1764581400000,
 ];

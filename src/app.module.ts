@@ -17,6 +17,7 @@ import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
 import { ImportModule } from './modules/import/import.module.js';
 import { MediaModule } from './modules/media/media.module.js';
 import { ProcessingModule } from './modules/processing/processing.module.js';
+import { RetentionModule } from './modules/retention/retention.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
 import { UploadModule } from './modules/upload/upload.module.js';
 import { ValidationModule } from './modules/validation/validation.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         ImportModule,
         TemplatesModule,
         WebhooksModule,
+        RetentionModule,
         IdempotencyModule,
         HealthModule,
         QueueDashboardModule.register(config),

@@ -16,6 +16,14 @@ describe('loadConfig', () => {
     expect(config.runsHttp && config.runsWorkers).toBe(true);
   });
 
+  it('keeps history RETENTION_DAYS (30 by default), never less than the webhook retry window', () => {
+    expect(loadConfig({}).retention.days).toBe(30);
+    expect(loadConfig({ RETENTION_DAYS: '90' }).retention.days).toBe(90);
+    expect(() => loadConfig({ RETENTION_DAYS: '1' })).toThrow(
+      /RETENTION_DAYS must be at least 7/,
+    );
+  });
+
   it('names every bad variable and what it got', () => {
     let error: unknown;
     try {

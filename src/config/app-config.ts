@@ -133,6 +133,15 @@ class EnvironmentVariables {
   PROCESSING_STALE_SECONDS = 600;
   @IsOptional()
   @Transform(toInt)
+  @Min(7, {
+    message:
+      'RETENTION_DAYS must be at least 7: webhook retries of an event must end before it is deleted',
+  })
+  @Max(3_650)
+  @IsInt()
+  RETENTION_DAYS = 30;
+  @IsOptional()
+  @Transform(toInt)
   @Min(1)
   @Max(8_760)
   @IsInt()
@@ -300,6 +309,8 @@ export class AppConfig {
   readonly ffmpegPath?: string;
   readonly processing: { concurrency: number; staleSeconds: number };
   readonly reconciler: { intervalSeconds: number; pendingExpiryHours: number };
+  /** Dispatched events (with their deliveries and attempts) and finished import jobs are kept this long. */
+  readonly retention: { days: number };
   /** Direct uploads above `thresholdBytes` are offered in parts of at least `partSizeBytes`. */
   readonly multipart: { thresholdBytes: number; partSizeBytes: number };
   /** Outbound HTTP (SafeFetcher); private addresses are for local development and tests only. */
@@ -369,6 +380,7 @@ export class AppConfig {
       concurrency: env.PROCESSING_CONCURRENCY,
       staleSeconds: env.PROCESSING_STALE_SECONDS,
     };
+    this.retention = { days: env.RETENTION_DAYS };
     this.reconciler = {
       intervalSeconds: env.RECONCILER_INTERVAL_SECONDS,
       pendingExpiryHours: env.PENDING_UPLOAD_EXPIRY_HOURS,

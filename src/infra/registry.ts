@@ -24,6 +24,7 @@ export const LOCKS = {
   uploadReconciler: 724_311_908,
   importRecovery: 724_311_909,
   storageTempSweeper: 724_311_910,
+  retention: 724_311_911,
   validationRecovery: 724_311_920,
   webhookRelay: 724_311_931,
   webhookRecovery: 724_311_932,

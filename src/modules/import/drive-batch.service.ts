@@ -98,7 +98,11 @@ export class DriveBatchService {
     } catch (error) {
       const failure = describeDownloadFailure(error, file.driveFileId);
       if (!failure) throw error;
-      return { fileId: file.driveFileId, status: 'error', error: failure.message };
+      return {
+        fileId: file.driveFileId,
+        status: 'error',
+        error: failure.message,
+      };
     }
   }
 }

@@ -8,6 +8,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { Media } from '../media/media.entity.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 
 export const IMPORT_SOURCES = ['url', 'drive'] as const;
@@ -34,8 +35,14 @@ export class ImportJob {
   @JoinColumn({ name: 'workspace_id' })
   workspace?: Workspace;
 
+  /** Deleting the item deletes its import job. */
+  @Index('idx_import_jobs_media')
   @Column({ name: 'media_id', type: 'varchar', length: 40 })
   mediaId: string;
+
+  @ManyToOne(() => Media, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'media_id' })
+  media?: Media;
 
   @Column({ type: 'varchar', length: 10 })
   source: ImportSource;

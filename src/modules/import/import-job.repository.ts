@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import {
   managerOf,
   type Transaction,
@@ -16,7 +17,10 @@ export class ImportJobRepository {
 
   /** Inserts a new job in the caller's unit of work (with the item it fills). */
   async insert(job: ImportJob, tx: Transaction): Promise<void> {
-    await managerOf(this.jobs.manager.connection, tx).insert(ImportJob, job);
+    await managerOf(this.jobs.manager.connection, tx).insert(
+      ImportJob,
+      job as QueryDeepPartialEntity<ImportJob>,
+    );
   }
 
   findInWorkspace(workspaceId: string, id: string): Promise<ImportJob | null> {
@@ -48,5 +52,17 @@ export class ImportJobRepository {
   /** Marks the import as seen at `at`, so a recovery pass does not pick it up again at once. */
   async touch(id: string, at: Date): Promise<void> {
     await this.jobs.update({ id }, { updatedAt: at });
+  }
+
+  /** Deletes up to `limit` finished imports last changed before `before`; returns how many. */
+  async deleteFinishedBefore(before: Date, limit: number): Promise<number> {
+    const [, deleted] = (await this.jobs.query(
+      `DELETE FROM import_jobs WHERE id IN (
+         SELECT id FROM import_jobs
+         WHERE state IN ('stored', 'failed') AND updated_at < $1
+         LIMIT $2)`,
+      [before, limit],
+    )) as [unknown, number];
+    return deleted;
   }
 }

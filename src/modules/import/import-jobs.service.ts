@@ -22,7 +22,11 @@ import {
 } from './drive-source.js';
 import { ImportJob, type ImportSource } from './import-job.entity.js';
 import { ImportJobRepository } from './import-job.repository.js';
-import { IMPORT_MEDIA, ImportJobs, type ImportMediaJob } from './import.jobs.js';
+import {
+  IMPORT_MEDIA,
+  ImportJobs,
+  type ImportMediaJob,
+} from './import.jobs.js';
 import { ImportTokens } from './import-tokens.js';
 import { describeDownloadFailure, SourceDownload } from './source-download.js';
 

@@ -37,5 +37,6 @@ import { UrlUploadService } from './url-upload.service.js';
     RemoteIngestService,
     SourceDownload,
   ],
+  exports: [ImportJobRepository],
 })
 export class ImportModule {}

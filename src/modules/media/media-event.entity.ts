@@ -4,9 +4,12 @@ import {
   Entity,
   Generated,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryColumn,
 } from 'typeorm';
 import { bigintAsNumber } from '../../infra/database/bigint.js';
+import { Media } from './media.entity.js';
 
 export const MEDIA_EVENT_TYPES = [
   'media.uploaded',
@@ -38,8 +41,14 @@ export class MediaEvent {
   @Column({ name: 'workspace_id', type: 'varchar', length: 40 })
   workspaceId: string;
 
+  /** Deleting the item deletes its events, and with them their deliveries. */
+  @Index('idx_media_events_media')
   @Column({ name: 'media_id', type: 'varchar', length: 40 })
   mediaId: string;
+
+  @ManyToOne(() => Media, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'media_id' })
+  media?: Media;
 
   @Column({ type: 'varchar', length: 50 })
   type: MediaEventType;

@@ -87,6 +87,22 @@ export class MediaEventRepository {
       .sort((a, b) => a.seq - b.seq);
   }
 
+  /**
+   * Deletes up to `limit` dispatched events created before `before`, oldest first, with their
+   * deliveries and attempts (by cascade); returns how many. Walks the `seq` index from its low end,
+   * where old events are, so a pass costs the rows it deletes, not the table.
+   */
+  async deleteDispatchedBefore(before: Date, limit: number): Promise<number> {
+    const [, deleted] = (await this.events.query(
+      `DELETE FROM media_events WHERE seq IN (
+         SELECT seq FROM media_events
+         WHERE dispatched_at IS NOT NULL AND created_at < $1
+         ORDER BY seq LIMIT $2)`,
+      [before, limit],
+    )) as [unknown, number];
+    return deleted;
+  }
+
   findById(id: string): Promise<MediaEvent | null> {
     return this.events.findOneBy({ id });
   }

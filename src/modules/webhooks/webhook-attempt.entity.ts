@@ -20,6 +20,8 @@ export class WebhookAttempt {
   @Generated('increment')
   id: number;
 
+  /** Indexed: deleting a delivery (with its event or endpoint) deletes its attempts. */
+  @Index('idx_webhook_attempts_delivery')
   @Column({ name: 'delivery_id', type: 'bigint', transformer: bigintAsNumber })
   deliveryId: number;
 

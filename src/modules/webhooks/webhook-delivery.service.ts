@@ -69,7 +69,7 @@ export class WebhookDeliveryService {
     const delivery = await this.webhooks.findDelivery(deliveryId);
     const event = delivery && (await this.events.findById(delivery.eventId));
     if (!delivery || !event) {
-      return { summary: 'delivery gone with its endpoint' };
+      return { summary: 'delivery gone with its endpoint or its item' };
     }
     return {
       summary: await this.attemptIfDue(delivery, event),
