@@ -7,6 +7,7 @@ import { CreateWebhooks1764322200000 } from './1764322200000-CreateWebhooks.js';
 import { MediaChecksums1764408600000 } from './1764408600000-MediaChecksums.js';
 import { MediaPosters1764495000000 } from './1764495000000-MediaPosters.js';
 import { ErasureAndRetention1764581400000 } from './1764581400000-ErasureAndRetention.js';
+import { DeclaredChecksumVerified1764668000000 } from './1764668000000-DeclaredChecksumVerified.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   MediaChecksums1764408600000,
   MediaPosters1764495000000,
   ErasureAndRetention1764581400000,
+  DeclaredChecksumVerified1764668000000,
 ];

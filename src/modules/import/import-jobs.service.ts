@@ -222,7 +222,26 @@ export class ImportJobsService {
         error,
         job.source === 'drive' ? job.location : undefined,
       );
-      if (!failure) throw error;
+      if (!failure) {
+        // Not the source's doing (a bug, storage or the database failing): retried like a transient
+        // failure, and on the last attempt logged and recorded, so no import stays `importing`.
+        if (!lastAttempt) throw error;
+        this.logger.error(
+          {
+            importJobId: job.id,
+            mediaId: media.id,
+            workspaceId: job.workspaceId,
+            err: error,
+          },
+          `Import ${job.id} failed on its last attempt`,
+        );
+        await this.fail(
+          job,
+          media,
+          'The import failed on our side; start the import again',
+        );
+        return report(`import ${job.id} failed: ${String(error)}`);
+      }
       if (failure.transient && !lastAttempt) {
         throw new RetryLaterError(failure.message, failure.retryAfterMs);
       }

@@ -33,8 +33,9 @@ export class ImportJobs extends JobPort<ImportMediaJob> {
     super(queue, IMPORT_MEDIA);
   }
 
-  async enqueue(importJobId: string): Promise<void> {
-    await this.add({ importJobId });
+  /** Queues the import, or retries its job if Bull still holds that one as failed. */
+  enqueue(importJobId: string): Promise<void> {
+    return this.addOrRetry({ importJobId });
   }
 
   hasLiveJob(importJobId: string): Promise<boolean> {

@@ -180,6 +180,14 @@ export class Media {
   @Column({ name: 'declared_sha256', type: 'char', length: 64, nullable: true })
   declaredSha256: string | null;
 
+  /** When the bytes as received were found to match `declaredSha256`; a re-run does not check again. */
+  @Column({
+    name: 'declared_sha256_verified_at',
+    type: 'timestamptz',
+    nullable: true,
+  })
+  declaredSha256VerifiedAt: Date | null;
+
   /** The open multipart upload of a large direct upload; null once completed or aborted. */
   @Column({
     name: 'multipart_upload_id',

@@ -315,6 +315,14 @@ export class MediaRepository {
     Object.assign(current, changes, { updatedAt });
   }
 
+  /** Records that the item's bytes as received matched the checksum its client declared. */
+  async markDeclaredChecksumVerified(id: string): Promise<void> {
+    await this.media.update(
+      { id },
+      { declaredSha256VerifiedAt: () => 'now()' },
+    );
+  }
+
   async delete(id: string, tx: Transaction): Promise<void> {
     await this.manager(tx).delete(Media, { id });
   }

@@ -264,6 +264,7 @@ export class MediaService {
       uploadSha256: null,
       checksumSha256: null,
       declaredSha256: null,
+      declaredSha256VerifiedAt: null,
       multipartUploadId: null,
       multipartPartBytes: null,
       ...fields,

@@ -235,14 +235,16 @@ export class MediaProcessingService implements OnModuleInit {
         `The uploaded file is ${formatBytes(stored.sizeBytes)}; this item accepts at most ${formatBytes(limit)}`,
       );
     }
-    // Checked before an image is re-encoded: the declaration is about the bytes the client sent.
-    if (media.declaredSha256) {
+    // Checked once, before an image is re-encoded: the declaration is about the bytes the client
+    // sent, and a re-run (retry, stalled job, recovery) may find them already normalised.
+    if (media.declaredSha256 && !media.declaredSha256VerifiedAt) {
       const sha256 = await this.storage.sha256(key);
       if (sha256 !== media.declaredSha256) {
         return failed(
           `checksum_mismatch: the uploaded file's SHA-256 is ${sha256}, not the declared ${media.declaredSha256}`,
         );
       }
+      await this.media.markDeclaredChecksumVerified(media.id);
     }
     const detected = await sniffContentType(await readHead(this.storage, key));
     const detectedCategory = detected ? categoryOf(detected) : undefined;
