@@ -16,7 +16,8 @@ import {
 
 /**
  * Verified keys are cached in each process; revoking one (here from the in-process app, as the CLI
- * or an admin would) must reach every other process at once.
+ * or an admin would) must reach every other process at once: the next request after the change is
+ * published is refused, without waiting for the cache entry to expire.
  */
 describe('cached authentication across processes', () => {
   let t: TestApp;
@@ -44,43 +45,35 @@ describe('cached authentication across processes', () => {
       headers: { Authorization: `Bearer ${apiKey}` },
     }).then((response) => response.status);
 
-  async function refusedWithin(
-    apiKey: string,
-    status: number,
-  ): Promise<number> {
-    const started = Date.now();
-    while ((await workspaceStatus(apiKey)) !== status) {
-      if (Date.now() - started > 10_000) throw new Error('never refused');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return Date.now() - started;
-  }
+  /*
+   * Each process caches a verified key for 5 s (ENTRY_TTL_MS) unless an announcement drops it. So
+   * that the refusal below can only come from the announcement, the key is used in the other
+   * process right before the change (a fresh cache entry), and the request that must be refused is
+   * the first one after the change was published: not a poll that would also pass once the entry
+   * expires. Redis sends the announcement to the subscribers while it answers the PUBLISH that
+   * revokeApiKey / setSubscriptionStatus await, so it is ahead of any request sent after them.
+   */
 
-  it('refuses a revoked key in another process within 1 s', async () => {
+  it('refuses a revoked key in another process once the revocation is published', async () => {
     const ws = await t.createWorkspace();
     expect(await workspaceStatus(ws.apiKey)).toBe(200);
+    // Served from the other process's cache.
     expect(await workspaceStatus(ws.apiKey)).toBe(200);
     await t.app.get(WorkspacesService).revokeApiKey(ws.apiKeyId);
-    const elapsed = await refusedWithin(ws.apiKey, 401);
-    console.log(`revoked key refused by the other process after ${elapsed} ms`);
-    expect(elapsed).toBeLessThan(1_000);
+    expect(await workspaceStatus(ws.apiKey)).toBe(401);
   });
 
-  it('applies a subscription change in another process within 1 s', async () => {
+  it('applies a subscription change in another process once it is published', async () => {
     const ws = await t.createWorkspace();
     const media = () =>
       fetch(`${other.baseUrl}/v1/media`, {
         headers: { Authorization: `Bearer ${ws.apiKey}` },
       }).then((response) => response.status);
     expect(await media()).toBe(200);
+    expect(await media()).toBe(200);
     await t.app
       .get(WorkspacesService)
       .setSubscriptionStatus(ws.workspace.id, 'past_due');
-    const started = Date.now();
-    while ((await media()) !== 403) {
-      if (Date.now() - started > 10_000) throw new Error('never refused');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(await media()).toBe(403);
   });
 });

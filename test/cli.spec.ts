@@ -223,9 +223,6 @@ describe('the CLI as a command, beside a server running from dist/', () => {
         runProcess('npm', ['run', '--silent', 'cli', '--', '--help'], {}),
       ),
     );
-    console.log(
-      `two concurrent \`npm run cli -- --help\` after a source changed: ${runs.map((run) => `${run.durationMs} ms`).join(', ')}`,
-    );
     for (const run of runs) {
       expect(run, run.stderr).toMatchObject({ code: 0 });
       expect(run.stdout).toMatch(/^Usage: npm run cli -- <command>/);
@@ -239,7 +236,7 @@ describe('the CLI as a command, beside a server running from dist/', () => {
     expect((await fetch(`${server.baseUrl}/health/ready`)).status).toBe(200);
   });
 
-  it('runs from the existing build: two at once answer in seconds and leave dist/ and the server alone', async () => {
+  it('runs from the existing build: two at once answer without compiling and leave dist/ and the server alone', async () => {
     const before = await stat(SERVER_ENTRY);
     const workspace = JSON.parse(
       (await cli('workspace:create', '--name', 'Beside the server', '--json'))
@@ -255,25 +252,20 @@ describe('the CLI as a command, beside a server running from dist/', () => {
         ),
       ),
     );
-    console.log(
-      `two concurrent \`npm run cli -- workspace:list --json\`: ${runs.map((run) => `${run.durationMs} ms`).join(', ')}`,
-    );
     for (const run of runs) {
       expect(run, run.stderr).toMatchObject({ code: 0 });
       const ids = (JSON.parse(run.stdout) as Array<{ id: string }>).map(
         (listed) => listed.id,
       );
       expect(ids).toContain(workspace.id);
-      expect(run.durationMs).toBeLessThan(10_000);
+      // Straight from the build: nothing compiled (how fast that is is for the benchmarks).
+      expect(run.stderr).not.toContain('compiling');
     }
 
     const single = await runProcess(
       'npm',
       ['run', '--silent', 'cli', '--', 'workspace:list'],
       testEnvironment(),
-    );
-    console.log(
-      `one \`npm run cli -- workspace:list\` on a current build: ${single.durationMs} ms`,
     );
     expect(single.code, single.stderr).toBe(0);
     expect(single.stdout).toContain(workspace.id);

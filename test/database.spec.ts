@@ -51,7 +51,6 @@ describe('several replicas booting at the same moment against a database that do
     const ports = await Promise.all(
       Array.from({ length: REPLICAS }, () => freePort()),
     );
-    const startedAt = Date.now();
     for (const port of ports) {
       replicas.push(
         startServerProcess(port, {
@@ -67,9 +66,6 @@ describe('several replicas booting at the same moment against a database that do
       );
     }
     await Promise.all(replicas.map((replica) => replica.ready()));
-    console.log(
-      `${REPLICAS} replicas on a new database: all ready in ${Date.now() - startedAt} ms`,
-    );
 
     const db = new pg.Client({ connectionString: url.toString() });
     await db.connect();

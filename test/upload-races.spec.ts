@@ -15,6 +15,7 @@ import {
   type TestApp,
   type TestWorkspace,
 } from './support/test-app.js';
+import { waitUntil } from './support/wait.js';
 
 /** A PUT whose body is sent in two halves, so a test can act while it is in flight. */
 function slowPut(url: string, headers: Record<string, string>, body: Buffer) {
@@ -61,6 +62,9 @@ describe('an upload URL is single-use, and DELETE wins over an upload in flight'
     return existsSync(dir) ? readdir(dir) : [];
   }
 
+  /** Until the server streams a PUT's body into its temp file: that PUT is past its checks, mid-body. */
+  const inFlight = () => waitUntil(async () => (await tempFiles()).length > 0);
+
   it('a slow PUT of other bytes loses to a fast correct PUT: 409, and only the winner is stored and served', async () => {
     const upload = await requestUpload(
       t.client(ws.apiKey),
@@ -71,7 +75,7 @@ describe('an upload URL is single-use, and DELETE wins over an upload in flight'
     const html = Buffer.alloc(png.length, ' ');
     Buffer.from('<html><script>alert(1)</script></html>').copy(html);
     const slow = slowPut(upload.uploadUrl, upload.uploadHeaders, html);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await inFlight();
     const fast = await putBytes(upload.uploadUrl, upload.uploadHeaders, png);
     expect(fast.status).toBe(200);
     const late = await slow.finish();
@@ -131,7 +135,7 @@ describe('an upload URL is single-use, and DELETE wins over an upload in flight'
       .client(ws.apiKey)
       .GET('/v1/media/{id}', { params: { path: { id: upload.mediaId } } });
     const slow = slowPut(upload.uploadUrl, upload.uploadHeaders, png);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await inFlight();
     const deleted = await t
       .client(ws.apiKey)
       .DELETE('/v1/media/{id}', { params: { path: { id: upload.mediaId } } });
