@@ -6,7 +6,10 @@ import { Media } from '../../modules/media/media.entity.js';
 import type { MediaRepository } from '../../modules/media/media.repository.js';
 import type { ProcessingJobs } from '../../modules/media/processing.jobs.js';
 import type { ValidationJobs } from '../../modules/validation/validation.jobs.js';
-import { assertInTransaction, type Transactional } from './unit-of-work.fake.js';
+import {
+  assertInTransaction,
+  type Transactional,
+} from './unit-of-work.fake.js';
 
 function copy(media: Media): Media {
   return Object.assign(new Media(), structuredClone(media));

@@ -42,9 +42,7 @@ export class FakeUnitOfWork implements Pick<UnitOfWork, 'run'> {
   constructor(private readonly participants: Transactional[] = []) {}
 
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    const undo = this.participants.map((participant) =>
-      participant.snapshot(),
-    );
+    const undo = this.participants.map((participant) => participant.snapshot());
     const tx = { fake: true, open: true } as unknown as FakeTransaction;
     try {
       const result = await work(tx);
