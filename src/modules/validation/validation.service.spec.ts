@@ -223,8 +223,6 @@ describe('ValidationService', () => {
     });
 
     it('rejects a video whose stored file no longer probes, without failing the job', async () => {
-      const { VideoProbeError } =
-        await import('../../infra/video/video-probe.error.js');
       probe.mockRejectedValueOnce(
         new VideoProbeError('unreadable', 'ffprobe could not read the file'),
       );
