@@ -18,7 +18,8 @@ import {
   type TestWorkspace,
 } from './support/test-app.js';
 
-describe('idempotency of POST requests (SPEC §7)', () => {
+// The rules under test: docs/contracts.md#idempotency.
+describe('idempotency of POST requests', () => {
   let t: TestApp;
   let ws: TestWorkspace;
   let host: FileHost;

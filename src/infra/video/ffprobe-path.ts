@@ -12,9 +12,10 @@ export interface FfprobeLocation {
 }
 
 /**
- * STACK.md's order: the configured path, then `ffprobe` on PATH (Debian's build is the most complete),
- * then the static binary from npm. A configured path that does not work fails loudly at probe time
- * instead of falling back, since it is a deployment mistake someone has to see.
+ * The configured path, then `ffprobe` on PATH (Debian's build is the most complete), then the
+ * static binary from npm, so `npm ci` alone gives a working ffprobe on a fresh machine. A
+ * configured path that does not work fails loudly at probe time instead of falling back, since it
+ * is a deployment mistake someone has to see.
  */
 export async function resolveFfprobePath(
   location: FfprobeLocation,
