@@ -6,8 +6,9 @@ export default defineConfig({
     root: './',
     include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
     // Most HTTP tests wait on PostgreSQL, Redis, child processes and sharp's thread pool rather
-    // than on the CPU: on 2 cores three files at once take ~50 s against ~95 s for Vitest's default
-    // of one (cores − 1). Every file uses its own workspaces, queues and storage, so they may overlap.
+    // than on the CPU, so three files at once beat Vitest's default of cores − 1
+    // (docs/performance.md#test-parallelism). Every file uses its own workspaces, queues and
+    // storage, so they may overlap.
     maxWorkers: 3,
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -22,7 +22,7 @@ import { assertRedisReachable } from './infra/redis/redis.js';
 import { mountOpenApi } from './openapi/openapi.js';
 
 /**
- * On SIGTERM/SIGINT Nest runs the shutdown hooks (running jobs finish first, see ProcessingWorker),
+ * On SIGTERM/SIGINT Nest runs the shutdown hooks (running jobs finish first, see JobRunner),
  * then exits 0 rather than re-raising the signal, so a stop that went to plan reads as success to
  * process managers, and pino's 'exit' flush runs.
  */

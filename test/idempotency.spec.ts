@@ -22,7 +22,8 @@ import {
 } from './support/test-app.js';
 import { waitUntil } from './support/wait.js';
 
-describe('idempotency of POST requests (SPEC §7)', () => {
+// The rules under test: docs/contracts.md#idempotency.
+describe('idempotency of POST requests', () => {
   let t: TestApp;
   let ws: TestWorkspace;
   let host: FileHost;

@@ -15,7 +15,10 @@ import {
   type TestWorkspace,
 } from './support/test-app.js';
 
-/** An app in this process and a second app process, sharing one Redis as replicas do (SPEC §8). */
+/**
+ * An app in this process and a second app process, sharing one Redis as replicas do
+ * (docs/contracts.md#rate-limits).
+ */
 describe('rate limits shared by every replica', () => {
   let a: TestApp;
   let b: ServerProcess;

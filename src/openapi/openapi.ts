@@ -182,8 +182,8 @@ const RATE_LIMIT_HEADERS = {
 /**
  * What global guards and interceptors add to routes, written once here rather than on each
  * controller: public routes say they need no key (`security: []`); API-key routes carry the
- * rate-limit headers and 429 (SPEC §8); their POSTs take `Idempotency-Key`, with the replay
- * header and the idempotency 409s (SPEC §7).
+ * rate-limit headers and 429 (docs/contracts.md#rate-limits); their POSTs take `Idempotency-Key`,
+ * with the replay header and the idempotency 409s (docs/contracts.md#idempotency).
  */
 function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
   for (const pathItem of Object.values(document.paths)) {
@@ -258,8 +258,9 @@ function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
 }
 /**
  * Swagger UI at `/docs`, the JSON document at `/docs-json`. The document is built on the first
- * request for it rather than at startup, where scanning every controller and DTO took a tenth of
- * the time to ready; the committed openapi.json is checked against the same builder by a test.
+ * request for it rather than at startup, where scanning every controller and DTO delayed ready
+ * (docs/performance.md#openapi-document); the committed openapi.json is checked against the same
+ * builder by a test.
  */
 export async function mountOpenApi(app: INestApplication): Promise<void> {
   const plugin = await loadPluginMetadata();

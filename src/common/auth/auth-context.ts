@@ -1,4 +1,4 @@
-/** What an API key may do (SPEC §3). */
+/** What an API key may do (docs/contracts.md#scopes). */
 export const API_KEY_SCOPES = [
   'media:read',
   'media:write',

@@ -1,4 +1,4 @@
-/** Every error code the API can answer with (SPEC §3). */
+/** Every error code the API can answer with (docs/contracts.md#errors). */
 export const ERROR_CODES = [
   'validation_error',
   'unauthorized',

@@ -95,8 +95,8 @@ function explainBodyError(error: unknown, request: Request): unknown {
  * JSON body parsing (`application/json`, `application/*+json`) as plain Express middleware ahead of
  * the routes, its failures explained as ApiErrors so they reach the problem+json filter through
  * Nest's error handler like every other error. Not a Nest middleware: those are matched as a
- * `*path` route and wrapped in promises and a proxy per request, about a tenth of a GET's CPU under
- * `npm run bench:http`'s load for this and the URL check together.
+ * `*path` route and wrapped in promises and a proxy per request (why this matters for this and the
+ * URL check: docs/performance.md#json-body-and-url-check).
  */
 export function jsonBody(config: AppConfig): RequestHandler {
   const parse = express.json({

@@ -28,12 +28,12 @@ function loggedHeaders(request: IncomingMessage): Record<string, unknown> {
  * error for 5xx) or the client goes away first (`request aborted`, warn), carrying the request's
  * id. Health probes, called every few seconds, are not logged. Our own rather than pino-http: this
  * is all of it we use, and pino-http made a child logger for every request and serialised it
- * through custom serializers, which profiling put at a tenth of a GET's CPU.
+ * through custom serializers, which cost too much per request.
  *
  * The id is not bound to the other lines logged while a request is handled: that takes an
- * AsyncLocalStorage, which on Node 20 runs a hook for every promise the process creates, and cost
- * 12 % of a GET's CPU (measured with `npm run bench:http`'s load). Those lines name what they are
- * about (`mediaId`, `workspaceId`), and the error filter logs `requestId` with every failure.
+ * AsyncLocalStorage, which on Node 20 runs a hook for every promise the process creates. Those
+ * lines name what they are about (`mediaId`, `workspaceId`), and the error filter logs `requestId`
+ * with every failure. Why both: docs/performance.md#request-logging.
  */
 export function requestLogging(
   root: Logger,
@@ -43,7 +43,8 @@ export function requestLogging(
   next: () => void,
 ) => void {
   // The line is built from the allowlist above and a redacted URL, so the root logger's
-  // redaction, whose wildcard paths walk every object logged (half the cost of a line), is off.
+  // redaction, whose wildcard paths walk every object logged, is off
+  // (docs/performance.md#request-logging).
   const lines = root.child({}, { redact: [] });
   return (request, response, next) => {
     const id = request.id ?? '';

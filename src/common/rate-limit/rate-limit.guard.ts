@@ -28,13 +28,13 @@ function resolve(
 }
 
 /**
- * Rate limits (SPEC §8), after the caller is identified and before a key, subscription or scope is
- * required, so callers without a valid key are counted per client address and a key-guessing
- * client is told 429 after its burst instead of 401 forever. Every limited response carries
- * `X-RateLimit-Limit` (the bucket's capacity), `X-RateLimit-Remaining` and `X-RateLimit-Reset`
- * (seconds until the bucket is full) of the tightest bucket the request drew from; a 429 is
- * `rate_limit_exceeded` with `Retry-After`. Public routes (health, docs, files, signed uploads)
- * are not limited here.
+ * Rate limits (docs/contracts.md#rate-limits), after the caller is identified and before a key,
+ * subscription or scope is required, so callers without a valid key are counted per client address
+ * and a key-guessing client is told 429 after its burst instead of 401 forever. Every limited
+ * response carries `X-RateLimit-Limit` (the bucket's capacity), `X-RateLimit-Remaining` and
+ * `X-RateLimit-Reset` (seconds until the bucket is full) of the tightest bucket the request drew
+ * from; a 429 is `rate_limit_exceeded` with `Retry-After`. Public routes (health, docs, files,
+ * signed uploads) are not limited here.
  *
  * Each named throttler of ThrottlerModule's options (tier, route) gives a bucket; they are taken
  * together in one Redis round trip, all or none, so a refused request uses up no bucket. The

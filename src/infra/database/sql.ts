@@ -6,9 +6,9 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 /**
  * Named prepared statements on TypeORM's own `pg` pool, for the hot reads and writes whose rows map
  * straight to a response. A repository `findOne` rebuilds and escapes its SQL and hydrates an
- * entity on every call, which profiling put at a fifth of a GET's CPU; a named statement is parsed
- * and planned once per pooled connection and its row is used as it arrives. Same pool, so the
- * connection limit and the 503 mapping of connection errors are unchanged.
+ * entity on every call; a named statement is parsed and planned once per pooled connection and its
+ * row is used as it arrives (why: docs/performance.md#media-reads). Same pool, so the connection
+ * limit and the 503 mapping of connection errors are unchanged.
  */
 @Injectable()
 export class Sql {

@@ -1,10 +1,10 @@
 import type { ImageFormat } from './image-format.js';
 
 /**
- * What normalising one image did (SPEC §6). Every variant with an `outputPath` has written a complete
- * baseline JPEG starting `FF D8 FF E0 00 10 JFIF\0` there; `unchanged` means those bytes equal the
- * input, so the caller may skip overwriting the stored object. Dimensions are display dimensions
- * (EXIF orientation applied).
+ * What normalising one image did (docs/contracts.md#image-normalisation). Every variant with an
+ * `outputPath` has written a complete baseline JPEG starting `FF D8 FF E0 00 10 JFIF\0` there;
+ * `unchanged` means those bytes equal the input, so the caller may skip overwriting the stored
+ * object. Dimensions are display dimensions (EXIF orientation applied).
  */
 export type ImageNormalisationResult =
   ConvertedImage | ReencodedJpeg | KeptJpeg | SkippedGif | FailedNormalisation;
@@ -64,7 +64,10 @@ export interface JpegCharacteristics {
 
 const KEEPABLE_COLOUR_SPACES = new Set(['srgb', 'b-w']);
 
-/** Empty when the JPEG is already baseline, 8-bit, sRGB or greyscale (SPEC §6.3) and must not be re-encoded. */
+/**
+ * Empty when the JPEG is already baseline, 8-bit, sRGB or greyscale and must not be re-encoded
+ * (rule 3 of docs/contracts.md#image-normalisation).
+ */
 export function jpegReencodeReasons(
   jpeg: JpegCharacteristics,
 ): JpegReencodeReason[] {

@@ -24,9 +24,8 @@ let sharpConfigured = false;
  * and open files. One libvips thread per image (sharp's own default on glibc without jemalloc, set here
  * so it does not depend on the build): more threads per image mostly fragment memory, and throughput
  * comes from the queue running several images at once (PROCESSING_CONCURRENCY, cores + 1). A PNG's
- * decode and a JPEG's encode are sequential anyway. Measured through the whole pipeline on 2 cores
- * (one worker process, 40 PNGs of 2 MB, median of 4 alternating rounds): 2 jobs × 1 thread 13.8
- * images/s, 2 × 2 threads 13.6, 3 × 1 14.7, 4 × 1 14.0.
+ * decode and a JPEG's encode are sequential anyway. Why one thread and cores + 1 jobs:
+ * docs/performance.md#image-processing-concurrency.
  */
 function configureSharpOnce(): void {
   if (sharpConfigured) {
@@ -45,9 +44,10 @@ export class ImageAdapter {
   }
 
   /**
-   * Applies SPEC §6 to the image at `inputPath`, writing any JPEG result to `outputPath` (which must be
-   * another file). Decoding problems come back as a `failed` result, not an exception, because the
-   * caller keeps the original then; file system errors (missing input, unwritable output) still throw.
+   * Applies the normalisation rules (docs/contracts.md#image-normalisation) to the image at
+   * `inputPath`, writing any JPEG result to `outputPath` (which must be another file). Decoding
+   * problems come back as a `failed` result, not an exception, because the caller keeps the
+   * original then; file system errors (missing input, unwritable output) still throw.
    */
   async normaliseImageFile(
     inputPath: string,
@@ -176,9 +176,10 @@ async function encodeBaselineJpeg(
 }
 
 /**
- * The header alone does not prove the scan data is intact (an interrupted upload keeps a valid header).
- * Decoding once proves it; streaming the raw pixels into a sink keeps memory flat, and costs about half
- * a re-encode (`stats()` would compute sharpness and entropy on top, and cost twice a re-encode).
+ * The header alone does not prove the scan data is intact (an interrupted upload keeps a valid
+ * header). Decoding once proves it; streaming the raw pixels into a sink keeps memory flat and
+ * costs less than a re-encode, unlike `stats()`, which computes sharpness and entropy on top
+ * (docs/performance.md#verifying-kept-jpegs).
  */
 async function decodeEveryPixel(inputPath: string): Promise<void> {
   const discard = new Writable({

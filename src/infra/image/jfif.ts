@@ -2,7 +2,7 @@
  * Why this module exists: libvips (inside sharp) never writes the JFIF APP0 segment. Its JPEGs start
  * `FF D8 FF DB` (quantisation table first) or `FF D8 FF E1` (EXIF first), and strict decoders —
  * Instagram's media fetcher among them — have rejected such files (error 9004 / 2207052, see
- * PLATFORMS.md "Why JPEG with a JFIF header"). Splicing a minimal JFIF APP0 right after SOI is lossless:
+ * docs/contracts.md#image-normalisation). Splicing a minimal JFIF APP0 right after SOI is lossless:
  * no pixel is decoded or re-encoded, so it is also applied to JPEGs we otherwise keep as they are.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -44,8 +44,9 @@ export type JfifHeaderState = 'present' | 'missing';
  * Looks at the start of a JPEG stream. Returns `'undecided'` when `head` is a valid but too short prefix
  * and `complete` says more bytes may follow; throws when the bytes cannot be the start of a JPEG.
  *
- * A JFIF APP0 whose length exceeds 16 (one that carries a thumbnail) still counts as present: the spec
- * asks for a JFIF APP0 right after SOI, and rewriting it would drop data for no decoder's benefit.
+ * A JFIF APP0 whose length exceeds 16 (one that carries a thumbnail) still counts as present: the
+ * contract asks for a JFIF APP0 right after SOI (docs/contracts.md#image-normalisation), and
+ * rewriting it would drop data for no decoder's benefit.
  */
 export function inspectJfifHeader(
   head: Uint8Array,

@@ -42,7 +42,10 @@ for i = 1, #KEYS do
 end
 return result`;
 
-/** A bucket a request draws from: SPEC §8's burst as capacity, refilled one token per interval. */
+/**
+ * A bucket a request draws from: the tier's or route's burst as capacity, refilled one token per
+ * interval.
+ */
 export interface Bucket {
   key: string;
   capacity: number;
@@ -68,12 +71,13 @@ type BucketClient = Redis & {
 };
 
 /**
- * @nestjs/throttler's storage as token buckets in Redis (SPEC §8: capacity = burst, refilled at the
- * limit per 60 s), shared by all replicas. The throttler's storage interface speaks of hits in a
- * window; here `limit` is the bucket's capacity and `ttl` the milliseconds one token takes to come
- * back, and the record says: hits = capacity − tokens left, expiry = seconds until full, block =
- * seconds until the next token. The maintained Redis storage for the throttler is a fixed window
- * and declares Nest ≤ 11 (STACK.md), hence our own.
+ * @nestjs/throttler's storage as token buckets in Redis (docs/contracts.md#rate-limits: capacity =
+ * burst, refilled at the limit per 60 s), shared by all replicas. The throttler's storage interface
+ * speaks of hits in a window; here `limit` is the bucket's capacity and `ttl` the milliseconds one
+ * token takes to come back, and the record says: hits = capacity − tokens left, expiry = seconds
+ * until full, block = seconds until the next token. The maintained Redis storage for the throttler
+ * is a fixed window (a token bucket with burst is what the limits need) and its peer range stops at
+ * Nest 11, hence our own.
  */
 @Injectable()
 export class TokenBuckets implements ThrottlerStorage {

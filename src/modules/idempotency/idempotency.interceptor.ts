@@ -47,13 +47,13 @@ function unavailable(): ApiError {
 }
 
 /**
- * Stripe-grade idempotency for POST requests (SPEC §7), after authentication, rate limits and the
- * scope checks. The first request with a key takes a short lease and runs; its 2xx or 4xx response
- * is kept 24 h and replayed, byte for byte with `Idempotent-Replayed: true`, to any later request
- * with the same key and the same method, path and body (keys in any order). A different request
- * under the key is 409 `idempotency_conflict`; one arriving while the first still runs waits a
- * little, then gets the replay or 409 `idempotency_in_progress`. Refused requests (body
- * validation) and 5xx are not kept, so the key can be used again. Without Redis: 503, never a
+ * Stripe-grade idempotency for POST requests (docs/contracts.md#idempotency), after authentication,
+ * rate limits and the scope checks. The first request with a key takes a short lease and runs; its
+ * 2xx or 4xx response is kept 24 h and replayed, byte for byte with `Idempotent-Replayed: true`, to
+ * any later request with the same key and the same method, path and body (keys in any order). A
+ * different request under the key is 409 `idempotency_conflict`; one arriving while the first still
+ * runs waits a little, then gets the replay or 409 `idempotency_in_progress`. Refused requests
+ * (body validation) and 5xx are not kept, so the key can be used again. Without Redis: 503, never a
  * silent second execution.
  */
 @Injectable()

@@ -13,7 +13,7 @@ export type IdempotencyRecord =
   | { state: 'running'; fingerprint: string; owner: string }
   | ({ state: 'done'; fingerprint: string } & StoredResponse);
 
-/** How long a finished request's response is kept for replay (SPEC §7). */
+/** How long a finished request's response is kept for replay (docs/contracts.md#idempotency). */
 const RECORD_TTL_SECONDS = 24 * 60 * 60;
 
 /** Takes the key with a new lease if it is free, else returns its record: one round trip either way. */

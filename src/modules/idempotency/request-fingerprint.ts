@@ -28,7 +28,7 @@ export function requestFingerprint(
     .digest('hex');
 }
 
-/** 1–255 printable ASCII characters (SPEC §7). */
+/** 1–255 printable ASCII characters (docs/contracts.md#idempotency). */
 const VALID_KEY = /^[\x20-\x7e]{1,255}$/;
 
 export function isValidIdempotencyKey(key: string): boolean {

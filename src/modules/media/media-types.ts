@@ -1,5 +1,9 @@
-/** The supported-types table of SPEC §4: what may be uploaded, by category, and how large. */
 import { mediaTypeEssence } from '../../lib/media-type.js';
+
+/**
+ * The supported types (docs/contracts.md#supported-types): what may be uploaded, by category, and
+ * how large.
+ */
 export const MEDIA_CATEGORIES = [
   'image',
   'video',

@@ -2,7 +2,7 @@ import type { MediaDto } from './media.dto.js';
 import type { Media } from './media.entity.js';
 import { categoryOf } from './media-types.js';
 
-/** The media object of SPEC §5 as the API shows it. */
+/** The media object as the API shows it (docs/contracts.md#media-object). */
 export function toMediaDto(media: Media): MediaDto {
   const category = categoryOf(media.contentType);
   return {

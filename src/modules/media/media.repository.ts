@@ -20,8 +20,8 @@ import { MediaRows } from './media-rows.js';
 import { Media, type MediaStatus } from './media.entity.js';
 
 /**
- * Item INSERTs running at once; what arrives meanwhile leaves together in the next one (see
- * docs/performance.md for the measurement behind two).
+ * Item INSERTs running at once; what arrives meanwhile leaves together in the next one. More only
+ * makes the batches smaller (why two: docs/performance.md#media-inserts).
  */
 const INSERTS_IN_FLIGHT = 2;
 /** Rows of one INSERT at most (29 parameters each); a bulk presign's up to 20 stay together. */
@@ -31,7 +31,8 @@ const FINISHED: MediaStatus[] = ['READY', 'FAILED'];
 
 /**
  * The only code that reads or writes the `media` table. The hot reads and the presign INSERT run
- * as named prepared statements (`Sql`), concurrent INSERTs share statements (`WriteCoalescer`);
+ * as named prepared statements (`Sql`; why: docs/performance.md#media-reads), concurrent INSERTs
+ * share statements (`WriteCoalescer`; docs/performance.md#media-inserts);
  * the rest goes through TypeORM. Methods that take a `Transaction` take part in the caller's unit
  * of work; row locks are taken only inside one.
  */

@@ -100,8 +100,9 @@ function describeNormalisation(
 }
 
 /**
- * The processing pipeline of SPEC §5–§6 for one item: verify the stored bytes, normalise images to
- * JFIF JPEG, probe videos and store their poster frame. Safe to run any number of times: every step
+ * The processing pipeline for one item (docs/lifecycle.md#processing): verify the stored bytes,
+ * normalise images to JFIF JPEG (docs/contracts.md#image-normalisation), probe videos and store
+ * their poster frame. Safe to run any number of times: every step
  * reads the stored object as it is now, a normalised JPEG comes through a second run unchanged,
  * and a poster is rewritten at the same key.
  */

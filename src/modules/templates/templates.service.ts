@@ -27,8 +27,9 @@ const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 const IMAGE_DEADLINE_MS = 3_000;
 
 /**
- * OG templates (SPEC §4): renders a template into a PNG, stores it as a `render` media item that
- * goes through the image pipeline like any upload, and answers once it is READY.
+ * OG templates (docs/contracts.md#templates): renders a template into a PNG, stores it as a
+ * `render` media item that goes through the image pipeline like any upload, and answers once it is
+ * READY.
  */
 @Injectable()
 export class TemplatesService {

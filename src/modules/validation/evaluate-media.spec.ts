@@ -8,8 +8,9 @@ import {
 import { PLATFORMS, type Platform } from './platforms.js';
 
 /**
- * The numbers below are restated from PLATFORMS.md on purpose rather than read from
- * PLATFORM_RULES, so a mistyped limit in the rules file fails here.
+ * The numbers below are restated from the platforms' documentation (the sources named in
+ * platform-rules.ts) on purpose rather than read from PLATFORM_RULES, so a mistyped limit in the
+ * rules file fails here.
  */
 
 /** A 9:16 1080×1920 H.264/AAC mp4 of 10 s that every platform accepts. */

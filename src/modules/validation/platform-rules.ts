@@ -1,9 +1,9 @@
 import type { Platform } from './platforms.js';
 
 /**
- * The publishing rules of every platform, as data: PLATFORMS.md, with each platform's source beside
- * its numbers, so updating a limit is a one-line change here. The evaluator (`evaluate-media.ts`)
- * knows how to check each kind of rule and holds no numbers of its own.
+ * The publishing rules of every platform, as data, with each platform's source (its developer
+ * documentation) beside its numbers, so updating a limit is a one-line change here. The evaluator
+ * (`evaluate-media.ts`) knows how to check each kind of rule and holds no numbers of its own.
  *
  * Where a platform's documentation disagrees between revisions the stricter number is used (noted
  * beside it). Sizes are decimal (1 MB = 1,000,000 bytes), the stricter reading of "MB" in platform

@@ -1,4 +1,4 @@
-/** The platforms media can be validated against (SPEC §4 Validation). */
+/** The platforms media can be validated against (docs/contracts.md#platform-validation). */
 export const PLATFORMS = [
   'INSTAGRAM',
   'INSTAGRAM_STORY',

@@ -50,9 +50,9 @@ const FINISHED: Array<Media['status']> = ['READY', 'FAILED'];
 const validationEnabled = (config: AppConfig) => config.validation.enabled;
 
 /**
- * Platform validation (SPEC §4 Validation): requests record the platforms on the item and queue a
- * job; the job checks whatever is pending on the item against PLATFORM_RULES and merges the
- * results per platform into `validationResults`.
+ * Platform validation (docs/contracts.md#platform-validation): requests record the platforms on the
+ * item and queue a job; the job checks whatever is pending on the item against PLATFORM_RULES and
+ * merges the results per platform into `validationResults`.
  */
 @Injectable()
 export class ValidationService {

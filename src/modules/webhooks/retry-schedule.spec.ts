@@ -25,7 +25,7 @@ describe('retryDelayMs', () => {
 });
 
 describe('webhook settings', () => {
-  it('default to a 15 s timeout and SPEC §4 retry delays (about 3 days in all)', () => {
+  it('default to a 15 s timeout and the documented retry delays (about 3 days in all)', () => {
     const { webhooks } = loadConfig({});
 
     expect(webhooks).toEqual({

@@ -82,7 +82,7 @@ export class StagingArea {
     // read and hashed: one write in flight at a time, so memory stays at two batches. Every 16 MB
     // what has been written is flushed to disk (fdatasync) while the body keeps streaming in, so
     // the fsync before the answer waits for the last few MB, not for the disk to take the whole
-    // body: with 400 MB one fsync at the end held a PUT to half the rate of a plain copy.
+    // body (why: docs/performance.md#upload-staging).
     let batch: Buffer[] = [];
     let batchBytes = 0;
     let unsyncedBytes = 0;
