@@ -177,21 +177,19 @@ describe('processing pipeline through the HTTP API (local storage, real sharp an
       );
     });
 
-    it('undecodable JPEG: original kept, READY, the failure recorded', async () => {
-      const { media, original } = await upload(
-        'jpeg-corrupt.jpg',
-        'image/jpeg',
-      );
+    it('undecodable JPEG: unusable bytes, FAILED with the reason, not served', async () => {
+      const { media } = await upload('jpeg-corrupt.jpg', 'image/jpeg');
       expect(media).toMatchObject({
-        status: 'READY',
-        contentType: 'image/jpeg',
-        sizeBytes: original.length,
+        status: 'FAILED',
         metadata: { normalization: { outcome: 'failed' } },
       });
-      expect(
-        typeof (media.metadata.normalization as { reason: unknown }).reason,
-      ).toBe('string');
-      expect((await served(media)).equals(original)).toBe(true);
+      const reason = (media.metadata.normalization as { reason: string })
+        .reason;
+      expect(reason).toMatch(/^The image could not be decoded: /);
+      expect(media.validationResults).toMatchObject({
+        processing: { valid: false, errors: [reason] },
+      });
+      expect((await fetch(media.publicUrl)).status).toBe(404);
     });
   });
 

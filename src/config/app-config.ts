@@ -33,6 +33,9 @@ const LOG_LEVELS = [
   'silent',
 ] as const;
 
+/** Images above this many pixels are refused from their header, before any decoding. */
+export const DEFAULT_IMAGE_MAX_PIXELS = 100_000_000;
+
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim())
     ? Number(value)
@@ -107,6 +110,17 @@ class EnvironmentVariables {
 
   @IsOptional() @IsString() FFPROBE_PATH?: string;
   @IsOptional() @IsString() FFMPEG_PATH?: string;
+  /**
+   * The most pixels (width × height) any image may have before sharp decodes it: uploads above it
+   * are FAILED, template images drawn as placeholders. A decoded pixel costs 3–4 bytes, so the
+   * default lets one image hold up to ~400 MB while it is converted.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  @IsInt()
+  IMAGE_MAX_PIXELS = DEFAULT_IMAGE_MAX_PIXELS;
   /**
    * Processing jobs per worker process: one per core, an image running on one libvips thread (see
    * ImageAdapter), plus one that keeps the cores busy while other jobs wait on storage and the
@@ -308,6 +322,8 @@ export class AppConfig {
   /** Poster frames; resolved like ffprobe when unset. */
   readonly ffmpegPath?: string;
   readonly processing: { concurrency: number; staleSeconds: number };
+  /** Every sharp decode of an untrusted image refuses more pixels than `maxPixels`. */
+  readonly image: { maxPixels: number };
   readonly reconciler: { intervalSeconds: number; pendingExpiryHours: number };
   /** Dispatched events (with their deliveries and attempts) and finished import jobs are kept this long. */
   readonly retention: { days: number };
@@ -376,6 +392,7 @@ export class AppConfig {
     };
     this.ffprobePath = env.FFPROBE_PATH;
     this.ffmpegPath = env.FFMPEG_PATH;
+    this.image = { maxPixels: env.IMAGE_MAX_PIXELS };
     this.processing = {
       concurrency: env.PROCESSING_CONCURRENCY,
       staleSeconds: env.PROCESSING_STALE_SECONDS,

@@ -44,7 +44,10 @@ export interface SkippedGif {
   height: number;
 }
 
-/** The image could not be decoded or is not an image we handle: keep the original; nothing is written. */
+/**
+ * The image could not be decoded, has more pixels than allowed, or is not an image we handle: its
+ * bytes are unusable (the item fails with `reason`); nothing is written.
+ */
 export interface FailedNormalisation {
   outcome: 'failed';
   sourceFormat: ImageFormat | null;

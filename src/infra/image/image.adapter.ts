@@ -4,7 +4,8 @@ import { open, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import sharp, { type OutputInfo } from 'sharp';
+import sharp, { type OutputInfo, type SharpOptions } from 'sharp';
+import { DEFAULT_IMAGE_MAX_PIXELS } from '../../config/app-config.js';
 import { IMAGE_SIGNATURE_BYTES, detectImageFormat } from './image-format.js';
 import {
   baselineJpegOptions,
@@ -36,18 +37,30 @@ function configureSharpOnce(): void {
   sharpConfigured = true;
 }
 
-/** The only code that talks to sharp. Works file to file so memory stays flat whatever the image size. */
+export interface ImageAdapterOptions {
+  /** IMAGE_MAX_PIXELS from config: images with more pixels are refused before they are decoded. */
+  maxPixels?: number;
+}
+
+/**
+ * The only code that talks to sharp for uploaded images. Works file to file so memory stays flat
+ * whatever the image size; the pixel limit bounds what one decode may cost at all (sharp's own
+ * default, 268 million pixels, let a 776 KB PNG of 16000×16000 take a worker to 3 GB).
+ */
 @Injectable()
 export class ImageAdapter {
-  constructor() {
+  private readonly maxPixels: number;
+
+  constructor(options: ImageAdapterOptions = {}) {
     configureSharpOnce();
+    this.maxPixels = options.maxPixels ?? DEFAULT_IMAGE_MAX_PIXELS;
   }
 
   /**
-   * Applies the normalisation rules (docs/contracts.md#image-normalisation) to the image at
-   * `inputPath`, writing any JPEG result to `outputPath` (which must be another file). Decoding
-   * problems come back as a `failed` result, not an exception, because the caller keeps the
-   * original then; file system errors (missing input, unwritable output) still throw.
+   * Applies the normalisation rules (docs/contracts.md#image-normalisation) to the image at `inputPath`, writing any JPEG result to `outputPath` (which must be
+   * another file). An image that cannot be decoded, or has more pixels than allowed, comes back as
+   * a `failed` result with a reason a user can read, not an exception: its bytes are unusable, so
+   * the caller fails the item. File system errors (missing input, unwritable output) still throw.
    */
   async normaliseImageFile(
     inputPath: string,
@@ -61,25 +74,31 @@ export class ImageAdapter {
     const sourceFormat = detectImageFormat(
       await readFileHead(inputPath, IMAGE_SIGNATURE_BYTES),
     );
+    if (sourceFormat === null) {
+      return {
+        outcome: 'failed',
+        sourceFormat,
+        reason: 'not a JPEG, PNG, GIF or WebP image (by its magic bytes)',
+      };
+    }
+    const decode: SharpOptions = { limitInputPixels: this.maxPixels };
     try {
+      const tooLarge = await pixelLimitExcess(inputPath, this.maxPixels);
+      if (tooLarge !== null) {
+        return { outcome: 'failed', sourceFormat, reason: tooLarge };
+      }
       switch (sourceFormat) {
-        case null:
-          return {
-            outcome: 'failed',
-            sourceFormat,
-            reason: 'not a JPEG, PNG, GIF or WebP image (by its magic bytes)',
-          };
         case 'gif':
-          return await describeGif(inputPath);
+          return await describeGif(inputPath, decode);
         case 'png':
         case 'webp':
           return {
             outcome: 'converted',
             sourceFormat,
-            ...(await encodeBaselineJpeg(inputPath, outputPath)),
+            ...(await encodeBaselineJpeg(inputPath, outputPath, decode)),
           };
         case 'jpeg':
-          return await normaliseJpeg(inputPath, outputPath);
+          return await normaliseJpeg(inputPath, outputPath, decode);
       }
     } catch (error) {
       await rm(outputPath, { force: true });
@@ -95,10 +114,31 @@ export class ImageAdapter {
   }
 }
 
+/**
+ * Why the image is refused for its size, or null when it is within the limit. Only the header is
+ * read (sharp's metadata decodes no pixels), with sharp's own limit lifted so the dimensions can be
+ * named; every decode after this one carries the limit as well.
+ */
+async function pixelLimitExcess(
+  inputPath: string,
+  maxPixels: number,
+): Promise<string | null> {
+  const { width, height } = await sharp(inputPath, {
+    limitInputPixels: false,
+  }).metadata();
+  const pixels = width * height;
+  if (pixels <= maxPixels) {
+    return null;
+  }
+  const count = (value: number) => value.toLocaleString('en-US');
+  return `The image is ${width}×${height} (${count(pixels)} pixels); at most ${count(maxPixels)} are accepted`;
+}
+
 async function describeGif(
   inputPath: string,
+  decode: SharpOptions,
 ): Promise<ImageNormalisationResult> {
-  const metadata = await sharp(inputPath).metadata();
+  const metadata = await sharp(inputPath, decode).metadata();
   return {
     outcome: 'skipped',
     reason: 'gif',
@@ -111,8 +151,9 @@ async function describeGif(
 async function normaliseJpeg(
   inputPath: string,
   outputPath: string,
+  decode: SharpOptions,
 ): Promise<ImageNormalisationResult> {
-  const metadata = await sharp(inputPath).metadata();
+  const metadata = await sharp(inputPath, decode).metadata();
   const reencodeReasons = jpegReencodeReasons(metadata);
   if (reencodeReasons.length > 0) {
     return {
@@ -122,11 +163,12 @@ async function normaliseJpeg(
       ...(await encodeBaselineJpeg(
         inputPath,
         outputPath,
+        decode,
         metadata.chromaSubsampling,
       )),
     };
   }
-  await decodeEveryPixel(inputPath);
+  await decodeEveryPixel(inputPath, decode);
   const { jfifHeaderInserted, sizeBytes } = await injectJfifHeaderIntoFile(
     inputPath,
     outputPath,
@@ -152,9 +194,10 @@ async function normaliseJpeg(
 async function encodeBaselineJpeg(
   inputPath: string,
   outputPath: string,
+  decode: SharpOptions,
   sourceChromaSubsampling?: string,
 ): Promise<WrittenJpeg> {
-  const encoder = sharp(inputPath, { autoOrient: true })
+  const encoder = sharp(inputPath, { ...decode, autoOrient: true })
     .flatten({ background: WHITE })
     .jpeg(baselineJpegOptions(sourceChromaSubsampling));
   let written: OutputInfo | undefined;
@@ -181,13 +224,16 @@ async function encodeBaselineJpeg(
  * costs less than a re-encode, unlike `stats()`, which computes sharpness and entropy on top
  * (docs/performance.md#verifying-kept-jpegs).
  */
-async function decodeEveryPixel(inputPath: string): Promise<void> {
+async function decodeEveryPixel(
+  inputPath: string,
+  decode: SharpOptions,
+): Promise<void> {
   const discard = new Writable({
     write(_chunk, _encoding, done) {
       done();
     },
   });
-  await pipeline(sharp(inputPath).raw(), discard);
+  await pipeline(sharp(inputPath, decode).raw(), discard);
 }
 
 async function readFileHead(path: string, length: number): Promise<Buffer> {
@@ -208,8 +254,9 @@ function isFileSystemError(error: unknown): boolean {
 
 /** libvips repeats its warnings over several lines; the first line names the problem. */
 function describeFailure(error: unknown): string {
-  if (error instanceof Error) {
-    return error.message.split('\n')[0].trim();
-  }
-  return String(error);
+  const problem =
+    error instanceof Error
+      ? error.message.split('\n')[0].trim()
+      : String(error);
+  return `The image could not be decoded: ${problem}`;
 }

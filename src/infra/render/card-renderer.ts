@@ -2,6 +2,8 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import sharp from 'sharp';
+import { DEFAULT_IMAGE_MAX_PIXELS } from '../../config/app-config.js';
+import { detectImageFormat } from '../image/image-format.js';
 import type { CardElement } from './card-element.js';
 import type { SvgTask } from './svg.worker.js';
 
@@ -10,8 +12,16 @@ export interface CardSize {
   height: number;
 }
 
-/** Remote images above this many pixels are refused before decoding (decompression bombs). */
-const MAX_INPUT_PIXELS = 40_000_000;
+/**
+ * Template images are small pictures: above this many pixels (or IMAGE_MAX_PIXELS, if lower) they
+ * are refused from their header, before decoding (decompression bombs).
+ */
+const TEMPLATE_IMAGE_MAX_PIXELS = 40_000_000;
+
+export interface CardRendererOptions {
+  /** IMAGE_MAX_PIXELS from config. */
+  maxPixels?: number;
+}
 
 /**
  * Built JavaScript runs the compiled worker; tests and benchmarks run the TypeScript source, which
@@ -34,6 +44,14 @@ const WORKER_EXEC_ARGV = import.meta.url.endsWith('.ts')
 @Injectable()
 export class CardRenderer implements OnModuleDestroy {
   private pool: Piscina<SvgTask, string> | null = null;
+  private readonly maxInputPixels: number;
+
+  constructor(options: CardRendererOptions = {}) {
+    this.maxInputPixels = Math.min(
+      TEMPLATE_IMAGE_MAX_PIXELS,
+      options.maxPixels ?? DEFAULT_IMAGE_MAX_PIXELS,
+    );
+  }
 
   async renderPng(tree: CardElement, size: CardSize): Promise<Buffer> {
     const svg = await this.workers().run({ tree, ...size });
@@ -42,12 +60,17 @@ export class CardRenderer implements OnModuleDestroy {
 
   /**
    * A remote image's bytes, cropped to fill `size` and inlined as a data URL for an `img`; null
-   * when the bytes are not an image sharp can decode, so the caller draws its placeholder.
+   * when the bytes are not a JPEG, PNG, WebP or GIF (by their magic bytes: sharp would also decode
+   * SVG, TIFF, HEIF and more, each another parser facing the internet) or do not decode within the
+   * pixel limit, so the caller draws its placeholder.
    */
   async inlineImage(bytes: Buffer, size: CardSize): Promise<string | null> {
+    if (detectImageFormat(bytes) === null) {
+      return null;
+    }
     try {
       const image = sharp(bytes, {
-        limitInputPixels: MAX_INPUT_PIXELS,
+        limitInputPixels: this.maxInputPixels,
         autoOrient: true,
       }).resize(size.width, size.height, { fit: 'cover' });
       const { hasAlpha } = await image.metadata();

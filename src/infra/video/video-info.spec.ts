@@ -4,6 +4,8 @@ import {
   parseFrameRate,
   scanType,
   toVideoInfo,
+  trustedDuration,
+  trustedFrameRate,
   type FfprobeOutput,
   type FfprobeStream,
 } from './video-info.js';
@@ -338,5 +340,91 @@ describe('containerName', () => {
     [undefined, undefined, 'unknown'],
   ])('%s with brand %j is %s', (formatName, brand, expected) => {
     expect(containerName(formatName, brand)).toBe(expected);
+  });
+});
+
+describe('duration and frame rate a file cannot lie about', () => {
+  /** What ffprobe 5.1 prints for a 2 s, 25 fps MP4 whose `mvhd` was patched to claim 10 hours. */
+  const INFLATED_MVHD: FfprobeOutput = {
+    streams: [
+      {
+        codec_type: 'video',
+        codec_name: 'h264',
+        width: 320,
+        height: 180,
+        r_frame_rate: '25/1',
+        avg_frame_rate: '25/1',
+        duration: '2.000000',
+        nb_frames: '50',
+      },
+      {
+        codec_type: 'audio',
+        codec_name: 'aac',
+        duration: '2.000000',
+        nb_frames: '95',
+      },
+    ],
+    format: {
+      format_name: 'mov,mp4,m4a,3gp,3g2,mj2',
+      duration: '36000.000000',
+    },
+  };
+
+  it("takes the streams' duration when the container claims 10 hours", () => {
+    expect(toVideoInfo(INFLATED_MVHD)).toMatchObject({
+      durationSeconds: 2,
+      fps: 25,
+    });
+  });
+
+  it('counts the frame rate when the sample durations claim 0.0007 fps', () => {
+    // The same file with its `stts` deltas multiplied as well.
+    const [video, audio] = INFLATED_MVHD.streams!;
+    const info = toVideoInfo({
+      ...INFLATED_MVHD,
+      streams: [
+        { ...video, r_frame_rate: '1/1440', avg_frame_rate: '1/1440' },
+        audio,
+      ],
+    });
+    expect(info).toMatchObject({ durationSeconds: 2, fps: 25 });
+  });
+
+  it("keeps the container's duration when the longest stream agrees with it", () => {
+    const streams: FfprobeStream[] = [
+      { codec_type: 'video', duration: '10.000000' },
+      { codec_type: 'audio', duration: '12.020000' },
+    ];
+    // A soundtrack outlasting the picture is the file's real length.
+    expect(trustedDuration('12.040000', streams)).toBe(12.04);
+    expect(trustedDuration('36000', streams)).toBe(12.02);
+    // A container that understates its streams is overruled too.
+    expect(trustedDuration('1', streams)).toBe(12.02);
+  });
+
+  it("has only the container's word when the streams carry no duration (WebM)", () => {
+    expect(
+      trustedDuration('3.5', [{ codec_type: 'video', duration: 'N/A' }]),
+    ).toBe(3.5);
+    expect(trustedDuration(undefined, [{ codec_type: 'video' }])).toBeNull();
+  });
+
+  it('keeps the stated frame rate when the frame count agrees, or is unknown', () => {
+    expect(
+      trustedFrameRate({
+        avg_frame_rate: '30000/1001',
+        duration: '10.010000',
+        nb_frames: '300',
+      }),
+    ).toBe(29.97);
+    expect(trustedFrameRate({ avg_frame_rate: '24/1' })).toBe(24);
+    expect(
+      trustedFrameRate({
+        avg_frame_rate: '0/0',
+        r_frame_rate: '0/0',
+        duration: '4',
+        nb_frames: '100',
+      }),
+    ).toBe(25);
   });
 });

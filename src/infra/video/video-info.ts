@@ -47,6 +47,8 @@ export interface FfprobeStream {
   r_frame_rate?: string;
   bit_rate?: string;
   duration?: string;
+  /** Frames the container's index lists (MP4's sample table); absent when it does not say. */
+  nb_frames?: string;
   pix_fmt?: string;
   field_order?: string;
   profile?: string;
@@ -90,14 +92,11 @@ export function toVideoInfo(probe: FfprobeOutput): VideoInfo {
   const rotation = displayRotation(video);
   const turnedSideways = rotation === 90 || rotation === 270;
   return {
-    durationSeconds:
-      positiveNumber(probe.format?.duration) ?? positiveNumber(video.duration),
+    durationSeconds: trustedDuration(probe.format?.duration, streams),
     codec: video.codec_name ?? 'unknown',
     width: turnedSideways ? video.height : video.width,
     height: turnedSideways ? video.width : video.height,
-    fps:
-      parseFrameRate(video.avg_frame_rate) ??
-      parseFrameRate(video.r_frame_rate),
+    fps: trustedFrameRate(video),
     bitrate: wholeNumber(video.bit_rate) ?? wholeNumber(probe.format?.bit_rate),
     pixelFormat: video.pix_fmt ?? null,
     scanType: scanType(video.field_order),
@@ -112,6 +111,51 @@ export function toVideoInfo(probe: FfprobeOutput): VideoInfo {
     ),
     rotation,
   };
+}
+
+/** Two claims about one quantity disagree: by more than 10 %, and by more than half a unit. */
+function disagree(claimed: number, measured: number): boolean {
+  const difference = Math.abs(claimed - measured);
+  return difference > 0.5 && difference > 0.1 * measured;
+}
+
+/**
+ * The container's duration (MP4's `mvhd`, which covers every stream) unless the streams say
+ * otherwise: a file's header is a claim anyone can write, and a 2 s clip whose `mvhd` says 10 hours
+ * must not be reported, validated or billed as 10 hours. The longest stream stands for the streams
+ * (a soundtrack may outlast the picture); without stream durations (common in WebM) the container's
+ * word is all there is.
+ */
+export function trustedDuration(
+  containerDuration: string | undefined,
+  streams: FfprobeStream[],
+): number | null {
+  const claimed = positiveNumber(containerDuration);
+  const streamDurations = streams
+    .map((stream) => positiveNumber(stream.duration))
+    .filter((duration) => duration !== null);
+  if (streamDurations.length === 0) {
+    return claimed;
+  }
+  const longest = Math.max(...streamDurations);
+  return claimed === null || disagree(claimed, longest) ? longest : claimed;
+}
+
+/**
+ * The stream's average frame rate (else its nominal one), unless the frames it holds over its own
+ * duration say otherwise: sample durations are claims too, and 50 frames stretched over 10 hours
+ * ("0.001 fps") would pass or fail platform rules on a number no player shows.
+ */
+export function trustedFrameRate(video: FfprobeStream): number | null {
+  const claimed =
+    parseFrameRate(video.avg_frame_rate) ?? parseFrameRate(video.r_frame_rate);
+  const frames = wholeNumber(video.nb_frames);
+  const duration = positiveNumber(video.duration);
+  if (frames === null || duration === null) {
+    return claimed;
+  }
+  const counted = Math.round((frames / duration) * 1000) / 1000;
+  return claimed === null || disagree(claimed, counted) ? counted : claimed;
 }
 
 /**

@@ -54,6 +54,27 @@ describe('ffmpegPosterArguments', () => {
     );
   });
 
+  it('opens the input with the pinned demuxer and two decoder threads', () => {
+    const args = ffmpegPosterArguments('/data/clip.webm', {
+      seekSeconds: 0,
+      skipBlackFrames: false,
+      demuxer: 'webm',
+    });
+    expect(args.slice(0, args.indexOf('-ss'))).toEqual([
+      '-hide_banner',
+      '-nostdin',
+      '-v',
+      'error',
+      '-protocol_whitelist',
+      'file',
+      '-threads',
+      '2',
+      '-f',
+      'webm',
+    ]);
+    expect(args[args.indexOf('-i') + 1]).toBe('file:/data/clip.webm');
+  });
+
   it('takes one baseline 4:2:0 MJPEG frame of the first real video stream to stdout', () => {
     const args = ffmpegPosterArguments('/x.mp4', {
       seekSeconds: 0.5,

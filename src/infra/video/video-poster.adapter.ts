@@ -1,16 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { ExecFileException } from 'node:child_process';
-import { resolve } from 'node:path';
 import { InvalidJpegError, injectJfifHeader } from '../image/jfif.js';
-import { describeToolFailure, runVideoTool } from './video.adapter.js';
+import {
+  describeToolFailure,
+  runVideoTool,
+  videoInputArguments,
+} from './video.adapter.js';
 import { VideoPosterError } from './video-poster.error.js';
-import { VideoToolCommand } from './video-tools.js';
+import {
+  VIDEO_TOOL_LIMITS,
+  VideoToolCommand,
+  type VideoToolInvocation,
+  type VideoToolLimits,
+} from './video-tools.js';
 
 export interface VideoPosterAdapterOptions {
   /** FFMPEG_PATH from config; when absent, `ffmpeg` on PATH, then the npm-installed binary. */
   ffmpegPath?: string;
   /** Kill ffmpeg after this long (per run); covers stalled HTTP sources and pathological files. */
   timeoutMs?: number;
+  /** Memory and CPU per run; {@link VIDEO_TOOL_LIMITS} unless a test needs others. */
+  limits?: VideoToolLimits;
 }
 
 export interface VideoPoster {
@@ -45,8 +55,8 @@ export function posterSeekSeconds(durationSeconds: number | null): number {
 }
 
 /**
- * One JPEG frame on stdout. Input protocols are whitelisted exactly as for ffprobe (see
- * `ffprobeArguments`). `-map 0:V:0` takes the first real video stream, never cover art. ffmpeg
+ * One JPEG frame on stdout. The input is opened exactly as ffprobe opens it (protocol whitelist,
+ * pinned demuxer, decoder threads: see `ffprobeArguments`). `-map 0:V:0` takes the first real video stream, never cover art. ffmpeg
  * applies the display matrix itself (autorotate), so the frame comes out in display orientation.
  * With `skipBlackFrames`, `blackframe` tags every frame with its share of black pixels and
  * `metadata` drops the mostly black ones, so `-frames:v 1` gets the first frame with content; the
@@ -55,22 +65,21 @@ export function posterSeekSeconds(durationSeconds: number | null): number {
  */
 export function ffmpegPosterArguments(
   location: string,
-  options: { seekSeconds: number; skipBlackFrames: boolean },
+  options: { seekSeconds: number; skipBlackFrames: boolean; demuxer?: string },
 ): string[] {
-  const isHttp = /^https?:\/\//i.test(location);
+  const input = videoInputArguments(location, options.demuxer);
   return [
     '-hide_banner',
     '-nostdin',
     '-v',
     'error',
-    '-protocol_whitelist',
-    isHttp ? 'http,https,tcp,tls' : 'file',
+    ...input.slice(0, -1),
     '-ss',
     options.seekSeconds.toFixed(3),
     '-t',
     String(POSTER_SEARCH_WINDOW_SECONDS),
     '-i',
-    isHttp ? location : `file:${resolve(location)}`,
+    input[input.length - 1],
     '-map',
     '0:V:0',
     ...(options.skipBlackFrames
@@ -104,10 +113,12 @@ export function ffmpegPosterArguments(
 @Injectable()
 export class VideoPosterAdapter {
   private readonly timeoutMs: number;
+  private readonly limits: VideoToolLimits;
   private readonly ffmpegCommand: VideoToolCommand;
 
   constructor(private readonly options: VideoPosterAdapterOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.limits = options.limits ?? VIDEO_TOOL_LIMITS;
     this.ffmpegCommand = new VideoToolCommand(
       'ffmpeg',
       options.ffmpegPath,
@@ -116,19 +127,26 @@ export class VideoPosterAdapter {
   }
 
   /**
-   * Reads a local file path or an http(s) URL in place. Throws {@link VideoPosterError} when no
-   * frame can be had.
+   * Reads a local file path or an http(s) URL in place, with `demuxer` the only one ffmpeg may read
+   * it with when the container is known (see `videoDemuxer`). Throws {@link VideoPosterError} when
+   * no frame can be had.
    */
   async extractPoster(
     location: string,
     durationSeconds: number | null,
+    demuxer?: string,
   ): Promise<VideoPoster> {
-    const command = await this.resolveCommand();
+    const invocation = await this.tool();
     const run = (seekSeconds: number, skipBlackFrames: boolean) =>
       runFfmpeg(
-        command,
-        ffmpegPosterArguments(location, { seekSeconds, skipBlackFrames }),
+        invocation,
+        ffmpegPosterArguments(location, {
+          seekSeconds,
+          skipBlackFrames,
+          demuxer,
+        }),
         this.timeoutMs,
+        this.limits,
       );
     let seekSeconds = posterSeekSeconds(durationSeconds);
     let frame: VideoPoster['frame'] = 'first_non_black';
@@ -144,7 +162,8 @@ export class VideoPosterAdapter {
     return { jpeg: withJfifHeader(output), seekSeconds, frame };
   }
 
-  private resolveCommand(): Promise<string> {
+  /** The ffmpeg this adapter runs (for the boot log). */
+  tool(): Promise<VideoToolInvocation> {
     return this.ffmpegCommand.resolve();
   }
 }
@@ -165,16 +184,21 @@ function withJfifHeader(output: Buffer): Buffer {
 }
 
 function runFfmpeg(
-  command: string,
+  invocation: VideoToolInvocation,
   args: string[],
   timeoutMs: number,
+  resources: VideoToolLimits,
 ): Promise<Buffer> {
   const input = args[args.indexOf('-i') + 1];
   return runVideoTool(
-    command,
+    invocation,
     args,
-    { timeoutMs, maxOutputBytes: MAX_POSTER_BYTES },
-    (error, stderr) => posterFailure(error, stderr, command, input, timeoutMs),
+    { timeoutMs, maxOutputBytes: MAX_POSTER_BYTES, resources },
+    (error, stderr) =>
+      posterFailure(error, stderr, invocation.command, input, {
+        timeoutMs,
+        cpuSeconds: resources.cpuSeconds,
+      }),
   );
 }
 
@@ -183,7 +207,7 @@ function posterFailure(
   stderr: string,
   command: string,
   input: string,
-  timeoutMs: number,
+  limits: { timeoutMs: number; cpuSeconds: number },
 ): VideoPosterError {
   const { failure, message } = describeToolFailure(
     'ffmpeg',
@@ -191,7 +215,7 @@ function posterFailure(
     stderr,
     command,
     input,
-    timeoutMs,
+    limits,
   );
   return failure === 'unavailable'
     ? new VideoPosterError('ffmpeg_unavailable', message)

@@ -168,6 +168,49 @@ describe('VideoAdapter.probe (real ffprobe over test/fixtures)', () => {
   });
 });
 
+describe('VideoAdapter.probe under a pinned demuxer and resource limits', () => {
+  it('reads a file with the demuxer of its sniffed type', async () => {
+    for (const [name, demuxer, container] of [
+      ['video-landscape.mp4', 'mp4', 'mp4'],
+      ['video.mov', 'mov', 'mov'],
+      ['video.webm', 'webm', 'webm'],
+      ['video.avi', 'avi', 'avi'],
+    ]) {
+      expect(
+        await new VideoAdapter().probe(fixture(name), demuxer),
+      ).toMatchObject({ container });
+    }
+  });
+
+  it('refuses to read a file as anything but the pinned container', async () => {
+    const error = await new VideoAdapter()
+      .probe(fixture('video-landscape.mp4'), 'webm')
+      .then(
+        () => null,
+        (failure: unknown) => failure,
+      );
+
+    expect(error).toBeInstanceOf(VideoProbeError);
+    expect(error).toMatchObject({ failure: 'unreadable' });
+    expect((error as Error).message).toContain('EBML header parsing failed');
+  });
+
+  it('fails the file, not the process, when ffprobe runs out of its memory limit', async () => {
+    const starved = new VideoAdapter({
+      limits: { addressSpaceBytes: 64 * 1024 * 1024, cpuSeconds: 10 },
+    });
+    const error = await starved
+      .probe(fixture('video-landscape.mp4'), 'mp4')
+      .then(
+        () => null,
+        (failure: unknown) => failure,
+      );
+
+    expect(error).toBeInstanceOf(VideoProbeError);
+    expect(error).toMatchObject({ failure: 'unreadable' });
+  });
+});
+
 describe('VideoAdapter.probe over HTTP', () => {
   let server: Server;
   let baseUrl: string;
@@ -238,9 +281,11 @@ describe('ffprobeArguments', () => {
   it('only lets ffprobe open local files when probing a path, given as a file: URL', () => {
     const args = ffprobeArguments('-weird:name.mp4');
 
-    expect(args.slice(-3)).toEqual([
+    expect(args.slice(-5)).toEqual([
       '-protocol_whitelist',
       'file',
+      '-threads',
+      '2',
       `file:${resolve('-weird:name.mp4')}`,
     ]);
     expect(args).toEqual(
@@ -249,13 +294,23 @@ describe('ffprobeArguments', () => {
   });
 
   it('only lets ffprobe use network protocols when probing a URL', () => {
-    expect(ffprobeArguments('https://cdn.example.com/a.mp4').slice(-3)).toEqual(
+    expect(ffprobeArguments('https://cdn.example.com/a.mp4').slice(-5)).toEqual(
       [
         '-protocol_whitelist',
         'http,https,tcp,tls',
+        '-threads',
+        '2',
         'https://cdn.example.com/a.mp4',
       ],
     );
+  });
+
+  it('pins the demuxer right before the input', () => {
+    expect(ffprobeArguments('/data/a.mp4', 'mp4').slice(-3)).toEqual([
+      '-f',
+      'mp4',
+      'file:/data/a.mp4',
+    ]);
   });
 });
 

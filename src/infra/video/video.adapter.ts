@@ -7,13 +7,24 @@ import {
   type VideoInfo,
 } from './video-info.js';
 import { VideoProbeError } from './video-probe.error.js';
-import { VideoToolCommand, commandRuns } from './video-tools.js';
+import {
+  VIDEO_TOOL_LIMITS,
+  VIDEO_TOOL_THREADS,
+  VideoToolCommand,
+  commandRuns,
+  isLimiterExecFailure,
+  limitedCommand,
+  type VideoToolInvocation,
+  type VideoToolLimits,
+} from './video-tools.js';
 
 export interface VideoAdapterOptions {
   /** FFPROBE_PATH from config; when absent, `ffprobe` on PATH, then the npm-installed binary. */
   ffprobePath?: string;
   /** Kill ffprobe after this long. Covers slow or stalled HTTP sources as well as pathological files. */
   timeoutMs?: number;
+  /** Memory and CPU per run; {@link VIDEO_TOOL_LIMITS} unless a test needs others. */
+  limits?: VideoToolLimits;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -31,10 +42,12 @@ const MAX_FFPROBE_OUTPUT_BYTES = 4 * 1024 * 1024;
 @Injectable()
 export class VideoAdapter {
   private readonly timeoutMs: number;
+  private readonly limits: VideoToolLimits;
   private readonly ffprobeCommand: VideoToolCommand;
 
   constructor(private readonly options: VideoAdapterOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.limits = options.limits ?? VIDEO_TOOL_LIMITS;
     this.ffprobeCommand = new VideoToolCommand(
       'ffprobe',
       options.ffprobePath,
@@ -43,15 +56,16 @@ export class VideoAdapter {
   }
 
   /**
-   * Probes a local file path or an http(s) URL (ffprobe then reads only the ranges it needs).
-   * Throws {@link VideoProbeError} when the input is not a readable video.
+   * Probes a local file path or an http(s) URL (ffprobe then reads only the ranges it needs), with
+   * `demuxer` (see `videoDemuxer`) the only one ffprobe may read it with, when the container is
+   * known. Throws {@link VideoProbeError} when the input is not a readable video.
    */
-  async probe(location: string): Promise<VideoInfo> {
-    const command = await this.resolveCommand();
+  async probe(location: string, demuxer?: string): Promise<VideoInfo> {
     const output = await runFfprobe(
-      command,
-      ffprobeArguments(location),
+      await this.tool(),
+      ffprobeArguments(location, demuxer),
       this.timeoutMs,
+      this.limits,
     );
     return toVideoInfo(parseFfprobeJson(output));
   }
@@ -62,7 +76,7 @@ export class VideoAdapter {
    */
   async isAvailable(): Promise<boolean> {
     try {
-      return await commandRuns(await this.resolveCommand());
+      return await commandRuns((await this.tool()).command);
     } catch (error) {
       if (error instanceof VideoProbeError) {
         return false;
@@ -71,7 +85,8 @@ export class VideoAdapter {
     }
   }
 
-  private resolveCommand(): Promise<string> {
+  /** The ffprobe this adapter runs (for the boot log). */
+  tool(): Promise<VideoToolInvocation> {
     return this.ffprobeCommand.resolve();
   }
 }
@@ -81,9 +96,9 @@ export class VideoAdapter {
  * playlists, `concat` lists, reference movies); without this, probing a URL could make ffprobe open
  * local files, and probing an uploaded file could make it fetch arbitrary URLs. A local path is passed
  * as a `file:` URL so a name starting with `-` or containing `:` is never read as an option or protocol.
+ * `-f` pins the demuxer and `-threads` the decoders' threads (see `videoDemuxer`, `VIDEO_TOOL_LIMITS`).
  */
-export function ffprobeArguments(location: string): string[] {
-  const isHttp = /^https?:\/\//i.test(location);
+export function ffprobeArguments(location: string, demuxer?: string): string[] {
   return [
     '-v',
     'error',
@@ -91,26 +106,51 @@ export function ffprobeArguments(location: string): string[] {
     'json',
     '-show_format',
     '-show_streams',
+    ...videoInputArguments(location, demuxer),
+  ];
+}
+
+/** The input options ffprobe and ffmpeg share, ending with the input itself. */
+export function videoInputArguments(
+  location: string,
+  demuxer: string | undefined,
+): string[] {
+  const isHttp = /^https?:\/\//i.test(location);
+  return [
     '-protocol_whitelist',
     isHttp ? 'http,https,tcp,tls' : 'file',
+    '-threads',
+    String(VIDEO_TOOL_THREADS),
+    ...(demuxer === undefined ? [] : ['-f', demuxer]),
     isHttp ? location : `file:${resolve(location)}`,
   ];
 }
 
 /**
- * Runs ffprobe or ffmpeg with a hard timeout (SIGKILL: neither may outlive its job) and a cap on
- * what it prints; a failure becomes `toError(error, stderr)`.
+ * Runs ffprobe or ffmpeg under its memory and CPU limits (see `limitedCommand`), with a hard
+ * timeout (SIGKILL: neither may outlive its job) and a cap on what it prints; a failure becomes
+ * `toError(error, stderr)`.
  */
 export function runVideoTool(
-  command: string,
+  invocation: VideoToolInvocation,
   args: string[],
-  limits: { timeoutMs: number; maxOutputBytes: number },
+  limits: {
+    timeoutMs: number;
+    maxOutputBytes: number;
+    resources: VideoToolLimits;
+  },
   toError: (error: ExecFileException, stderr: string) => Error,
 ): Promise<Buffer> {
+  const run = limitedCommand(
+    invocation.command,
+    args,
+    invocation.prlimit,
+    limits.resources,
+  );
   return new Promise((resolvePromise, reject) => {
     execFile(
-      command,
-      args,
+      run.file,
+      run.args,
       {
         timeout: limits.timeoutMs,
         killSignal: 'SIGKILL',
@@ -129,23 +169,30 @@ export function runVideoTool(
 }
 
 async function runFfprobe(
-  command: string,
+  invocation: VideoToolInvocation,
   args: string[],
   timeoutMs: number,
+  resources: VideoToolLimits,
 ): Promise<string> {
   const input = args[args.length - 1];
   const output = await runVideoTool(
-    command,
+    invocation,
     args,
-    { timeoutMs, maxOutputBytes: MAX_FFPROBE_OUTPUT_BYTES },
-    (error, stderr) => probeFailure(error, stderr, command, input, timeoutMs),
+    { timeoutMs, maxOutputBytes: MAX_FFPROBE_OUTPUT_BYTES, resources },
+    (error, stderr) =>
+      probeFailure(error, stderr, invocation.command, input, {
+        timeoutMs,
+        cpuSeconds: resources.cpuSeconds,
+      }),
   );
   return output.toString('utf8');
 }
 
 /**
- * Why an ffprobe or ffmpeg run failed: the binary could not start, it was killed at the timeout, or
- * it could not read the input (with its own words, minus the input's name).
+ * Why an ffprobe or ffmpeg run failed: the binary could not start (itself, or through prlimit), it
+ * was killed at the timeout, or it could not read the input (with its own words, minus the input's
+ * name). Running out of its memory or CPU limit is the input's doing, so it counts as unreadable:
+ * a hostile file costs one failed item, not a worker.
  */
 export function describeToolFailure(
   tool: 'ffprobe' | 'ffmpeg',
@@ -153,7 +200,7 @@ export function describeToolFailure(
   stderr: string,
   command: string,
   input: string,
-  timeoutMs: number,
+  limits: { timeoutMs: number; cpuSeconds: number },
 ): { failure: 'unavailable' | 'timeout' | 'unreadable'; message: string } {
   if (error.code === 'ENOENT' || error.code === 'EACCES') {
     return {
@@ -161,10 +208,22 @@ export function describeToolFailure(
       message: `${tool} could not be started (${command}): ${error.code}`,
     };
   }
+  if (isLimiterExecFailure(error.code, stderr)) {
+    return {
+      failure: 'unavailable',
+      message: `${tool} could not be started (${command}): ${stderr.trim()}`,
+    };
+  }
   if (error.killed && error.signal === 'SIGKILL') {
     return {
       failure: 'timeout',
-      message: `${tool} did not finish within ${timeoutMs} ms`,
+      message: `${tool} did not finish within ${limits.timeoutMs} ms`,
+    };
+  }
+  if (error.signal === 'SIGXCPU') {
+    return {
+      failure: 'unreadable',
+      message: `${tool} used up its ${limits.cpuSeconds} CPU seconds`,
     };
   }
   return {
@@ -180,7 +239,7 @@ function probeFailure(
   stderr: string,
   command: string,
   input: string,
-  timeoutMs: number,
+  limits: { timeoutMs: number; cpuSeconds: number },
 ): VideoProbeError {
   const { failure, message } = describeToolFailure(
     'ffprobe',
@@ -188,7 +247,7 @@ function probeFailure(
     stderr,
     command,
     input,
-    timeoutMs,
+    limits,
   );
   return failure === 'unavailable'
     ? new VideoProbeError('ffprobe_unavailable', message)

@@ -2,8 +2,12 @@ import { Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { VideoPosterAdapter } from './video-poster.adapter.js';
 import { VideoAdapter } from './video.adapter.js';
+import { VideoToolsReport } from './video-tools.report.js';
 
-/** The ffprobe and ffmpeg adapters for every module that reads videos (processing, validation). */
+/**
+ * The ffprobe and ffmpeg adapters for every module that reads videos (processing, validation), and
+ * the boot log line naming them.
+ */
 @Module({
   providers: [
     {
@@ -18,6 +22,7 @@ import { VideoAdapter } from './video.adapter.js';
       useFactory: (config: AppConfig) =>
         new VideoPosterAdapter({ ffmpegPath: config.ffmpegPath }),
     },
+    VideoToolsReport,
   ],
   exports: [VideoAdapter, VideoPosterAdapter],
 })

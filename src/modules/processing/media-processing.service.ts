@@ -27,6 +27,7 @@ import type { VideoInfo } from '../../infra/video/video-info.js';
 import { VideoPosterAdapter } from '../../infra/video/video-poster.adapter.js';
 import { VideoPosterError } from '../../infra/video/video-poster.error.js';
 import { VideoProbeError } from '../../infra/video/video-probe.error.js';
+import { videoDemuxer } from '../../infra/video/video-tools.js';
 import type { Media } from '../media/media.entity.js';
 import { buildPosterKey } from '../media/storage-key.js';
 import {
@@ -294,17 +295,11 @@ export class MediaProcessingService implements OnModuleInit {
       };
       switch (result.outcome) {
         case 'failed':
-          this.logger.warn(
-            { mediaId: media.id, workspaceId: media.workspaceId },
-            `Image normalisation failed for media ${media.id}, keeping the original: ${result.reason}`,
-          );
+          // Bytes no decoder can read (or that would take too much memory to) are unusable.
           return {
-            status: 'READY',
-            changes: {
-              sizeBytes: stored.sizeBytes,
-              checksumSha256: await this.storedSha256(key, inputPath),
-              metadata,
-            },
+            status: 'FAILED',
+            errors: [result.reason],
+            changes: { metadata },
           };
         case 'skipped':
           return {
@@ -390,9 +385,11 @@ export class MediaProcessingService implements OnModuleInit {
     stored: StoredObjectInfo,
   ): Promise<ProcessingOutcome> {
     const location = await this.storage.probeLocation(key);
+    // Both tools read the bytes as the container they were sniffed as, and as nothing else.
+    const demuxer = videoDemuxer(contentType);
     let info: VideoInfo;
     try {
-      info = await this.videos.probe(location);
+      info = await this.videos.probe(location, demuxer);
     } catch (error) {
       // An unreadable file is the file's fault; a missing ffprobe or a timeout is retried.
       if (
@@ -403,7 +400,7 @@ export class MediaProcessingService implements OnModuleInit {
       }
       throw error;
     }
-    const poster = await this.storePoster(media, location, info);
+    const poster = await this.storePoster(media, location, info, demuxer);
     return {
       status: 'READY',
       changes: {
@@ -433,6 +430,7 @@ export class MediaProcessingService implements OnModuleInit {
     media: Media,
     location: string,
     info: VideoInfo,
+    demuxer: string,
   ): Promise<{
     posterPath: string | null;
     posterUrl: string | null;
@@ -443,6 +441,7 @@ export class MediaProcessingService implements OnModuleInit {
       const poster = await this.posters.extractPoster(
         location,
         info.durationSeconds,
+        demuxer,
       );
       await this.storage.write({
         key: posterKey,

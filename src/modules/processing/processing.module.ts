@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config.js';
 import { ImageAdapter } from '../../infra/image/image.adapter.js';
 import { StorageModule } from '../../infra/storage/storage.module.js';
 import { VideoModule } from '../../infra/video/video.module.js';
@@ -10,6 +11,15 @@ import { ProcessingRecovery } from './processing-recovery.service.js';
 /** The image/video pipeline; its job and recovery run only where JobRunner runs workers. */
 @Module({
   imports: [MediaModule, ValidationModule, StorageModule, VideoModule],
-  providers: [ImageAdapter, MediaProcessingService, ProcessingRecovery],
+  providers: [
+    {
+      provide: ImageAdapter,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        new ImageAdapter({ maxPixels: config.image.maxPixels }),
+    },
+    MediaProcessingService,
+    ProcessingRecovery,
+  ],
 })
 export class ProcessingModule {}
