@@ -1,3 +1,4 @@
+import type { SigningKeys } from '../secrets/signing-keys.js';
 import type { Readable } from 'node:stream';
 import type { UploadLength } from './presign-input.js';
 import type {
@@ -69,7 +70,7 @@ export function isPartUploadQuery(query: Record<string, unknown>): boolean {
 export class SignedUploadReceiver {
   constructor(
     private readonly staging: UploadStaging,
-    private readonly signingSecret: string,
+    private readonly signingKeys: SigningKeys | string,
   ) {}
 
   async receive(request: SignedUploadRequest): Promise<ReceivedUpload> {
@@ -158,7 +159,7 @@ export class SignedUploadReceiver {
     if (!signed) throw invalidSignature;
     const { signature, ...signedTerms } = signed;
     const terms: SignedUploadTerms = { key: request.key, ...signedTerms };
-    if (!hasValidUploadSignature(this.signingSecret, terms, signature))
+    if (!hasValidUploadSignature(this.signingKeys, terms, signature))
       throw invalidSignature;
     if (isUploadExpired(terms, request.now ?? new Date())) {
       throw new UploadRejectedError(
