@@ -1,9 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import {
-  keyById,
-  SigningKeys,
-  splitKeyId,
-} from '../secrets/signing-keys.js';
+import { keyById, SigningKeys, splitKeyId } from '../secrets/signing-keys.js';
 import type { UploadLength } from './presign-input.js';
 
 /** What a local upload URL allows: one PUT of this type and length, until `expires`. */

@@ -194,9 +194,7 @@ export class WebhookEndpointsService {
       beforeId:
         cursor === undefined ? undefined : this.cursors.decode(scope, cursor),
     });
-    return pageOf(rows, limit, (last) =>
-      this.cursors.encode(scope, last.id),
-    );
+    return pageOf(rows, limit, (last) => this.cursors.encode(scope, last.id));
   }
 
   /**
