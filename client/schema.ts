@@ -407,8 +407,9 @@ export interface paths {
         put?: never;
         /**
          * Import Google Drive files now
-         * @description Imports up to 20 Google Drive files before answering, with one result per file: `ok` with the
-         *     new item, or `error` saying why (nothing is left of a failed file).
+         * @description Imports up to 20 Google Drive files before answering, and waits (bounded, as `POST /v1/media`
+         *     does) for their processing, with one result per file: `ok` with the new item, or `error` saying
+         *     why (nothing is left of a failed download; a file that failed processing keeps its item).
          */
         post: operations["driveImport"];
         delete?: never;
@@ -1107,7 +1108,8 @@ export interface components {
             mimeType: string;
             /**
              * @description Bearer token for the download. Used for that request only; never stored or logged.
-             * @example ya29.a0AfH6SMB…
+             *     Printable ASCII or Latin-1 only, as it is sent in an HTTP header.
+             * @example ya29.a0AfH6SMB-example
              */
             accessToken: string;
         };
@@ -1144,7 +1146,8 @@ export interface components {
             /**
              * @description Google OAuth access token with Drive read scope. Used for the download only; never stored or
              *     logged.
-             * @example ya29.a0AfH6SMB…
+             *     Printable ASCII or Latin-1 only, as it is sent in an HTTP header.
+             * @example ya29.a0AfH6SMB-example
              */
             accessToken: string;
         };
@@ -1162,17 +1165,24 @@ export interface components {
             /**
              * @description Google OAuth access token with Drive read scope. Used for the downloads only; never stored or
              *     logged.
-             * @example ya29.a0AfH6SMB…
+             *     Printable ASCII or Latin-1 only, as it is sent in an HTTP header.
+             * @example ya29.a0AfH6SMB-example
              */
             accessToken: string;
         };
         DriveImportResultDto: {
-            /** @enum {string} */
+            /**
+             * @description `error`: the download failed (no item is left), or processing failed (`mediaId` names the FAILED item).
+             * @enum {string}
+             */
             status: "ok" | "error";
             /** @description The Drive file id. */
             fileId: string;
             mediaId?: string;
-            /** @description The hosted URL (serves once the item is READY). */
+            /**
+             * @description The hosted URL. Processing is awaited (bounded) before answering, so it serves at once in the
+             *     common case; a file still processing when the bound passes serves once its item is READY.
+             */
             url?: string;
             error?: string;
         };

@@ -113,8 +113,9 @@ export class ImportController {
   }
 
   /**
-   * Imports up to 20 Google Drive files before answering, with one result per file: `ok` with the
-   * new item, or `error` saying why (nothing is left of a failed file).
+   * Imports up to 20 Google Drive files before answering, and waits (bounded, as `POST /v1/media`
+   * does) for their processing, with one result per file: `ok` with the new item, or `error` saying
+   * why (nothing is left of a failed download; a file that failed processing keeps its item).
    */
   @ApiOperation({ summary: 'Import Google Drive files now' })
   @ApiResponse({
