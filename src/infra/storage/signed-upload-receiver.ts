@@ -6,6 +6,7 @@ import type {
   StoredObjectInfo,
   UploadStaging,
 } from './storage.port.js';
+import { storageFailureCode } from './storage-failure.js';
 import { UploadAbortedError, UploadRejectedError } from './upload-errors.js';
 import {
   hasValidUploadSignature,
@@ -130,7 +131,10 @@ export class SignedUploadReceiver {
         destroyOnFailure: false,
       });
     } catch (error) {
-      if (error instanceof UploadRejectedError) throw error;
+      // A full or failing disk is ours, not an upload the client cut short.
+      if (error instanceof UploadRejectedError || storageFailureCode(error)) {
+        throw error;
+      }
       throw new UploadAbortedError(request.key, error);
     }
     if (requiredLength !== undefined && staged.sizeBytes < requiredLength) {

@@ -58,6 +58,7 @@ export class ImportController {
       500,
       'The download or the store failed; `message` says why (`internal_error`)',
     ],
+    507,
   )
   @Authenticated('media:write')
   @RateLimit('urlUpload')
@@ -123,7 +124,7 @@ export class ImportController {
     description: 'One result per file',
     type: DriveImportResponseDto,
   })
-  @ApiProblemResponses(400)
+  @ApiProblemResponses(400, 507)
   @Authenticated('media:write')
   @HttpCode(207)
   @Idempotent()
