@@ -39,6 +39,23 @@ describe('loadConfig', () => {
     expect(message).not.toContain('mysql://x/y');
   });
 
+  it('reads the previous signing secret and the files max-age', () => {
+    expect(loadConfig({}).storage.filesCacheMaxAgeSeconds).toBe(86_400);
+    const config = loadConfig({
+      STORAGE_SIGNING_SECRET: 'n'.repeat(32),
+      STORAGE_SIGNING_SECRET_PREVIOUS: 'o'.repeat(32),
+      FILES_CACHE_MAX_AGE_SECONDS: '600',
+    });
+    expect(config.storage.previousSigningSecret).toBe('o'.repeat(32));
+    expect(config.storage.filesCacheMaxAgeSeconds).toBe(600);
+    expect(() =>
+      loadConfig({
+        STORAGE_SIGNING_SECRET: 'n'.repeat(32),
+        STORAGE_SIGNING_SECRET_PREVIOUS: 'n'.repeat(32),
+      }),
+    ).toThrow('STORAGE_SIGNING_SECRET_PREVIOUS must differ');
+  });
+
   it('requires the S3 bucket with the s3 driver and real secrets in production', () => {
     expect(() => loadConfig({ STORAGE_DRIVER: 's3' })).toThrow(
       'S3_BUCKET is required when STORAGE_DRIVER is s3',
