@@ -80,7 +80,11 @@ export function applyRequestTimeouts(
   server.requestTimeout = 0;
   server.headersTimeout = headersTimeoutMs;
   server.on('request', (request: IncomingMessage) => {
-    if (request.complete) return;
+    // Only while a body is on its way: a request without one may wait on its handler for long.
+    const hasBody =
+      request.headers['transfer-encoding'] !== undefined ||
+      Number(request.headers['content-length'] ?? 0) > 0;
+    if (!hasBody || request.complete) return;
     const { socket } = request;
     socket.setTimeout(bodyIdleMs);
     const settle = () => socket.setTimeout(0);
