@@ -278,7 +278,8 @@ export interface paths {
         /**
          * Download a file (local storage)
          * @description Public file URL of a READY item: the stored bytes with their content type, a strong ETag,
-         *     single-range requests and long-lived caching (the bytes never change once READY). Documents
+         *     single-range requests and caching for `FILES_CACHE_MAX_AGE_SECONDS` (a day by default; not
+         *     `immutable`, since items can be deleted). Error answers are never cacheable. Documents
          *     and captions are served as downloads, and no file can run scripts on this origin.
          */
         get: operations["serveFile"];
@@ -407,8 +408,9 @@ export interface paths {
         put?: never;
         /**
          * Import Google Drive files now
-         * @description Imports up to 20 Google Drive files before answering, with one result per file: `ok` with the
-         *     new item, or `error` saying why (nothing is left of a failed file).
+         * @description Imports up to 20 Google Drive files before answering, and waits (bounded, as `POST /v1/media`
+         *     does) for their processing, with one result per file: `ok` with the new item, or `error` saying
+         *     why (nothing is left of a failed download; a file that failed processing keeps its item).
          */
         post: operations["driveImport"];
         delete?: never;
@@ -641,7 +643,7 @@ export interface components {
              * @example validation_error
              * @enum {string}
              */
-            code: "validation_error" | "unauthorized" | "forbidden" | "insufficient_scope" | "not_found" | "idempotency_conflict" | "idempotency_in_progress" | "conflict" | "upload_rejected" | "payload_too_large" | "range_not_satisfiable" | "unprocessable_entity" | "rate_limit_exceeded" | "internal_error" | "service_unavailable";
+            code: "validation_error" | "unauthorized" | "forbidden" | "insufficient_scope" | "not_found" | "idempotency_conflict" | "idempotency_in_progress" | "conflict" | "upload_rejected" | "payload_too_large" | "range_not_satisfiable" | "unprocessable_entity" | "rate_limit_exceeded" | "internal_error" | "insufficient_storage" | "service_unavailable";
             /** @description Human-readable explanation specific to this occurrence. */
             message: string;
             /** @description Per-field problems, present on validation errors. */
@@ -1107,7 +1109,8 @@ export interface components {
             mimeType: string;
             /**
              * @description Bearer token for the download. Used for that request only; never stored or logged.
-             * @example ya29.a0AfH6SMB…
+             *     Printable ASCII or Latin-1 only, as it is sent in an HTTP header.
+             * @example ya29.a0AfH6SMB-example
              */
             accessToken: string;
         };
@@ -1144,7 +1147,8 @@ export interface components {
             /**
              * @description Google OAuth access token with Drive read scope. Used for the download only; never stored or
              *     logged.
-             * @example ya29.a0AfH6SMB…
+             *     Printable ASCII or Latin-1 only, as it is sent in an HTTP header.
+             * @example ya29.a0AfH6SMB-example
              */
             accessToken: string;
         };
@@ -1162,17 +1166,24 @@ export interface components {
             /**
              * @description Google OAuth access token with Drive read scope. Used for the downloads only; never stored or
              *     logged.
-             * @example ya29.a0AfH6SMB…
+             *     Printable ASCII or Latin-1 only, as it is sent in an HTTP header.
+             * @example ya29.a0AfH6SMB-example
              */
             accessToken: string;
         };
         DriveImportResultDto: {
-            /** @enum {string} */
+            /**
+             * @description `error`: the download failed (no item is left), or processing failed (`mediaId` names the FAILED item).
+             * @enum {string}
+             */
             status: "ok" | "error";
             /** @description The Drive file id. */
             fileId: string;
             mediaId?: string;
-            /** @description The hosted URL (serves once the item is READY). */
+            /**
+             * @description The hosted URL. Processing is awaited (bounded) before answering, so it serves at once in the
+             *     common case; a file still processing when the bound passes serves once its item is READY.
+             */
             url?: string;
             error?: string;
         };
@@ -1930,6 +1941,31 @@ export interface operations {
                      *       "status": 503,
                      *       "code": "service_unavailable",
                      *       "message": "A backing service is unavailable; retry shortly",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later */
+            507: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:insufficient_storage",
+                     *       "title": "Insufficient storage",
+                     *       "status": 507,
+                     *       "code": "insufficient_storage",
+                     *       "message": "The server could not store the file: its storage is full or failing. Nothing was kept; retry later",
                      *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
                      *     }
                      */
@@ -3433,6 +3469,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later */
+            507: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:insufficient_storage",
+                     *       "title": "Insufficient storage",
+                     *       "status": 507,
+                     *       "code": "insufficient_storage",
+                     *       "message": "The server could not store the file: its storage is full or failing. Nothing was kept; retry later",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     confirmUpload: {
@@ -3919,6 +3980,25 @@ export interface operations {
                      *       "status": 503,
                      *       "code": "service_unavailable",
                      *       "message": "A backing service is unavailable; retry shortly",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Our storage is full or failing (`insufficient_storage`); nothing was stored, retry the same PUT later */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:insufficient_storage",
+                     *       "title": "Insufficient storage",
+                     *       "status": 507,
+                     *       "code": "insufficient_storage",
+                     *       "message": "The server could not store the file: its storage is full or failing. Nothing was kept; retry later",
                      *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
                      *     }
                      */
@@ -5177,6 +5257,31 @@ export interface operations {
                      *       "status": 503,
                      *       "code": "service_unavailable",
                      *       "message": "A backing service is unavailable; retry shortly",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later */
+            507: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:insufficient_storage",
+                     *       "title": "Insufficient storage",
+                     *       "status": 507,
+                     *       "code": "insufficient_storage",
+                     *       "message": "The server could not store the file: its storage is full or failing. Nothing was kept; retry later",
                      *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
                      *     }
                      */

@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import { applyRequestTimeouts } from './infra/http/listen.js';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -73,6 +75,7 @@ export async function createHttpApplication(
   // Which X-Forwarded-For hops to believe: decides the client address per-IP rate limits count.
   app.set('trust proxy', config.trustProxy);
   app.enableShutdownHooks([], SHUTDOWN_HOOKS);
+  applyRequestTimeouts(app.getHttpServer() as Server);
   await mountOpenApi(app);
   return app;
 }

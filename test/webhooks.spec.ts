@@ -1024,9 +1024,7 @@ describe('webhook URLs with FETCH_ALLOW_PRIVATE_ADDRESSES off', () => {
     ],
     [
       'https://localhost/hook',
-      expect.stringMatching(
-        /^url must be a public https URL: the URL resolves to a private address \((127\.0\.0\.1|::1)\)$/,
-      ),
+      'url must be a public https URL: the URL resolves to a non-public address',
     ],
     [
       'https://[::1]/hook',

@@ -42,8 +42,26 @@ describe('loadConfig', () => {
       'APP_ROLE must be one of the following values: all, api, worker (got "web")',
     );
     expect(message).toContain(
-      'DATABASE_URL must be a URL address (got "mysql://x/y")',
+      'DATABASE_URL must be a URL address (got a value that is not shown, as it may hold a password)',
     );
+    expect(message).not.toContain('mysql://x/y');
+  });
+
+  it('reads the previous signing secret and the files max-age', () => {
+    expect(loadConfig({}).storage.filesCacheMaxAgeSeconds).toBe(86_400);
+    const config = loadConfig({
+      STORAGE_SIGNING_SECRET: 'n'.repeat(32),
+      STORAGE_SIGNING_SECRET_PREVIOUS: 'o'.repeat(32),
+      FILES_CACHE_MAX_AGE_SECONDS: '600',
+    });
+    expect(config.storage.previousSigningSecret).toBe('o'.repeat(32));
+    expect(config.storage.filesCacheMaxAgeSeconds).toBe(600);
+    expect(() =>
+      loadConfig({
+        STORAGE_SIGNING_SECRET: 'n'.repeat(32),
+        STORAGE_SIGNING_SECRET_PREVIOUS: 'n'.repeat(32),
+      }),
+    ).toThrow('STORAGE_SIGNING_SECRET_PREVIOUS must differ');
   });
 
   it('requires the S3 bucket with the s3 driver and real secrets in production', () => {

@@ -86,7 +86,19 @@ class EnvironmentVariables {
     'local' | 's3' = 'local';
   @IsOptional() @IsString() @MinLength(1) LOCAL_STORAGE_DIR = './data/storage';
   @IsOptional() @IsString() @MinLength(32) STORAGE_SIGNING_SECRET?: string;
+  /** The secret being rotated out: what it signed or sealed still opens, nothing new uses it. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  STORAGE_SIGNING_SECRET_PREVIOUS?: string;
   @IsOptional() @IsString() @MinLength(32) STORAGE_EVENTS_SECRET?: string;
+  /** How long browsers and CDNs may keep a file served from `/files` (local storage). */
+  @IsOptional()
+  @Transform(toInt)
+  @Min(0)
+  @Max(31_536_000)
+  @IsInt()
+  FILES_CACHE_MAX_AGE_SECONDS = 86_400;
   @IsOptional() @IsString() S3_BUCKET?: string;
   @IsOptional() @IsString() S3_REGION = 'us-east-1';
   @IsOptional()
@@ -315,7 +327,11 @@ export class AppConfig {
     localDir: string;
     /** Unset outside production: a random one is generated into the data directory (SigningKeys). */
     signingSecret?: string;
+    /** The signing secret being rotated out (STORAGE_SIGNING_SECRET_PREVIOUS): opens and verifies only. */
+    previousSigningSecret?: string;
     eventsSecret?: string;
+    /** `Cache-Control: max-age` of files served from `/files`. */
+    filesCacheMaxAgeSeconds: number;
     s3?: S3Config;
   };
   readonly ffprobePath?: string;
@@ -376,7 +392,9 @@ export class AppConfig {
       driver: env.STORAGE_DRIVER,
       localDir: env.LOCAL_STORAGE_DIR,
       signingSecret: env.STORAGE_SIGNING_SECRET,
+      previousSigningSecret: env.STORAGE_SIGNING_SECRET_PREVIOUS,
       eventsSecret: env.STORAGE_EVENTS_SECRET,
+      filesCacheMaxAgeSeconds: env.FILES_CACHE_MAX_AGE_SECONDS,
       s3: env.S3_BUCKET
         ? {
             bucket: env.S3_BUCKET,
@@ -476,15 +494,45 @@ export class ConfigurationError extends Error {
   }
 }
 
+/**
+ * Variables whose value is, or may carry, a credential (a URL's password): a boot error names the
+ * variable and what is wrong with it, never the value, which would end up in logs and CI output.
+ */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  'STORAGE_SIGNING_SECRET',
+  'STORAGE_SIGNING_SECRET_PREVIOUS',
+  'STORAGE_EVENTS_SECRET',
+  'ADMIN_TOKEN',
+  'METRICS_TOKEN',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'DATABASE_URL',
+  'REDIS_URL',
+]);
+
+/** What a problem says it got: the value itself, or for a secret only its length. */
+function describeValue(variable: string, got: string): string {
+  if (!SECRET_VARIABLES.has(variable)) {
+    return JSON.stringify(got);
+  }
+  return variable.endsWith('_URL')
+    ? 'a value that is not shown, as it may hold a password'
+    : `${got.length} characters, not shown`;
+}
+
 function describe(
   error: ValidationError,
   raw: Record<string, string | undefined>,
 ): string[] {
   const got = raw[error.property];
-  return Object.values(error.constraints ?? {}).map(
-    (message) =>
-      `${message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`,
-  );
+  return Object.values(error.constraints ?? {}).map((message) => {
+    // class-validator messages may quote the value ($value); a secret's is cut out of them too.
+    const said =
+      got && SECRET_VARIABLES.has(error.property)
+        ? message.split(got).join('…')
+        : message;
+    return `${said}${got === undefined ? '' : ` (got ${describeValue(error.property, got)})`}`;
+  });
 }
 
 function crossFieldProblems(env: EnvironmentVariables): string[] {
@@ -503,6 +551,14 @@ function crossFieldProblems(env: EnvironmentVariables): string[] {
   ) {
     problems.push(
       'FETCH_ALLOW_PRIVATE_ADDRESSES cannot be true when NODE_ENV is production',
+    );
+  }
+  if (
+    env.STORAGE_SIGNING_SECRET_PREVIOUS &&
+    env.STORAGE_SIGNING_SECRET_PREVIOUS === env.STORAGE_SIGNING_SECRET
+  ) {
+    problems.push(
+      'STORAGE_SIGNING_SECRET_PREVIOUS must differ from STORAGE_SIGNING_SECRET (it is the secret being rotated out)',
     );
   }
   if (env.NODE_ENV === 'production' && !env.STORAGE_SIGNING_SECRET) {

@@ -1,5 +1,9 @@
 import { httpStatusFor, type ErrorCode } from './error-codes.js';
 
+/** What a client is told when our own storage fails (full disk or quota, I/O error, read-only). */
+export const STORAGE_FAILURE_MESSAGE =
+  'The server could not store the file: its storage is full or failing. Nothing was kept; retry later';
+
 export interface FieldError {
   field: string;
   message: string;

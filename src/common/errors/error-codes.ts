@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'unprocessable_entity',
   'rate_limit_exceeded',
   'internal_error',
+  'insufficient_storage',
   'service_unavailable',
 ] as const;
 
@@ -49,6 +50,8 @@ export function httpStatusFor(code: ErrorCode): number {
       return 429;
     case 'internal_error':
       return 500;
+    case 'insufficient_storage':
+      return 507;
     case 'service_unavailable':
       return 503;
   }
@@ -84,6 +87,8 @@ export function titleFor(code: ErrorCode): string {
       return 'Rate limit exceeded';
     case 'internal_error':
       return 'Internal error';
+    case 'insufficient_storage':
+      return 'Insufficient storage';
     case 'service_unavailable':
       return 'Service unavailable';
   }

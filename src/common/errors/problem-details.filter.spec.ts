@@ -28,6 +28,7 @@ function fakeHost() {
     headersSent: false,
     getHeader: (name: string) => sent.headers[name],
     setHeader: (name: string, value: string) => (sent.headers[name] = value),
+    removeHeader: (name: string) => delete sent.headers[name],
     status(code: number) {
       sent.status = code;
       return this;
@@ -52,6 +53,27 @@ function fakeHost() {
 
 describe('ProblemDetailsFilter', () => {
   beforeAll(() => Logger.overrideLogger(false));
+
+  it('answers a failure of our own storage with 507, without the caching headers a handler had set', () => {
+    const { host, sent, json } = fakeHost();
+    sent.headers['Cache-Control'] = 'public, max-age=86400';
+    sent.headers.ETag = '"abc"';
+    sent.headers['Content-Disposition'] = 'inline';
+    filter().catch(
+      new Error('write failed', {
+        cause: Object.assign(new Error('ENOSPC: no space left on device'), {
+          code: 'ENOSPC',
+        }),
+      }),
+      host,
+    );
+    expect(sent.status).toBe(507);
+    expect(json()).toMatchObject({ code: 'insufficient_storage' });
+    expect(sent.body).not.toContain('ENOSPC');
+    expect(sent.headers['Cache-Control']).toBe('no-store');
+    expect(sent.headers.ETag).toBeUndefined();
+    expect(sent.headers['Content-Disposition']).toBeUndefined();
+  });
 
   it('hides unexpected errors behind 500 internal_error', () => {
     const { host, sent, json } = fakeHost();

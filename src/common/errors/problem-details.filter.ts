@@ -8,11 +8,13 @@ import {
 import type { Response } from 'express';
 import { AppConfig } from '../../config/app-config.js';
 import { QueueUnavailableError } from '../../infra/queue/job-port.js';
-import { ApiError } from './api-error.js';
+import { storageFailureCode } from '../../infra/storage/storage-failure.js';
+import { ApiError, STORAGE_FAILURE_MESSAGE } from './api-error.js';
 import type { ErrorCode } from './error-codes.js';
 import {
   PROBLEM_CONTENT_TYPE,
   renderProblem,
+  resetForProblem,
   StoredProblem,
 } from './render-problem.js';
 import { BackingServices, endpointOf } from './unavailable.js';
@@ -77,6 +79,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
+    resetForProblem(response);
     for (const [name, value] of Object.entries(problem.headers)) {
       response.setHeader(name, value);
     }
@@ -111,6 +114,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           headers: { 'Retry-After': '5' },
         },
       );
+    }
+    const storageFailure = storageFailureCode(exception);
+    if (storageFailure) {
+      // Ours to fix, not the client's: the operator needs to see it, the client to retry later.
+      this.logger.error(
+        { err: exception, requestId },
+        `Storage failure (${storageFailure})`,
+      );
+      return new ApiError('insufficient_storage', STORAGE_FAILURE_MESSAGE);
     }
     this.logger.error({ err: exception, requestId }, 'Unexpected error');
     return new ApiError('internal_error', 'An unexpected error occurred');

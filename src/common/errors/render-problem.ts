@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { ApiError, FieldError } from './api-error.js';
 import { httpStatusFor, titleFor } from './error-codes.js';
 import type { ProblemDetails } from './problem-details.dto.js';
@@ -40,4 +41,28 @@ export class StoredProblem extends Error {
     super(problem.body.message);
     this.name = 'StoredProblem';
   }
+}
+
+/**
+ * Headers a handler may have set for the representation it meant to send (a file's caching,
+ * validators, range, disposition) before it failed. A problem answer carries none of them, and is
+ * never cached: a CDN must not keep a 500 for a year.
+ */
+const REPRESENTATION_HEADERS = [
+  'Cache-Control',
+  'Expires',
+  'ETag',
+  'Last-Modified',
+  'Content-Disposition',
+  'Content-Range',
+  'Accept-Ranges',
+  'Content-Length',
+];
+
+/** Clears what `REPRESENTATION_HEADERS` lists and marks the answer `no-store`; the problem's own headers go on after. */
+export function resetForProblem(response: ServerResponse): void {
+  for (const name of REPRESENTATION_HEADERS) {
+    response.removeHeader(name);
+  }
+  response.setHeader('Cache-Control', 'no-store');
 }

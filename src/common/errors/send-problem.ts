@@ -1,6 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import type { ApiError } from './api-error.js';
-import { PROBLEM_CONTENT_TYPE, renderProblem } from './render-problem.js';
+import {
+  PROBLEM_CONTENT_TYPE,
+  renderProblem,
+  resetForProblem,
+} from './render-problem.js';
 
 /**
  * Answers with the problem+json rendering of `error`, for handlers outside Nest's router (the
@@ -12,6 +16,7 @@ export function sendProblem(response: ServerResponse, error: ApiError): void {
     error,
     typeof header === 'string' ? header : '',
   );
+  resetForProblem(response);
   for (const [name, value] of Object.entries(problem.headers)) {
     response.setHeader(name, value);
   }

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { ErrorCode } from '../errors/error-codes.js';
 import { ProblemDetailsDto } from '../errors/problem-details.dto.js';
-import { ApiError } from '../errors/api-error.js';
+import { ApiError, STORAGE_FAILURE_MESSAGE } from '../errors/api-error.js';
 import { renderProblem } from '../errors/render-problem.js';
 
 const DESCRIPTIONS: Record<number, string> = {
@@ -16,6 +16,7 @@ const DESCRIPTIONS: Record<number, string> = {
   429: 'Rate limit hit (`rate_limit_exceeded`); see `Retry-After`',
   500: 'Unexpected failure (`internal_error`)',
   503: 'A dependency is unreachable (`service_unavailable`)',
+  507: 'Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later',
 };
 
 /** The code and message of each status's example body. */
@@ -39,6 +40,7 @@ const EXAMPLES: Record<number, [ErrorCode, string]> = {
     'service_unavailable',
     'A backing service is unavailable; retry shortly',
   ],
+  507: ['insufficient_storage', STORAGE_FAILURE_MESSAGE],
 };
 
 /** An example body exactly as the API renders one for `status`. */

@@ -1,4 +1,5 @@
 import { SealedBox } from '../../infra/secrets/sealed-box.js';
+import type { Keyring } from '../../infra/secrets/signing-keys.js';
 import { ApiError } from '../errors/api-error.js';
 
 /**
@@ -10,8 +11,8 @@ import { ApiError } from '../errors/api-error.js';
 export class SealedCursors {
   private readonly box: SealedBox;
 
-  constructor(key: Buffer) {
-    this.box = new SealedBox(key);
+  constructor(keys: Keyring | Buffer) {
+    this.box = new SealedBox(keys);
   }
 
   encode(scope: string, seq: number): string {

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import {
   createServer,
   type IncomingMessage,
@@ -228,20 +229,29 @@ describe('SafeFetcher', () => {
       );
 
       expect(error.kind).toBe('blocked_address');
-      expect(error.message).toBe(
-        'the URL resolves to a private address (127.0.0.1)',
-      );
+      expect(error.message).toBe('the URL resolves to a non-public address');
+      expect(error.message).not.toContain('127.0.0.1');
       expect(canaryHits).toBe(0);
     });
 
-    it('refuses a name when any one of its addresses is private', async () => {
-      const error = await fetchError(
-        fetcher.fetch(`http://mixed.example.test:${filesPort}/ok`),
-      );
+    it('refuses a name when any one of its addresses is private, naming the address only in the log', async () => {
+      const warn = vi
+        .spyOn(Logger.prototype, 'warn')
+        .mockImplementation(() => {});
+      try {
+        const error = await fetchError(
+          fetcher.fetch(`http://mixed.example.test:${filesPort}/ok`),
+        );
 
-      expect(error.kind).toBe('blocked_address');
-      expect(error.message).toContain('(10.0.0.5)');
-      expect(filesHits).toBe(0);
+        expect(error.kind).toBe('blocked_address');
+        expect(error.message).toBe('the URL resolves to a non-public address');
+        expect(warn).toHaveBeenCalledWith(
+          'Refused mixed.example.test: it resolves to the non-public address 10.0.0.5',
+        );
+        expect(filesHits).toBe(0);
+      } finally {
+        warn.mockRestore();
+      }
     });
 
     it.each([

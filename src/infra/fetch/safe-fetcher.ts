@@ -1,4 +1,4 @@
-import type { OnApplicationShutdown } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { lookup as systemLookup } from 'node:dns/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import { isIP, type LookupFunction } from 'node:net';
@@ -102,6 +102,7 @@ async function systemResolve(hostname: string): Promise<ResolvedAddress[]> {
  * before dispatch. Redirects are followed by hand so each hop goes through the same checks.
  */
 export class SafeFetcher implements OnApplicationShutdown {
+  private readonly logger = new Logger(SafeFetcher.name);
   private readonly resolve: Resolver;
   private readonly isAllowedAddress: (address: string) => boolean;
   private readonly defaults: Omit<Limits, 'signal'>;
@@ -282,9 +283,13 @@ export class SafeFetcher implements OnApplicationShutdown {
       ({ address }) => !this.isAllowedAddress(address),
     );
     if (blocked) {
+      // Which internal address a tenant's name maps to is for the operator's eyes, not the caller's.
+      this.logger.warn(
+        `Refused ${hostname}: it resolves to the non-public address ${blocked.address}`,
+      );
       throw new FetchError(
         'blocked_address',
-        `the URL resolves to a private address (${blocked.address})`,
+        'the URL resolves to a non-public address',
       );
     }
     return addresses;

@@ -1,3 +1,4 @@
+import type { IncomingMessage, Server } from 'node:http';
 import { createServer } from 'node:net';
 import { StartupError } from '../startup-error.js';
 
@@ -55,4 +56,39 @@ export async function assertCanListen(
     throw explainListenError(error, port, host, variables);
   }
   await new Promise((resolve) => probe.close(resolve));
+}
+
+/** How long a client may take to send a request's headers (slow-loris protection). */
+export const HEADERS_TIMEOUT_MS = 60_000;
+/** How long a request body may stall between two chunks before its socket is closed. */
+export const BODY_IDLE_TIMEOUT_MS = 60_000;
+
+/**
+ * Node's defaults cut every request at 5 minutes (`requestTimeout`), however steadily its body is
+ * flowing: a large upload PUT on a slow link got a 408 halfway. Instead there is no bound on the
+ * whole request, the headers must arrive within `headersTimeoutMs`, and while a body is being
+ * received the socket is closed when no byte arrives for `bodyIdleMs`. Once the body is in, the
+ * socket may stay quiet while the handler works (a URL upload waits for its download).
+ */
+export function applyRequestTimeouts(
+  server: Server,
+  {
+    headersTimeoutMs = HEADERS_TIMEOUT_MS,
+    bodyIdleMs = BODY_IDLE_TIMEOUT_MS,
+  }: { headersTimeoutMs?: number; bodyIdleMs?: number } = {},
+): void {
+  server.requestTimeout = 0;
+  server.headersTimeout = headersTimeoutMs;
+  server.on('request', (request: IncomingMessage) => {
+    // Only while a body is on its way: a request without one may wait on its handler for long.
+    const hasBody =
+      request.headers['transfer-encoding'] !== undefined ||
+      Number(request.headers['content-length'] ?? 0) > 0;
+    if (!hasBody || request.complete) return;
+    const { socket } = request;
+    socket.setTimeout(bodyIdleMs);
+    const settle = () => socket.setTimeout(0);
+    request.once('end', settle);
+    request.once('close', settle);
+  });
 }

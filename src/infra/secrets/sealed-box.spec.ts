@@ -14,13 +14,18 @@ describe('SealedBox', () => {
   it('refuses a value sealed under another key or tampered with', () => {
     const other = new SealedBox(randomBytes(32));
     expect(() => box.open('ws_1', other.seal('ws_1', 'hello'))).toThrow();
-    const sealed = Buffer.from(box.seal('ws_1', 'hello'), 'base64url');
+    const [keyId, value] = box.seal('ws_1', 'hello').split('.');
+    const sealed = Buffer.from(value, 'base64url');
     sealed[sealed.length - 1] ^= 1;
-    expect(() => box.open('ws_1', sealed.toString('base64url'))).toThrow();
+    expect(() =>
+      box.open('ws_1', `${keyId}.${sealed.toString('base64url')}`),
+    ).toThrow();
   });
 
   it('seals in plain base64 when asked', () => {
     const stored = new SealedBox(randomBytes(32), 'base64');
-    expect(stored.seal('wh_1', 'x'.repeat(40))).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(stored.seal('wh_1', 'x'.repeat(40))).toMatch(
+      /^[A-Za-z0-9_-]{8}\.[A-Za-z0-9+/]+=*$/,
+    );
   });
 });

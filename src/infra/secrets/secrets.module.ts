@@ -11,6 +11,7 @@ import { SigningKeys } from './signing-keys.js';
       useFactory: (config: AppConfig) =>
         SigningKeys.resolve({
           configured: config.storage.signingSecret,
+          previous: config.storage.previousSigningSecret,
           dataDir: config.storage.localDir,
         }),
     },

@@ -1,3 +1,4 @@
+import type { SigningKeys } from '../secrets/signing-keys.js';
 import type { Readable } from 'node:stream';
 import type { UploadLength } from './presign-input.js';
 import type {
@@ -5,6 +6,7 @@ import type {
   StoredObjectInfo,
   UploadStaging,
 } from './storage.port.js';
+import { storageFailureCode } from './storage-failure.js';
 import { UploadAbortedError, UploadRejectedError } from './upload-errors.js';
 import {
   hasValidUploadSignature,
@@ -69,7 +71,7 @@ export function isPartUploadQuery(query: Record<string, unknown>): boolean {
 export class SignedUploadReceiver {
   constructor(
     private readonly staging: UploadStaging,
-    private readonly signingSecret: string,
+    private readonly signingKeys: SigningKeys | string,
   ) {}
 
   async receive(request: SignedUploadRequest): Promise<ReceivedUpload> {
@@ -129,7 +131,10 @@ export class SignedUploadReceiver {
         destroyOnFailure: false,
       });
     } catch (error) {
-      if (error instanceof UploadRejectedError) throw error;
+      // A full or failing disk is ours, not an upload the client cut short.
+      if (error instanceof UploadRejectedError || storageFailureCode(error)) {
+        throw error;
+      }
       throw new UploadAbortedError(request.key, error);
     }
     if (requiredLength !== undefined && staged.sizeBytes < requiredLength) {
@@ -158,7 +163,7 @@ export class SignedUploadReceiver {
     if (!signed) throw invalidSignature;
     const { signature, ...signedTerms } = signed;
     const terms: SignedUploadTerms = { key: request.key, ...signedTerms };
-    if (!hasValidUploadSignature(this.signingSecret, terms, signature))
+    if (!hasValidUploadSignature(this.signingKeys, terms, signature))
       throw invalidSignature;
     if (isUploadExpired(terms, request.now ?? new Date())) {
       throw new UploadRejectedError(

@@ -35,6 +35,7 @@ import { Storage } from './storage.port.js';
           rootDir: resolve(config.storage.localDir),
           publicBaseUrl: config.publicBaseUrl,
           signingSecret: keys.secret,
+          previousSigningSecret: keys.previousSecret,
         });
       },
     },
@@ -43,7 +44,7 @@ import { Storage } from './storage.port.js';
       inject: [Storage, SigningKeys],
       useFactory: (storage: Storage, keys: SigningKeys) =>
         storage.uploadStaging
-          ? new SignedUploadReceiver(storage.uploadStaging, keys.secret)
+          ? new SignedUploadReceiver(storage.uploadStaging, keys)
           : null,
     },
   ],

@@ -18,8 +18,8 @@ const TERMS: SignedUploadTerms = {
 describe('upload signature', () => {
   const signature = signUploadTerms(SECRET, TERMS);
 
-  it('is lowercase hex HMAC-SHA256 and verifies for the same terms', () => {
-    expect(signature).toMatch(/^[0-9a-f]{64}$/);
+  it('is a key id and lowercase hex HMAC-SHA256, and verifies for the same terms', () => {
+    expect(signature).toMatch(/^[A-Za-z0-9_-]{8}\.[0-9a-f]{64}$/);
     expect(hasValidUploadSignature(SECRET, { ...TERMS }, signature)).toBe(true);
   });
 
@@ -54,12 +54,13 @@ describe('upload signature', () => {
       `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`,
     ],
     ['upper case', signature.toUpperCase()],
-    ['truncated', signature.slice(0, 63)],
+    ['truncated', signature.slice(0, -1)],
+    ['without its key id', signature.slice(9)],
     ['extended', `${signature}0`],
     ['empty', ''],
     [
       'base64 of the same bytes',
-      Buffer.from(signature, 'hex').toString('base64url'),
+      Buffer.from(signature.slice(9), 'hex').toString('base64url'),
     ],
   ])('rejects a tampered signature: %s', (_, tampered) => {
     expect(hasValidUploadSignature(SECRET, TERMS, tampered)).toBe(false);

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { keyById, SigningKeys, splitKeyId } from '../secrets/signing-keys.js';
 import type { UploadLength } from './presign-input.js';
 
 /** What a local upload URL allows: one PUT of this type and length, until `expires`. */
@@ -47,27 +48,61 @@ function canonicalTerms(terms: SignedUploadTerms): string {
   ]);
 }
 
-/** HMAC-SHA256 of the terms, lowercase hex. */
-export function signUploadTerms(
-  secret: string,
-  terms: SignedUploadTerms,
-): string {
-  return createHmac('sha256', secret)
-    .update(canonicalTerms(terms))
-    .digest('hex');
+const KEY_PURPOSE = 'upload-url';
+
+function keysFrom(keys: SigningKeys | string): SigningKeys {
+  return typeof keys === 'string' ? new SigningKeys(keys) : keys;
 }
 
-/** Constant-time check that `signature` was made by `signUploadTerms` with this secret and these terms. */
+function hmacHex(key: Buffer | string, terms: SignedUploadTerms): string {
+  return createHmac('sha256', key).update(canonicalTerms(terms)).digest('hex');
+}
+
+function sameHex(expected: string, given: string): boolean {
+  return timingSafeEqual(
+    Buffer.from(expected, 'ascii'),
+    Buffer.from(given, 'ascii'),
+  );
+}
+
+/**
+ * `<key id>.<HMAC-SHA256 of the terms, lowercase hex>`, under the upload-URL key derived from the
+ * current STORAGE_SIGNING_SECRET.
+ */
+export function signUploadTerms(
+  keys: SigningKeys | string,
+  terms: SignedUploadTerms,
+): string {
+  const { id, key } = keysFrom(keys).keyring(KEY_PURPOSE).current;
+  return `${id}.${hmacHex(key, terms)}`;
+}
+
+/**
+ * Constant-time check that `signature` was made by `signUploadTerms` for these terms with the
+ * current or the previous secret. A bare hex signature (URLs issued before key ids existed: an
+ * HMAC under the secret itself) is checked against both secrets too.
+ */
 export function hasValidUploadSignature(
-  secret: string,
+  keys: SigningKeys | string,
   terms: SignedUploadTerms,
   signature: string,
 ): boolean {
-  if (!HEX_SHA256.test(signature)) {
+  const signing = keysFrom(keys);
+  const { keyId, rest } = splitKeyId(signature);
+  if (!HEX_SHA256.test(rest)) {
     return false;
   }
-  const expected = Buffer.from(signUploadTerms(secret, terms), 'ascii');
-  return timingSafeEqual(expected, Buffer.from(signature, 'ascii'));
+  if (keyId !== undefined) {
+    const named = keyById(signing.keyring(KEY_PURPOSE), keyId);
+    return named !== undefined && sameHex(hmacHex(named.key, terms), rest);
+  }
+  const secrets = [signing.secret, signing.previousSecret].filter(
+    (secret): secret is string => secret !== undefined,
+  );
+  // Every secret is tried, so the time taken does not tell which one matched.
+  return secrets
+    .map((secret) => sameHex(hmacHex(secret, terms), rest))
+    .includes(true);
 }
 
 export function isUploadExpired(

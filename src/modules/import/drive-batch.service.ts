@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ApiError } from '../../common/errors/api-error.js';
 import { AppConfig } from '../../config/app-config.js';
+import type { Media } from '../media/media.entity.js';
 import { MediaIngest } from '../media/media-ingest.service.js';
+import { MediaService } from '../media/media.service.js';
 import {
   driveContentType,
   driveDownloadUrl,
@@ -18,16 +21,27 @@ export interface DriveBatchFile {
   mimeType: string;
 }
 
-/** One file's outcome: the new item, or why there is none (nothing is left of a failed file). */
+/**
+ * One file's outcome: the new item, or why there is none (nothing is left of a file whose download
+ * failed; a file that failed processing keeps its FAILED item, named by `mediaId`).
+ */
 export type DriveBatchResult =
   | { fileId: string; status: 'ok'; mediaId: string; url: string }
-  | { fileId: string; status: 'error'; error: string };
+  | { fileId: string; status: 'error'; mediaId?: string; error: string };
 
-/** `POST /v1/media/drive-import`: every file of the batch downloaded before answering. */
+/** A file once its download is over: its stored item, or the result that says why there is none. */
+type Downloaded = { stored: Media } | { failed: DriveBatchResult };
+
+/**
+ * `POST /v1/media/drive-import`: every file of the batch downloaded before answering, then their
+ * processing awaited together (bounded like `POST /v1/media`, see MediaService.waitForProcessing),
+ * so the answer's URLs serve at once in the common case.
+ */
 @Injectable()
 export class DriveBatchService {
   constructor(
     private readonly ingest: MediaIngest,
+    private readonly library: MediaService,
     private readonly download: SourceDownload,
     private readonly config: AppConfig,
   ) {}
@@ -41,7 +55,7 @@ export class DriveBatchService {
       driveContentType(file.mimeType, `files.${index}.mimeType`),
     );
     this.ingest.assertCanIngest();
-    const results: DriveBatchResult[] = [];
+    const results: Downloaded[] = [];
     let next = 0;
     const worker = async () => {
       while (next < files.length) {
@@ -59,16 +73,59 @@ export class DriveBatchService {
         worker,
       ),
     );
-    return results;
+    // Every item is waited for at once, so the whole batch waits at most one bound.
+    return Promise.all(
+      results.map((result, index) =>
+        'stored' in result
+          ? this.settled(workspaceId, files[index], result.stored)
+          : Promise.resolve(result.failed),
+      ),
+    );
+  }
+
+  private async settled(
+    workspaceId: string,
+    file: DriveBatchFile,
+    stored: Media,
+  ): Promise<DriveBatchResult> {
+    let item: Media;
+    try {
+      item = await this.library.waitForProcessing(workspaceId, stored.id);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'not_found') {
+        return {
+          fileId: file.driveFileId,
+          status: 'error',
+          error: 'The media item was deleted',
+        };
+      }
+      throw error;
+    }
+    if (item.status === 'FAILED') {
+      return {
+        fileId: file.driveFileId,
+        status: 'error',
+        mediaId: item.id,
+        error:
+          item.validationResults?.processing?.errors.join('; ') ||
+          'Processing failed',
+      };
+    }
+    return {
+      fileId: file.driveFileId,
+      status: 'ok',
+      mediaId: item.id,
+      url: item.publicUrl,
+    };
   }
 
   private async importFile(
     workspaceId: string,
     file: DriveBatchFile,
     accessToken: string,
-  ): Promise<DriveBatchResult> {
+  ): Promise<Downloaded> {
     try {
-      const item = await this.ingest.ingest(
+      const stored = await this.ingest.ingest(
         workspaceId,
         'drive',
         {
@@ -89,19 +146,16 @@ export class DriveBatchService {
           ),
         { awaitProcessing: false },
       );
-      return {
-        fileId: file.driveFileId,
-        status: 'ok',
-        mediaId: item.id,
-        url: item.publicUrl,
-      };
+      return { stored };
     } catch (error) {
       const failure = describeDownloadFailure(error, file.driveFileId);
       if (!failure) throw error;
       return {
-        fileId: file.driveFileId,
-        status: 'error',
-        error: failure.message,
+        failed: {
+          fileId: file.driveFileId,
+          status: 'error',
+          error: failure.message,
+        },
       };
     }
   }

@@ -58,6 +58,7 @@ export class ImportController {
       500,
       'The download or the store failed; `message` says why (`internal_error`)',
     ],
+    507,
   )
   @Authenticated('media:write')
   @RateLimit('urlUpload')
@@ -113,8 +114,9 @@ export class ImportController {
   }
 
   /**
-   * Imports up to 20 Google Drive files before answering, with one result per file: `ok` with the
-   * new item, or `error` saying why (nothing is left of a failed file).
+   * Imports up to 20 Google Drive files before answering, and waits (bounded, as `POST /v1/media`
+   * does) for their processing, with one result per file: `ok` with the new item, or `error` saying
+   * why (nothing is left of a failed download; a file that failed processing keeps its item).
    */
   @ApiOperation({ summary: 'Import Google Drive files now' })
   @ApiResponse({
@@ -122,7 +124,7 @@ export class ImportController {
     description: 'One result per file',
     type: DriveImportResponseDto,
   })
-  @ApiProblemResponses(400)
+  @ApiProblemResponses(400, 507)
   @Authenticated('media:write')
   @HttpCode(207)
   @Idempotent()

@@ -9,6 +9,7 @@ import {
 } from 'class-validator';
 import { IntegerField } from '../../common/validation/integer-field.decorator.js';
 import { NestedDto } from '../../common/validation/nested-dto.decorator.js';
+import { NoControlCharacters } from '../media/no-control-characters.decorator.js';
 import { MediaDto } from '../media/media.dto.js';
 import { BULK_VIDEO_MAX_BYTES } from '../media/media-types.js';
 
@@ -24,6 +25,18 @@ const DRIVE_FILE_ID = /^[A-Za-z0-9_-]{1,200}$/;
 
 /** A MIME type as clients declare it (`type/subtype`, parameters allowed). */
 const MIME_TYPE = /^[\w.+-]+\/[\w.+-]+(;.*)?$/;
+
+/**
+ * What can follow `Bearer ` in an Authorization header: printable ASCII and Latin-1 (ISO-8859-1
+ * without its controls), no leading or trailing space. Anything else (`…`, emoji, a line break)
+ * cannot be sent, so it is refused before any download is tried.
+ */
+const HEADER_TOKEN =
+  /^[\x21-\x7e\xa1-\xff](?:[\x20-\x7e\xa0-\xff]*[\x21-\x7e\xa1-\xff])?$/;
+
+/** Never repeats the token. */
+const HEADER_TOKEN_MESSAGE =
+  '$property must consist of printable ASCII or Latin-1 characters without control characters (it is sent in an HTTP header)';
 
 export class UploadFromUrlDto {
   /**
@@ -59,6 +72,7 @@ export class ImportFromUrlDto {
    */
   @IsString()
   @Length(1, 255)
+  @NoControlCharacters()
   filename: string;
 
   /**
@@ -71,10 +85,12 @@ export class ImportFromUrlDto {
 
   /**
    * Bearer token for the download. Used for that request only; never stored or logged.
-   * @example "ya29.a0AfH6SMB…"
+   * Printable ASCII or Latin-1 only, as it is sent in an HTTP header.
+   * @example "ya29.a0AfH6SMB-example"
    */
   @IsString()
   @Length(1, 4096)
+  @Matches(HEADER_TOKEN, { message: HEADER_TOKEN_MESSAGE })
   accessToken: string;
 }
 
@@ -91,6 +107,7 @@ export class ImportFromDriveDto {
    */
   @IsString()
   @Length(1, 255)
+  @NoControlCharacters()
   filename: string;
 
   /**
@@ -105,10 +122,12 @@ export class ImportFromDriveDto {
   /**
    * Google OAuth access token with Drive read scope. Used for the download only; never stored or
    * logged.
-   * @example "ya29.a0AfH6SMB…"
+   * Printable ASCII or Latin-1 only, as it is sent in an HTTP header.
+   * @example "ya29.a0AfH6SMB-example"
    */
   @IsString()
   @Length(1, 4096)
+  @Matches(HEADER_TOKEN, { message: HEADER_TOKEN_MESSAGE })
   accessToken: string;
 
   /** Size hint in bytes. */
@@ -156,6 +175,7 @@ export class DriveImportFileDto {
   /** Display filename (1–255 characters). */
   @IsString()
   @Length(1, 255)
+  @NoControlCharacters()
   name: string;
 
   @Matches(MIME_TYPE, { message: '$property must be a MIME type' })
@@ -177,10 +197,12 @@ export class DriveImportDto {
   /**
    * Google OAuth access token with Drive read scope. Used for the downloads only; never stored or
    * logged.
-   * @example "ya29.a0AfH6SMB…"
+   * Printable ASCII or Latin-1 only, as it is sent in an HTTP header.
+   * @example "ya29.a0AfH6SMB-example"
    */
   @IsString()
   @Length(1, 4096)
+  @Matches(HEADER_TOKEN, { message: HEADER_TOKEN_MESSAGE })
   accessToken: string;
 }
 
@@ -188,8 +210,12 @@ export class DriveImportResultDto {
   /** The Drive file id. */
   fileId: string;
   mediaId?: string;
-  /** The hosted URL (serves once the item is READY). */
+  /**
+   * The hosted URL. Processing is awaited (bounded) before answering, so it serves at once in the
+   * common case; a file still processing when the bound passes serves once its item is READY.
+   */
   url?: string;
+  /** `error`: the download failed (no item is left), or processing failed (`mediaId` names the FAILED item). */
   @ApiProperty({ enum: ['ok', 'error'] })
   status: 'ok' | 'error';
   error?: string;

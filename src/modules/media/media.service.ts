@@ -76,7 +76,7 @@ export class MediaService {
     private readonly storage: Storage,
     keys: SigningKeys,
   ) {
-    this.cursors = new SealedCursors(keys.derive('media-list-cursor'));
+    this.cursors = new SealedCursors(keys.keyring('media-list-cursor'));
   }
 
   /**

@@ -2,6 +2,8 @@ const MAX_SEGMENT_BYTES = 120;
 // Matching control characters is the point here.
 // oxlint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/u;
+// oxlint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS_GLOBAL = /[\u0000-\u001f\u007f-\u009f]/gu;
 
 /** True when a display filename carries control characters, which we refuse outright. */
 export function hasControlCharacters(filename: string): boolean {
@@ -67,9 +69,12 @@ export function buildPosterKey(workspaceId: string, mediaId: string): string {
 /** A URL's last path segment, decoded when it is valid percent-encoding, else its host. */
 export function lastPathSegment(url: URL): string {
   const segment = url.pathname.split('/').pop() ?? '';
+  let decoded: string;
   try {
-    return decodeURIComponent(segment) || url.hostname;
+    decoded = decodeURIComponent(segment);
   } catch {
-    return segment || url.hostname;
+    decoded = segment;
   }
+  // A name the client did not type (`%00`, `%0A` in a URL) is cleaned rather than refused.
+  return decoded.replace(CONTROL_CHARACTERS_GLOBAL, '') || url.hostname;
 }

@@ -20,13 +20,20 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import rangeParser from 'range-parser';
 import { Public } from '../../common/auth/auth.decorators.js';
 import { ApiError } from '../../common/errors/api-error.js';
+import { AppConfig } from '../../config/app-config.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import { storageFailureCode } from '../../infra/storage/storage-failure.js';
 import { isValidObjectKey } from '../../infra/storage/object-key.js';
-import { Storage } from '../../infra/storage/storage.port.js';
+import {
+  Storage,
+  StorageObjectNotFoundError,
+  type StoredObjectInfo,
+} from '../../infra/storage/storage.port.js';
 import {
   UploadAbortedError,
   UploadRejectedError,
@@ -76,6 +83,7 @@ export class LocalStorageController {
     private readonly storage: Storage,
     private readonly media: MediaRepository,
     private readonly receipts: UploadReceiptService,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -103,6 +111,10 @@ export class LocalStorageController {
     [
       503,
       'The job queue is unavailable; nothing was stored, retry the same PUT (`service_unavailable`)',
+    ],
+    [
+      507,
+      'Our storage is full or failing (`insufficient_storage`); nothing was stored, retry the same PUT later',
     ],
   )
   @KEY_PARAMETER
@@ -132,6 +144,11 @@ export class LocalStorageController {
           errors: [{ field: error.reason, message: error.message }],
         });
       }
+      if (storageFailureCode(error)) {
+        // The body may still be arriving; the answer (507) goes out and the connection closes.
+        response.setHeader('Connection', 'close');
+        throw error;
+      }
       if (error instanceof UploadAbortedError) {
         throw new ApiError(
           'validation_error',
@@ -147,7 +164,8 @@ export class LocalStorageController {
 
   /**
    * Public file URL of a READY item: the stored bytes with their content type, a strong ETag,
-   * single-range requests and long-lived caching (the bytes never change once READY). Documents
+   * single-range requests and caching for `FILES_CACHE_MAX_AGE_SECONDS` (a day by default; not
+   * `immutable`, since items can be deleted). Error answers are never cacheable. Documents
    * and captions are served as downloads, and no file can run scripts on this origin.
    */
   @ApiOperation({ summary: 'Download a file (local storage)' })
@@ -183,28 +201,13 @@ export class LocalStorageController {
     if (!stored) {
       throw new ApiError('not_found', 'No such file');
     }
-    const contentType = stored.contentType ?? 'application/octet-stream';
-    response.setHeader('Content-Type', contentType);
-    response.setHeader(
-      'Content-Disposition',
-      contentDisposition(storageKey, contentType),
-    );
-    response.setHeader('Content-Security-Policy', FILE_CONTENT_SECURITY_POLICY);
-    response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Accept-Ranges', 'bytes');
-    if (stored.etag) {
-      response.setHeader('ETag', stored.etag);
-    }
-    if (stored.lastModified) {
-      response.setHeader('Last-Modified', stored.lastModified.toUTCString());
-    }
     if (
       stored.etag &&
       ifNoneMatch
         ?.split(',')
         .some((tag) => tag.trim() === stored.etag || tag.trim() === '*')
     ) {
+      this.setCaching(response, stored);
       response.status(304).end();
       return;
     }
@@ -212,14 +215,34 @@ export class LocalStorageController {
       ? rangeParser(stored.sizeBytes, range, { combine: true })
       : undefined;
     if (ranges === -1) {
-      response.setHeader('Content-Range', `bytes */${stored.sizeBytes}`);
       throw new ApiError(
         'range_not_satisfiable',
         `The file is ${stored.sizeBytes} bytes long`,
+        { headers: { 'Content-Range': `bytes */${stored.sizeBytes}` } },
       );
     }
     const single =
       Array.isArray(ranges) && ranges.length === 1 ? ranges[0] : undefined;
+    // Opened before any header is set: an item deleted since `head` is a plain 404.
+    let body: Readable;
+    try {
+      body = await this.storage.openReadStream(storageKey, single);
+    } catch (error) {
+      if (error instanceof StorageObjectNotFoundError) {
+        throw new ApiError('not_found', 'No such file');
+      }
+      throw error;
+    }
+    const contentType = stored.contentType ?? 'application/octet-stream';
+    response.setHeader('Content-Type', contentType);
+    response.setHeader(
+      'Content-Disposition',
+      contentDisposition(storageKey, contentType),
+    );
+    response.setHeader('Content-Security-Policy', FILE_CONTENT_SECURITY_POLICY);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Accept-Ranges', 'bytes');
+    this.setCaching(response, stored);
     if (single) {
       response.status(206);
       response.setHeader(
@@ -234,9 +257,23 @@ export class LocalStorageController {
       response.status(200);
       response.setHeader('Content-Length', String(stored.sizeBytes));
     }
-    await pipeline(
-      await this.storage.openReadStream(storageKey, single),
-      response,
+    await pipeline(body, response);
+  }
+
+  /**
+   * Shared caches may keep a file for FILES_CACHE_MAX_AGE_SECONDS; not `immutable`, since an item
+   * can be deleted (a deployment purges its CDN on DELETE, see the README).
+   */
+  private setCaching(response: Response, stored: StoredObjectInfo): void {
+    response.setHeader(
+      'Cache-Control',
+      `public, max-age=${this.config.storage.filesCacheMaxAgeSeconds}`,
     );
+    if (stored.etag) {
+      response.setHeader('ETag', stored.etag);
+    }
+    if (stored.lastModified) {
+      response.setHeader('Last-Modified', stored.lastModified.toUTCString());
+    }
   }
 }

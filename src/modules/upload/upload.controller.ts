@@ -144,7 +144,7 @@ export class UploadController {
    */
   @ApiOperation({ summary: 'Complete a multipart upload' })
   @ApiOkResponse({ type: MediaDto })
-  @ApiProblemResponses(400, 404, 409, 503)
+  @ApiProblemResponses(400, 404, 409, 503, 507)
   @Authenticated('media:write')
   @HttpCode(200)
   @Idempotent()

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ApiError } from '../../common/errors/api-error.js';
 import { isId, newId } from '../../common/ids.js';
 import { pageOf, type Page } from '../../common/pagination/page.js';
@@ -40,6 +40,7 @@ const SECRET_OVERLAP_MS = 24 * 3_600_000;
 /** A workspace's webhook endpoints and their delivery log, always scoped by the caller's workspace. */
 @Injectable()
 export class WebhookEndpointsService {
+  private readonly logger = new Logger(WebhookEndpointsService.name);
   private readonly secrets: WebhookSecretBox;
   private readonly cursors: SealedCursors;
 
@@ -51,8 +52,8 @@ export class WebhookEndpointsService {
     private readonly config: AppConfig,
     keys: SigningKeys,
   ) {
-    this.secrets = new WebhookSecretBox(keys.derive('webhook-secrets'));
-    this.cursors = new SealedCursors(keys.derive('webhook-list-cursor'));
+    this.secrets = new WebhookSecretBox(keys.keyring('webhook-secrets'));
+    this.cursors = new SealedCursors(keys.keyring('webhook-list-cursor'));
   }
 
   /** Saves a new endpoint; its secret is returned here and never again. */
@@ -193,12 +194,14 @@ export class WebhookEndpointsService {
       beforeId:
         cursor === undefined ? undefined : this.cursors.decode(scope, cursor),
     });
-    return pageOf(rows, limit, (last) =>
-      this.cursors.encode(scope, last.id),
-    );
+    return pageOf(rows, limit, (last) => this.cursors.encode(scope, last.id));
   }
 
-  /** The secrets a delivery is signed with now: the current one, and a rotated-out one still valid. */
+  /**
+   * The secrets a delivery is signed with now: the current one, and a rotated-out one still valid.
+   * A rotated-out secret that no longer opens (sealed under a STORAGE_SIGNING_SECRET this server no
+   * longer holds) is left out and logged: the delivery goes out signed with the current one.
+   */
   signingSecrets(endpoint: WebhookEndpoint, now = new Date()): string[] {
     const secrets = [this.secrets.open(endpoint.id, endpoint.secretSealed)];
     if (
@@ -206,9 +209,15 @@ export class WebhookEndpointsService {
       endpoint.previousSecretExpiresAt &&
       endpoint.previousSecretExpiresAt > now
     ) {
-      secrets.push(
-        this.secrets.open(endpoint.id, endpoint.previousSecretSealed),
-      );
+      try {
+        secrets.push(
+          this.secrets.open(endpoint.id, endpoint.previousSecretSealed),
+        );
+      } catch {
+        this.logger.warn(
+          `Webhook endpoint ${endpoint.id}: its previous secret cannot be opened with the configured STORAGE_SIGNING_SECRET(_PREVIOUS); deliveries are signed with the current secret only`,
+        );
+      }
     }
     return secrets;
   }

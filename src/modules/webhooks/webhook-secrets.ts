@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SealedBox } from '../../infra/secrets/sealed-box.js';
+import type { Keyring } from '../../infra/secrets/signing-keys.js';
 
 const SECRET_PREFIX = 'whsec_';
 const SECRET_BYTES = 32;
@@ -17,15 +18,15 @@ export function newWebhookSecret(): string {
 export class WebhookSecretBox {
   private readonly box: SealedBox;
 
-  constructor(key: Buffer) {
-    this.box = new SealedBox(key, 'base64');
+  constructor(keys: Keyring | Buffer) {
+    this.box = new SealedBox(keys, 'base64');
   }
 
   seal(endpointId: string, secret: string): string {
     return this.box.seal(endpointId, secret);
   }
 
-  /** Throws when the value was not sealed for this endpoint under this key. */
+  /** Throws when the value was not sealed for this endpoint under a key this server holds. */
   open(endpointId: string, sealed: string): string {
     return this.box.open(endpointId, sealed);
   }

@@ -82,7 +82,7 @@ describe('LocalStorageDriver', () => {
         contentType: 'application/pdf',
         contentLength: String(PDF.length),
       });
-      expect(query.signature).toMatch(/^[0-9a-f]{64}$/);
+      expect(query.signature).toMatch(/^[A-Za-z0-9_-]{8}\.[0-9a-f]{64}$/);
       expect(Number(query.expires) * 1000).toBe(upload.expiresAt.getTime());
       expect(upload.expiresAt.getTime()).toBeGreaterThan(before + 899_000);
       expect(upload.expiresAt.getTime()).toBeLessThanOrEqual(before + 900_000);

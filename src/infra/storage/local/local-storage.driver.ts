@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { SigningKeys } from '../../secrets/signing-keys.js';
 import { planParts } from '../multipart-plan.js';
 import { assertValidObjectKey, encodeObjectKeyPath } from '../object-key.js';
 import {
@@ -37,8 +38,10 @@ export interface LocalStorageDriverOptions {
   rootDir: string;
   /** Where the app is reachable, e.g. `http://localhost:3000`; upload and file URLs hang off it. */
   publicBaseUrl: string;
-  /** HMAC key for upload URLs; at least 32 characters. */
+  /** The secret upload URLs are signed with (a key derived from it); at least 32 characters. */
   signingSecret: string;
+  /** The secret being rotated out: URLs it signed are still accepted (SignedUploadReceiver). */
+  previousSigningSecret?: string;
 }
 
 const MIN_SIGNING_SECRET_LENGTH = 32;
@@ -61,7 +64,7 @@ export class LocalStorageDriver extends Storage {
   private readonly objects: ObjectStore;
   private readonly parts: PartStore;
   private readonly publicBaseUrl: string;
-  private readonly signingSecret: string;
+  private readonly signingKeys: SigningKeys;
 
   constructor(options: LocalStorageDriverOptions) {
     super();
@@ -88,7 +91,10 @@ export class LocalStorageDriver extends Storage {
     };
     this.tempFiles = new TempSweeper(layout.temp, layout.parts);
     this.publicBaseUrl = options.publicBaseUrl.replace(/\/+$/, '');
-    this.signingSecret = options.signingSecret;
+    this.signingKeys = new SigningKeys(
+      options.signingSecret,
+      options.previousSigningSecret,
+    );
   }
 
   async presignUpload(input: PresignUploadInput): Promise<PresignedUpload> {
@@ -222,7 +228,7 @@ export class LocalStorageDriver extends Storage {
   private signedUploadUrl(terms: SignedUploadTerms): string {
     const query = formatSignedUploadQuery(
       terms,
-      signUploadTerms(this.signingSecret, terms),
+      signUploadTerms(this.signingKeys, terms),
     );
     return `${this.publicBaseUrl}/uploads/${encodeObjectKeyPath(terms.key)}?${query}`;
   }
