@@ -1,6 +1,9 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { IdentifyCallerGuard, RequireApiKeyGuard } from './auth/api-key.guard.js';
+import {
+  IdentifyCallerGuard,
+  RequireApiKeyGuard,
+} from './auth/api-key.guard.js';
 import { ScopesGuard } from './auth/scopes.guard.js';
 import { SubscriptionGuard } from './auth/subscription.guard.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';

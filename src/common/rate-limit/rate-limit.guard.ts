@@ -14,10 +14,7 @@ import {
   type AuthenticatedRequest,
 } from '../auth/auth.decorators.js';
 import { ApiError } from '../errors/api-error.js';
-import {
-  TokenBuckets,
-  type Bucket,
-} from '../../infra/redis/token-buckets.js';
+import { TokenBuckets, type Bucket } from '../../infra/redis/token-buckets.js';
 
 /** A throttler's `limit` or `ttl`: a number, or a function of the request's context. */
 function resolve(

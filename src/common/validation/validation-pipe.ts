@@ -55,10 +55,14 @@ export function createValidationPipe(): ValidationPipe {
       const fieldErrors = flatten(errors);
       const summary = fieldErrors.map((e) => e.message).join('; ');
       // Refused before the handler ran: not kept under an Idempotency-Key (see ApiError).
-      return new ApiError('validation_error', summary || 'The request is invalid', {
-        errors: fieldErrors,
-        replayable: false,
-      });
+      return new ApiError(
+        'validation_error',
+        summary || 'The request is invalid',
+        {
+          errors: fieldErrors,
+          replayable: false,
+        },
+      );
     },
   });
 }

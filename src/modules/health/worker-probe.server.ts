@@ -11,10 +11,7 @@ import { assignRequestId } from '../../common/logging/request-id.middleware.js';
 import { AppConfig } from '../../config/app-config.js';
 import { explainListenError } from '../../infra/http/listen.js';
 import { AppMetrics } from '../../infra/metrics/app-metrics.js';
-import {
-  METRICS_PATH,
-  serveMetrics,
-} from './metrics-endpoint.js';
+import { METRICS_PATH, serveMetrics } from './metrics-endpoint.js';
 import { HealthService } from './health.service.js';
 
 function sendJson(response: ServerResponse, body: unknown): void {

@@ -329,13 +329,20 @@ describe('ImportJobsService', () => {
       expect(media.row(mediaId)?.status).toBe('FAILED');
     });
 
-    it('lets an error that is not a download failure through, for Bull to retry', async () => {
-      const { jobId } = await started();
+    it('lets an error that is not a download failure through for Bull to retry, and fails the import on the last attempt', async () => {
+      const { mediaId, jobId } = await started();
       download.mockRejectedValueOnce(new Error('storage broke'));
       await expect(
-        service.run({ importJobId: jobId }, { lastAttempt: true }),
+        service.run({ importJobId: jobId }, { lastAttempt: false }),
       ).rejects.toThrow('storage broke');
       expect(imports.rows.get(jobId)?.state).toBe('importing');
+
+      download.mockRejectedValueOnce(new Error('storage broke'));
+      await service.run({ importJobId: jobId }, { lastAttempt: true });
+      expect(imports.rows.get(jobId)?.state).toBe('failed');
+      expect(imports.rows.get(jobId)?.error).toContain('on our side');
+      expect(imports.rows.get(jobId)?.error).not.toContain('storage broke');
+      expect(media.row(mediaId)?.status).toBe('FAILED');
     });
 
     it('fails the import when its token expired, without downloading', async () => {

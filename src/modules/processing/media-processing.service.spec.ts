@@ -137,6 +137,22 @@ describe('MediaProcessingService', () => {
     ).toMatch(/^checksum_mismatch/);
   });
 
+  it('verifies a declared SHA-256 once: a re-run over replaced bytes keeps the item READY', async () => {
+    const item = processingItem(PDF, { declaredSha256: sha256(PDF) });
+    await service.process({ mediaId: item.id });
+    expect(media.row(item.id)?.status).toBe('READY');
+    expect(media.row(item.id)?.declaredSha256VerifiedAt).toBeInstanceOf(Date);
+
+    // A retry after the stored object was replaced (as normalisation does) and before the commit.
+    const replaced = Buffer.concat([PDF, Buffer.from('%normalised\n')]);
+    storage.put(item.storagePath!, replaced);
+    media.row(item.id)!.status = 'PROCESSING';
+    await service.process({ mediaId: item.id });
+
+    expect(media.row(item.id)?.status).toBe('READY');
+    expect(media.row(item.id)?.checksumSha256).toBe(sha256(replaced));
+  });
+
   it('fails a file larger than its category allows', async () => {
     const item = processingItem(PDF, {
       contentType: 'text/plain',

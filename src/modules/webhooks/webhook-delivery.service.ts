@@ -108,7 +108,9 @@ export class WebhookDeliveryService {
         this.config.webhooks.timeoutSeconds * 1_000 +
         LEASE_MARGIN_MS,
     );
-    if (!(await this.webhooks.claimAttempt(deliveryId, delivery.attempts, lease))) {
+    if (
+      !(await this.webhooks.claimAttempt(deliveryId, delivery.attempts, lease))
+    ) {
       return `attempt ${attempt} taken by another worker`;
     }
     const outcome = await this.post(delivery, event);

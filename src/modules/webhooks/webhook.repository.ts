@@ -37,7 +37,10 @@ export type DeliveryWithEndpoint = WebhookDelivery & {
 };
 
 /** An attempt to log. */
-export type AttemptRecord = Omit<WebhookAttempt, 'id' | 'createdAt' | 'delivery'>;
+export type AttemptRecord = Omit<
+  WebhookAttempt,
+  'id' | 'createdAt' | 'delivery'
+>;
 
 /**
  * The only code that reads or writes the webhook tables: endpoints, their deliveries (one event
@@ -80,7 +83,10 @@ export class WebhookRepository {
     });
   }
 
-  findEndpoint(workspaceId: string, id: string): Promise<WebhookEndpoint | null> {
+  findEndpoint(
+    workspaceId: string,
+    id: string,
+  ): Promise<WebhookEndpoint | null> {
     return this.endpoints.findOneBy({ id, workspaceId });
   }
 

@@ -43,10 +43,10 @@ export class WorkspaceRepository {
    * (creations counted against a cap) holds it.
    */
   async lockWorkspace(id: string, tx: Transaction): Promise<void> {
-    await managerOf(this.workspaces.manager.connection, tx).findOne(
-      Workspace,
-      { where: { id }, lock: { mode: 'pessimistic_write' } },
-    );
+    await managerOf(this.workspaces.manager.connection, tx).findOne(Workspace, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   insertApiKey(apiKey: ApiKey): Promise<ApiKey> {

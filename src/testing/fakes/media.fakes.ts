@@ -45,6 +45,7 @@ export function mediaRow(overrides: Partial<Media> = {}): Media {
     uploadSha256: null,
     checksumSha256: null,
     declaredSha256: null,
+    declaredSha256VerifiedAt: null,
     multipartUploadId: null,
     multipartPartBytes: null,
     uploadExpiresAt: new Date(Date.now() + 3_600_000),
@@ -68,6 +69,7 @@ type MediaRepositoryFake = Pick<
   | 'lockWithDuplicate'
   | 'update'
   | 'delete'
+  | 'markDeclaredChecksumVerified'
   | 'findStaleProcessing'
   | 'findForgottenValidations'
 >;
@@ -176,6 +178,11 @@ export class FakeMediaRepository implements MediaRepositoryFake, Transactional {
       Object.assign(row, structuredClone(changes), { updatedAt });
     }
     Object.assign(current, changes, { updatedAt });
+  }
+
+  async markDeclaredChecksumVerified(id: string) {
+    const row = this.rows.get(id);
+    if (row) row.declaredSha256VerifiedAt = new Date();
   }
 
   async delete(id: string, tx: unknown) {
