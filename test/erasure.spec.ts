@@ -166,10 +166,12 @@ describe('erasure and retention', () => {
 
   describe('retention pass', () => {
     it('deletes dispatched events, their deliveries and attempts, and finished imports older than RETENTION_DAYS; keeps the rest and every item', async () => {
-      const old = await itemWithFailedDelivery();
-      const recent = await itemWithFailedDelivery();
-      const oldImport = await importedItem();
-      const recentImport = await importedItem();
+      const [old, recent, oldImport, recentImport] = await Promise.all([
+        itemWithFailedDelivery(),
+        itemWithFailedDelivery(),
+        importedItem(),
+        importedItem(),
+      ]);
       await until(
         async () =>
           (await count(
@@ -214,6 +216,6 @@ describe('erasure and retention', () => {
       for (const id of [old, recent, oldImport.mediaId]) {
         expect((await api('GET', `/v1/media/${id}`)).body.status).toBe('READY');
       }
-    });
+    }, 120_000);
   });
 });

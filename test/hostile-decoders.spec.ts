@@ -16,6 +16,7 @@ import {
   type TestApp,
   type TestWorkspace,
 } from './support/test-app.js';
+import { waitUntil } from './support/wait.js';
 
 /*
  * Files made to hurt the decoders, uploaded through HTTP to the real pipeline (sharp, ffprobe and
@@ -193,6 +194,12 @@ describe('the boot log names the video tools, once, in every role', () => {
     );
     try {
       await server.ready();
+      // Reported beside bootstrap, not within it: wait for both lines.
+      await waitUntil(async () =>
+        ['ffprobe', 'ffmpeg'].every((tool) =>
+          server.output().includes(`${tool}: ${tool} (`),
+        ),
+      );
       const output = server.output();
       for (const tool of ['ffprobe', 'ffmpeg']) {
         const lines = output

@@ -616,11 +616,22 @@ describe('webhooks', () => {
     it('queues again a due delivery whose job Redis lost', async () => {
       const { id, secret, ws: owner } = await subscribe('/recovered');
       const dataSource = t.app.get(DataSource);
+      const item = await api(
+        'POST',
+        '/v1/media/register',
+        { url: 'https://cdn.example.com/lost.jpg', contentType: 'image/jpeg' },
+        owner.apiKey,
+      );
+      expect(item.status).toBe(201);
       // An event already handed on, whose delivery row exists but whose job never reached Redis.
       await dataSource.query(
         `INSERT INTO media_events (id, workspace_id, media_id, type, data, dispatched_at)
-         VALUES ('evt_lostjob00000000000000000', $1, 'media_lostjob00000000000000000', 'media.uploaded', '{"id":"media_lostjob00000000000000000"}', now())`,
-        [owner.workspace.id],
+         VALUES ('evt_lostjob00000000000000000', $1, $2, 'media.uploaded', $3, now())`,
+        [
+          owner.workspace.id,
+          item.body.id,
+          JSON.stringify({ id: item.body.id }),
+        ],
       );
       await dataSource.query(
         `INSERT INTO webhook_deliveries (event_id, endpoint_id, next_attempt_at)
@@ -639,7 +650,7 @@ describe('webhooks', () => {
       );
       const payload = verify(receiver.at('/recovered')[0], secret);
       expect(payload.id).toBe('evt_lostjob00000000000000000');
-      expect(payload.data.media.id).toBe('media_lostjob00000000000000000');
+      expect(payload.data.media.id).toBe(item.body.id);
       expect(await t.app.get(WebhookRelay).requeueLost()).toBe(0);
     });
   });

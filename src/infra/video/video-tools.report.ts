@@ -28,11 +28,17 @@ export class VideoToolsReport implements OnApplicationBootstrap {
     private readonly posters: VideoPosterAdapter,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await Promise.all([
+  /**
+   * Not awaited: running both tools takes a moment, and a process must not sit in bootstrap (where
+   * its workers already take jobs but SIGTERM is not yet handled) for a log line.
+   */
+  onApplicationBootstrap(): void {
+    void Promise.all([
       this.report(() => this.videos.tool()),
       this.report(() => this.posters.tool()),
-    ]);
+    ]).catch((error: unknown) =>
+      this.logger.warn(`Could not report the video tools: ${String(error)}`),
+    );
   }
 
   private async report(tool: () => Promise<VideoToolInvocation>) {

@@ -352,7 +352,7 @@ describe('WebhookDeliveryService', () => {
 
   it('reports a delivery that is gone', async () => {
     expect(await service.attempt({ deliveryId: 99, attempt: 1 })).toEqual({
-      summary: 'delivery gone with its endpoint',
+      summary: 'delivery gone with its endpoint or its item',
     });
   });
 });
