@@ -408,8 +408,11 @@ describe('multipart direct uploads with the S3 storage driver (s3rver)', () => {
     const upload = await h.presign('big.pdf', bytes);
     const plan = upload.multipart!;
     expect(plan.parts).toHaveLength(6);
+    const key = `${ws.workspace.id}/${upload.mediaId}/big.pdf`;
     for (const part of plan.parts) {
       const url = new URL(part.url);
+      // Parts go to the private upload area, never to the key that is served.
+      expect(url.pathname).toBe(`/${s3.bucket}/staging/${key}`);
       expect(url.searchParams.get('partNumber')).toBe(String(part.partNumber));
       expect(url.searchParams.get('X-Amz-SignedHeaders')?.split(';')).toContain(
         'content-length',
@@ -426,6 +429,11 @@ describe('multipart direct uploads with the S3 storage driver (s3rver)', () => {
       sizeBytes: bytes.length,
       checksumSha256: sha256(bytes),
     });
+    const served = await fetch(`${s3.endpoint}/${s3.bucket}/${key}`);
+    expect(sha256(Buffer.from(await served.arrayBuffer()))).toBe(sha256(bytes));
+    expect(
+      (await fetch(`${s3.endpoint}/${s3.bucket}/staging/${key}`)).status,
+    ).toBe(404);
   });
 
   it('signs a declared checksum into the PUT, and fails the item when the stored bytes differ', async () => {
@@ -451,5 +459,11 @@ describe('multipart direct uploads with the S3 storage driver (s3rver)', () => {
     expect(JSON.stringify(failed.validationResults)).toMatch(
       /checksum_mismatch/,
     );
+    const key = `${ws.workspace.id}/${upload.mediaId}/declared.pdf`;
+    for (const at of [key, `staging/${key}`]) {
+      expect((await fetch(`${s3.endpoint}/${s3.bucket}/${at}`)).status).toBe(
+        404,
+      );
+    }
   });
 });

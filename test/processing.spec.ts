@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
+import { Storage } from '../src/infra/storage/storage.port.js';
 import { MediaProcessingService } from '../src/modules/processing/media-processing.service.js';
 import {
   fixture,
@@ -190,6 +191,7 @@ describe('processing pipeline through the HTTP API (local storage, real sharp an
         processing: { valid: false, errors: [reason] },
       });
       expect((await fetch(media.publicUrl)).status).toBe(404);
+      expect(await t.app.get(Storage).head(media.storagePath!)).toBeNull();
     });
   });
 
@@ -280,6 +282,8 @@ describe('processing pipeline through the HTTP API (local storage, real sharp an
       expect(JSON.stringify(media.validationResults)).toContain(
         'application/pdf',
       );
+      // Unusable bytes are not kept; the item keeps the reason.
+      expect(await t.app.get(Storage).head(media.storagePath!)).toBeNull();
     });
   });
 

@@ -117,14 +117,17 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
     );
   }
 
-  /** PUTs the bytes to the presigned URL and returns the notification s3rver emitted for it. */
+  /**
+   * PUTs the bytes to the presigned URL of the item at `key` and returns the notification s3rver
+   * emitted for them, which names the private upload area, never the item's key.
+   */
   async function uploadToBucket(
     url: string,
     headers: Record<string, string>,
     bytes: Buffer,
     key: string,
   ): Promise<S3EventNotification> {
-    const created = nextCreatedEvent(key);
+    const created = nextCreatedEvent(`staging/${key}`);
     // Awaited below; this only keeps an early failure from also reporting an unhandled rejection.
     created.catch(() => undefined);
     const put = await putBytes(url, headers, bytes);
@@ -157,7 +160,7 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
       const url = new URL(upload.uploadUrl);
       expect(url.origin).toBe(s3.endpoint);
       expect(url.pathname).toBe(
-        `/${s3.bucket}/${ws.workspace.id}/${upload.mediaId}/Signed.pdf`,
+        `/${s3.bucket}/staging/${ws.workspace.id}/${upload.mediaId}/Signed.pdf`,
       );
       expect(signedHeaders(upload.uploadUrl)).toEqual([
         'content-length',
@@ -198,7 +201,7 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
       expect(data!.uploads).toHaveLength(2);
       for (const upload of data!.uploads) {
         const url = new URL(upload.presignedUrl);
-        expect(url.pathname).toBe(`/${s3.bucket}/${upload.key}`);
+        expect(url.pathname).toBe(`/${s3.bucket}/staging/${upload.key}`);
         expect(url.searchParams.get('X-Amz-Expires')).toBe('3600');
         expect(signedHeaders(upload.presignedUrl)).toEqual([
           'content-length',
@@ -232,7 +235,7 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
       expect(response.status).toBe(201);
       const [video] = data!.videos;
       const url = new URL(video.uploadUrl);
-      expect(url.pathname).toBe(`/${s3.bucket}/${video.s3Key}`);
+      expect(url.pathname).toBe(`/${s3.bucket}/staging/${video.s3Key}`);
       expect(url.searchParams.get('X-Amz-Expires')).toBe('3600');
       expect(signedHeaders(video.uploadUrl)).toEqual([
         'content-type',
@@ -265,8 +268,15 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
       expect(event.Records).toHaveLength(1);
       expect(event.Records[0]).toMatchObject({
         eventName: 'ObjectCreated:Put',
-        s3: { bucket: { name: s3.bucket }, object: { key, size: pdf.length } },
+        s3: {
+          bucket: { name: s3.bucket },
+          object: { key: `staging/${key}`, size: pdf.length },
+        },
       });
+      // Until processing has verified them, the bytes are not at the item's key.
+      expect((await fetch(`${s3.endpoint}/${s3.bucket}/${key}`)).status).toBe(
+        404,
+      );
 
       // Nothing but the event starts processing here.
       expect((await getMedia(upload.mediaId)).status).toBe('PENDING');
@@ -296,7 +306,16 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
       const served = await fetch(ready.publicUrl);
       expect(served.status).toBe(200);
       expect(served.headers.get('content-type')).toBe('application/pdf');
+      // The headers `/files` sends, kept on the object for a bucket or CDN to serve.
+      expect(served.headers.get('content-disposition')).toBe(
+        `attachment; filename="Quarterly-report.pdf"; filename*=UTF-8''Quarterly-report.pdf`,
+      );
+      expect(served.headers.get('cache-control')).toBe('public, max-age=86400');
       expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);
+      // Published, the upload itself is gone.
+      expect(
+        (await fetch(`${s3.endpoint}/${s3.bucket}/staging/${key}`)).status,
+      ).toBe(404);
     });
 
     it('a PNG: the URL-encoded event of real S3 starts processing, and the JPEG is written back to the same key', async () => {
@@ -314,9 +333,9 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
 
       const encoded = asRealS3Sends(event);
       expect(encoded.Records[0].s3.object.key).toBe(
-        `${ws.workspace.id}/${upload.mediaId}/Caf%C3%A9-logo-final.png`,
+        `staging/${ws.workspace.id}/${upload.mediaId}/Caf%C3%A9-logo-final.png`,
       );
-      // The normalised JPEG overwrites the key, which makes s3rver announce it once more.
+      // The normalised JPEG is written to the item's key, which makes s3rver announce it.
       const rewritten = nextCreatedEvent(key, 20_000);
       rewritten.catch(() => undefined);
       const delivered = await postEvents(encoded);
@@ -332,11 +351,14 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
         height: source.height,
         metadata: { source: 'upload', normalization: { sourceFormat: 'png' } },
       });
-      expect(ready.publicUrl).toBe(upload.uploadUrl.split('?')[0]);
+      expect(upload.uploadUrl.split('?')[0]).toBe(
+        `${s3.endpoint}/${s3.bucket}/staging/${ws.workspace.id}/${upload.mediaId}/Caf%C3%A9-logo-final.png`,
+      );
 
       const head = await fetch(ready.publicUrl, { method: 'HEAD' });
       expect(head.status).toBe(200);
       expect(head.headers.get('content-type')).toBe('image/jpeg');
+      expect(head.headers.get('content-disposition')).toMatch(/^inline; /);
       expect(Number(head.headers.get('content-length'))).toBe(ready.sizeBytes);
 
       const stored = Buffer.from(
@@ -355,7 +377,7 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
         isProgressive: false,
       });
 
-      // The announcement of our own write changes nothing: the item is no longer PENDING.
+      // The announcement of our own write changes nothing: it is not an upload.
       expect(await postEvents(asRealS3Sends(await rewritten))).toMatchObject({
         data: { started: 0, ignored: 1 },
       });
@@ -445,6 +467,82 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
           errors: [expect.stringContaining('at most')],
         },
       });
+      // The oversized bytes are gone from the bucket; the reason stays on the item.
+      for (const key of [item.s3Key, `staging/${item.s3Key}`]) {
+        expect((await fetch(`${s3.endpoint}/${s3.bucket}/${key}`)).status).toBe(
+          404,
+        );
+      }
+    });
+
+    it('a second PUT after READY cannot change what the public URL serves', async () => {
+      const png = await fixture('png-alpha.png');
+      const upload = await presign('logo.png', 'image/png', png);
+      const key = `${ws.workspace.id}/${upload.mediaId}/logo.png`;
+      await postEvents(
+        await uploadToBucket(upload.uploadUrl, upload.uploadHeaders, png, key),
+      );
+      const ready = await waitForStatus(t.client(ws.apiKey), upload.mediaId);
+      expect(ready.status).toBe('READY');
+      const served = Buffer.from(
+        await (await fetch(ready.publicUrl)).arrayBuffer(),
+      );
+
+      // Other bytes of the same length and type: the URL is still within its 15 minutes.
+      const other = Buffer.concat([
+        png.subarray(0, 64),
+        Buffer.alloc(png.length - 64, 0x41),
+      ]);
+      const late = await uploadToBucket(
+        upload.uploadUrl,
+        upload.uploadHeaders,
+        other,
+        key,
+      );
+      // Its notification starts nothing, and the late bytes are deleted unread.
+      expect((await postEvents(late)).data).toEqual({ started: 0, ignored: 1 });
+      expect(
+        (await fetch(`${s3.endpoint}/${s3.bucket}/staging/${key}`)).status,
+      ).toBe(404);
+      const confirmed = await t
+        .client(ws.apiKey)
+        .POST('/v1/media/{id}/confirm', {
+          params: { path: { id: upload.mediaId } },
+        });
+      expect(confirmed.data).toMatchObject({
+        status: 'READY',
+        checksumSha256: ready.checksumSha256,
+        sizeBytes: ready.sizeBytes,
+      });
+      const after = Buffer.from(
+        await (await fetch(ready.publicUrl)).arrayBuffer(),
+      );
+      expect(after.equals(served)).toBe(true);
+      expect(after.equals(other)).toBe(false);
+    });
+
+    it('bytes of the wrong type are deleted from the bucket; the item keeps the reason', async () => {
+      const pdf = await fixture('document.pdf');
+      const upload = await presign('not-a-photo.png', 'image/png', pdf);
+      const key = `${ws.workspace.id}/${upload.mediaId}/not-a-photo.png`;
+      await postEvents(
+        await uploadToBucket(upload.uploadUrl, upload.uploadHeaders, pdf, key),
+      );
+      const failed = await waitForStatus(t.client(ws.apiKey), upload.mediaId);
+      expect(failed).toMatchObject({
+        status: 'FAILED',
+        validationResults: {
+          processing: {
+            valid: false,
+            errors: [expect.stringContaining('application/pdf')],
+          },
+        },
+      });
+      for (const at of [key, `staging/${key}`]) {
+        expect((await fetch(`${s3.endpoint}/${s3.bucket}/${at}`)).status).toBe(
+          404,
+        );
+      }
     });
   });
 
@@ -453,14 +551,14 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
     async function uploadedPdf(filename = 'event.pdf') {
       const pdf = await fixture('document.pdf');
       const upload = await presign(filename, 'application/pdf', pdf);
-      const key = `${ws.workspace.id}/${upload.mediaId}/${filename}`;
+      const itemKey = `${ws.workspace.id}/${upload.mediaId}/${filename}`;
       const event = await uploadToBucket(
         upload.uploadUrl,
         upload.uploadHeaders,
         pdf,
-        key,
+        itemKey,
       );
-      return { upload, key, event };
+      return { upload, itemKey, key: `staging/${itemKey}`, event };
     }
 
     it.each([
@@ -514,7 +612,7 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
     });
 
     it('counts other events, unknown keys and undecodable keys as ignored', async () => {
-      const { upload, key, event } = await uploadedPdf();
+      const { upload, itemKey, key, event } = await uploadedPdf();
       const [record] = event.Records;
       const withKey = (eventName: string, objectKey: string) => ({
         ...record,
@@ -531,10 +629,12 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
           ),
           withKey('ObjectCreated:Put', `${key}.extra`),
           withKey('ObjectCreated:Put', `${ws.workspace.id}/%E0%A4%A.pdf`),
+          // The item's own key is where we publish, not where clients upload.
+          withKey('ObjectCreated:Put', itemKey),
         ],
       });
       expect(ignoredOnly.response.status).toBe(200);
-      expect(ignoredOnly.data).toEqual({ started: 0, ignored: 5 });
+      expect(ignoredOnly.data).toEqual({ started: 0, ignored: 6 });
       expect((await getMedia(upload.mediaId)).status).toBe('PENDING');
       expect(await mediaEventTypes(t.app, upload.mediaId)).toEqual([]);
 
@@ -679,7 +779,7 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
     expect((await getMedia(pending.mediaId)).status).toBe('PENDING');
   });
 
-  it('delete removes the record and the object in the bucket', async () => {
+  it('delete removes the record, the object in the bucket and an upload still in the upload area', async () => {
     const pdf = await fixture('document.pdf');
     const upload = await presign('gone.pdf', 'application/pdf', pdf);
     const key = `${ws.workspace.id}/${upload.mediaId}/gone.pdf`;
@@ -689,6 +789,10 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
     const ready = await waitForStatus(t.client(ws.apiKey), upload.mediaId);
     expect(ready.status).toBe('READY');
     expect((await fetch(ready.publicUrl, { method: 'HEAD' })).status).toBe(200);
+    // A late PUT whose notification never came (no forwarder) waits in the upload area.
+    await uploadToBucket(upload.uploadUrl, upload.uploadHeaders, pdf, key);
+    const staged = `${s3.endpoint}/${s3.bucket}/staging/${key}`;
+    expect((await fetch(staged, { method: 'HEAD' })).status).toBe(200);
 
     const deleted = await t
       .client(ws.apiKey)
@@ -696,6 +800,7 @@ describe('direct uploads with the S3 storage driver (s3rver)', () => {
     expect(deleted.response.status).toBe(200);
     expect(deleted.data).toEqual({ success: true });
     expect((await fetch(ready.publicUrl, { method: 'HEAD' })).status).toBe(404);
+    expect((await fetch(staged, { method: 'HEAD' })).status).toBe(404);
     const after = await t
       .client(ws.apiKey)
       .GET('/v1/media/{id}', { params: { path: { id: upload.mediaId } } });

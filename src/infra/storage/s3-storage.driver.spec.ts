@@ -45,6 +45,7 @@ describe('S3StorageDriver against s3rver', () => {
       secretAccessKey: s3.secretAccessKey,
       forcePathStyle: true,
       serverSideEncryption: true,
+      cacheMaxAgeSeconds: 600,
     };
   }
 
@@ -70,7 +71,9 @@ describe('S3StorageDriver against s3rver', () => {
         });
         const url = new URL(upload.url);
         expect(url.origin).toBe(s3.endpoint);
-        expect(url.pathname).toBe(`/${s3.bucket}/ws_1/media_1/clip%20one.mp4`);
+        expect(url.pathname).toBe(
+          `/${s3.bucket}/staging/ws_1/media_1/clip%20one.mp4`,
+        );
         expect(url.searchParams.get('X-Amz-SignedHeaders')?.split(';')).toEqual(
           [
             'content-length',
@@ -146,7 +149,7 @@ describe('S3StorageDriver against s3rver', () => {
         body: bytes,
       });
       expect(response.status).toBe(200);
-      expect(await storage.head(key)).toMatchObject({
+      expect(await storage.head(storage.uploadAreaKey(key))).toMatchObject({
         sizeBytes: 3000,
         contentType: 'video/quicktime',
       });
@@ -168,8 +171,12 @@ describe('S3StorageDriver against s3rver', () => {
     });
   });
 
-  it('a PUT of the returned URL and headers stores the bytes, and s3rver reports ObjectCreated', async () => {
+  it('a PUT of the returned URL and headers stores the bytes in the private upload area, and s3rver reports ObjectCreated there', async () => {
     const key = 'ws_1/media_put/photo.png';
+    const area = storage.uploadAreaKey(key);
+    expect(area).toBe(`staging/${key}`);
+    expect(storage.keyOfUploadArea(area)).toBe(key);
+    expect(storage.keyOfUploadArea(key)).toBeNull();
     const bytes = randomBytes(200_000);
     const upload = await storage.presignUpload({
       key,
@@ -178,7 +185,7 @@ describe('S3StorageDriver against s3rver', () => {
       expiresInSeconds: 900,
     });
     const created = s3.waitForEvent((event) =>
-      event.Records.some((record) => record.s3.object.key === key),
+      event.Records.some((record) => record.s3.object.key === area),
     );
 
     const response = await fetch(upload.url, {
@@ -192,16 +199,93 @@ describe('S3StorageDriver against s3rver', () => {
     expect(record.eventName).toBe('ObjectCreated:Put');
     expect(record.s3).toMatchObject({
       bucket: { name: s3.bucket },
-      object: { key, size: bytes.length },
+      object: { key: area, size: bytes.length },
     });
-    expect(await storage.head(key)).toMatchObject({
-      key,
+    expect(await storage.head(key)).toBeNull();
+    expect(await storage.head(area)).toMatchObject({
       sizeBytes: bytes.length,
       contentType: 'image/png',
     });
     expect(
-      (await readAll(await storage.openReadStream(key))).equals(bytes),
+      (await readAll(await storage.openReadStream(area))).equals(bytes),
     ).toBe(true);
+  });
+
+  /** The object as a CDN in front of the bucket would get it: a plain GET, its headers and bytes. */
+  async function fetchObject(key: string) {
+    const response = await fetch(await storage.probeLocation(key));
+    return {
+      status: response.status,
+      headers: response.headers,
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
+  }
+
+  it('publish() copies the upload to the item key with the headers /files sends, and removes the upload', async () => {
+    const key = 'ws_1/media_publish/Report 2026.pdf';
+    const bytes = randomBytes(3000);
+    await storage.write({
+      key: storage.uploadAreaKey(key),
+      body: streamOf(bytes),
+      contentType: 'application/octet-stream',
+    });
+    const published = await storage.publish(
+      storage.uploadAreaKey(key),
+      key,
+      'application/pdf',
+    );
+    expect(published).toMatchObject({
+      key,
+      sizeBytes: bytes.length,
+      contentType: 'application/pdf',
+    });
+    expect(await storage.head(storage.uploadAreaKey(key))).toBeNull();
+    const served = await fetchObject(key);
+    expect(served.bytes.equals(bytes)).toBe(true);
+    expect(served.headers.get('content-type')).toBe('application/pdf');
+    expect(served.headers.get('content-disposition')).toBe(
+      `attachment; filename="Report 2026.pdf"; filename*=UTF-8''Report%202026.pdf`,
+    );
+    expect(served.headers.get('cache-control')).toBe('public, max-age=600');
+  });
+
+  it('publish() past the copy limit streams the bytes instead, with the same headers', async () => {
+    const small = new S3StorageDriver({
+      ...driverOptions(),
+      maxCopyObjectBytes: 1000,
+    });
+    try {
+      const key = 'ws_1/media_publish_big/clip.mp4';
+      const bytes = randomBytes(6 * MB);
+      await small.write({
+        key: small.uploadAreaKey(key),
+        body: streamOf(bytes),
+        contentType: 'video/mp4',
+      });
+      await small.publish(small.uploadAreaKey(key), key, 'video/mp4');
+      expect(await small.head(small.uploadAreaKey(key))).toBeNull();
+      const served = await fetchObject(key);
+      expect(served.bytes.equals(bytes)).toBe(true);
+      expect(served.headers.get('content-type')).toBe('video/mp4');
+      expect(served.headers.get('content-disposition')).toMatch(/^inline; /);
+      expect(served.headers.get('cache-control')).toBe('public, max-age=600');
+    } finally {
+      small.onApplicationShutdown();
+    }
+  });
+
+  it('purge() removes the object and any upload still waiting for it', async () => {
+    const key = 'ws_1/media_purge/caption.vtt';
+    for (const at of [key, storage.uploadAreaKey(key)]) {
+      await storage.write({
+        key: at,
+        body: streamOf(Buffer.from('WEBVTT\n')),
+        contentType: 'text/vtt',
+      });
+    }
+    await storage.purge(key);
+    expect(await storage.head(key)).toBeNull();
+    expect(await storage.head(storage.uploadAreaKey(key))).toBeNull();
   });
 
   it('write() streams several MB byte-identically (no aws-chunked framing) and ranges read back', async () => {
@@ -310,12 +394,14 @@ describe('S3StorageDriver against s3rver', () => {
       region: 'eu-west-1',
       bucket: 'media',
       forcePathStyle: false,
+      cacheMaxAgeSeconds: 600,
     });
     const virtualHost = new S3StorageDriver({
       endpoint: 'https://r2.example.com',
       region: 'auto',
       bucket: 'media',
       forcePathStyle: false,
+      cacheMaxAgeSeconds: 600,
     });
     try {
       expect(cdn.publicUrl(key)).toBe(

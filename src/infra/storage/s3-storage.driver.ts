@@ -1,6 +1,7 @@
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
+  CopyObjectCommand,
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
@@ -25,6 +26,7 @@ import {
   type PresignMultipartInput,
   type PresignUploadInput,
 } from './presign-input.js';
+import { contentDisposition, fileCacheControl } from './served-headers.js';
 import {
   MultipartPartsRejectedError,
   Storage,
@@ -51,7 +53,18 @@ export interface S3StorageDriverOptions {
   publicBaseUrl?: string;
   /** Require SSE-S3 (AES256) on every object, including browser uploads. Default true. */
   serverSideEncryption?: boolean;
+  /** `max-age` of the `Cache-Control` every published object carries. */
+  cacheMaxAgeSeconds: number;
+  /** Larger objects are published by a streamed copy; CopyObject takes at most 5 GiB on AWS. */
+  maxCopyObjectBytes?: number;
 }
+
+/**
+ * Client uploads land under this prefix, which the bucket policy keeps private (README: S3). No
+ * item key starts with it: item keys start with a `ws_` workspace id.
+ */
+const UPLOAD_AREA_PREFIX = 'staging/';
+const MAX_COPY_OBJECT_BYTES = 5 * 1024 ** 3;
 
 const PROBE_URL_SECONDS = 60 * 60;
 /** lib-storage streams in parts of this size, holding at most `queueSize` of them in memory. */
@@ -94,8 +107,9 @@ function defaultPublicBaseUrl(options: S3StorageDriverOptions): string {
 }
 
 /**
- * Any S3-compatible bucket. Objects are private; uploads go straight from the client to the bucket
- * through presigned PUT URLs, and public URLs are expected to be served by a CDN in front of it.
+ * Any S3-compatible bucket. Uploads go straight from the client to the bucket through presigned
+ * URLs, into a private upload area (`staging/<key>`); processing publishes verified bytes to the
+ * item's key with the headers `/files` would send, and a CDN serves the item keys.
  * The SDK client is released in `onApplicationShutdown`, after every module's `onModuleDestroy`
  * (where job loops stop and let running jobs finish), so no running job loses it mid-download.
  */
@@ -104,6 +118,8 @@ export class S3StorageDriver extends Storage implements OnApplicationShutdown {
   private readonly bucket: string;
   private readonly publicBaseUrl: string;
   private readonly serverSideEncryption: boolean;
+  private readonly cacheControl: string;
+  private readonly maxCopyObjectBytes: number;
 
   constructor(options: S3StorageDriverOptions) {
     super();
@@ -134,10 +150,70 @@ export class S3StorageDriver extends Storage implements OnApplicationShutdown {
       options.publicBaseUrl ?? defaultPublicBaseUrl(options)
     ).replace(/\/+$/, '');
     this.serverSideEncryption = options.serverSideEncryption ?? true;
+    this.cacheControl = fileCacheControl(options.cacheMaxAgeSeconds);
+    this.maxCopyObjectBytes =
+      options.maxCopyObjectBytes ?? MAX_COPY_OBJECT_BYTES;
+  }
+
+  override uploadAreaKey(key: string): string {
+    assertValidObjectKey(key);
+    return `${UPLOAD_AREA_PREFIX}${key}`;
+  }
+
+  override keyOfUploadArea(objectKey: string): string | null {
+    return objectKey.startsWith(UPLOAD_AREA_PREFIX)
+      ? objectKey.slice(UPLOAD_AREA_PREFIX.length)
+      : null;
+  }
+
+  /** A copy inside the bucket, its metadata replaced; a streamed one past CopyObject's limit. */
+  override async publish(
+    from: string,
+    to: string,
+    contentType: string,
+  ): Promise<StoredObjectInfo> {
+    assertValidObjectKey(from);
+    assertValidObjectKey(to);
+    const source = await this.head(from);
+    if (!source) {
+      throw new StorageObjectNotFoundError(from);
+    }
+    if (source.sizeBytes > this.maxCopyObjectBytes) {
+      return super.publish(from, to, contentType);
+    }
+    await this.client.send(
+      new CopyObjectCommand({
+        Bucket: this.bucket,
+        Key: to,
+        CopySource: `${this.bucket}/${encodeObjectKeyPath(from)}`,
+        MetadataDirective: 'REPLACE',
+        ...this.objectHeaders(to, contentType),
+      }),
+    );
+    await this.delete(from);
+    const stored = await this.head(to);
+    if (!stored) {
+      throw new Error(
+        `S3 copied ${from} to ${to} but HeadObject does not find it`,
+      );
+    }
+    return stored;
+  }
+
+  /** What every object at an item key carries, so the bucket or CDN serves it as `/files` would. */
+  private objectHeaders(key: string, contentType: string) {
+    return {
+      ContentType: contentType,
+      ContentDisposition: contentDisposition(key, contentType),
+      CacheControl: this.cacheControl,
+      ServerSideEncryption: this.serverSideEncryption
+        ? ('AES256' as const)
+        : undefined,
+    };
   }
 
   /**
-   * A SigV4 query-signed PUT URL. Content-Type, Content-Length (for an exact-length upload) and,
+   * A SigV4 query-signed PUT URL to the key's upload area. Content-Type, Content-Length (for an exact-length upload) and,
    * when enabled, the SSE header are signed headers, so S3 refuses a PUT with another type,
    * another byte length or without encryption. The returned headers omit Content-Length on
    * purpose: HTTP clients (browsers' fetch/XHR, which forbid setting it, undici, curl) derive it
@@ -152,7 +228,7 @@ export class S3StorageDriver extends Storage implements OnApplicationShutdown {
     const signingDate = new Date(Math.floor(Date.now() / 1000) * 1000);
     const command = new PutObjectCommand({
       Bucket: this.bucket,
-      Key: input.key,
+      Key: this.uploadAreaKey(input.key),
       ContentType: input.contentType,
       // A bounded length cannot be signed into a PUT; the size is checked once the bytes are stored.
       ContentLength: length.kind === 'exact' ? length.bytes : undefined,
@@ -208,7 +284,7 @@ export class S3StorageDriver extends Storage implements OnApplicationShutdown {
         await this.client.send(
           new CreateMultipartUploadCommand({
             Bucket: this.bucket,
-            Key: input.key,
+            Key: this.uploadAreaKey(input.key),
             ContentType: input.contentType,
             ServerSideEncryption: this.serverSideEncryption
               ? 'AES256'
@@ -227,7 +303,7 @@ export class S3StorageDriver extends Storage implements OnApplicationShutdown {
           this.client,
           new UploadPartCommand({
             Bucket: this.bucket,
-            Key: input.key,
+            Key: this.uploadAreaKey(input.key),
             UploadId: uploadId,
             PartNumber: part.partNumber,
             ContentLength:
@@ -256,14 +332,14 @@ export class S3StorageDriver extends Storage implements OnApplicationShutdown {
   async assembleMultipartUpload(
     input: CompleteMultipartInput,
   ): Promise<AssembledObject> {
-    assertValidObjectKey(input.key);
+    const key = this.uploadAreaKey(input.key);
     return {
       commit: async () => {
         try {
           await this.client.send(
             new CompleteMultipartUploadCommand({
               Bucket: this.bucket,
-              Key: input.key,
+              Key: key,
               UploadId: input.uploadId,
               MultipartUpload: {
                 Parts: input.parts.map((part) => ({
@@ -282,10 +358,10 @@ export class S3StorageDriver extends Storage implements OnApplicationShutdown {
           }
           throw error;
         }
-        const stored = await this.head(input.key);
+        const stored = await this.head(key);
         if (!stored) {
           throw new Error(
-            `S3 completed ${input.key} but HeadObject does not find it`,
+            `S3 completed ${key} but HeadObject does not find it`,
           );
         }
         return stored;
@@ -295,12 +371,11 @@ export class S3StorageDriver extends Storage implements OnApplicationShutdown {
   }
 
   async abortMultipartUpload(key: string, uploadId: string): Promise<void> {
-    assertValidObjectKey(key);
     try {
       await this.client.send(
         new AbortMultipartUploadCommand({
           Bucket: this.bucket,
-          Key: key,
+          Key: this.uploadAreaKey(key),
           UploadId: uploadId,
         }),
       );
@@ -376,8 +451,7 @@ export class S3StorageDriver extends Storage implements OnApplicationShutdown {
         Bucket: this.bucket,
         Key: input.key,
         Body: input.body,
-        ContentType: input.contentType,
-        ServerSideEncryption: this.serverSideEncryption ? 'AES256' : undefined,
+        ...this.objectHeaders(input.key, input.contentType),
       },
     });
     try {

@@ -29,6 +29,7 @@ import { Storage } from './storage.port.js';
             forcePathStyle: s3.forcePathStyle,
             publicBaseUrl: s3.publicBaseUrl,
             serverSideEncryption: s3.serverSideEncryption,
+            cacheMaxAgeSeconds: config.storage.filesCacheMaxAgeSeconds,
           });
         }
         return new LocalStorageDriver({

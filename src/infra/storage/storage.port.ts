@@ -152,6 +152,49 @@ export abstract class Storage {
   /** Present when this storage leaves temporary files that a periodic sweep must remove. */
   readonly tempFiles: TempFileSweep | null = null;
 
+  /**
+   * Where the bytes a client uploads for `key` (through `presignUpload` or a multipart plan) are
+   * kept until processing publishes them: `key` itself when this storage receives uploads and
+   * refuses them once an item has its bytes (the local driver), a private key beside it when the
+   * client writes to the bucket directly (S3), so no client can ever write the object that is
+   * served. Presign, multipart and abort calls take the item's `key` and act on this one.
+   */
+  uploadAreaKey(key: string): string {
+    return key;
+  }
+
+  /** The item key whose upload area `objectKey` is (storage event notifications), or null. */
+  keyOfUploadArea(objectKey: string): string | null {
+    return objectKey;
+  }
+
+  /**
+   * Makes the bytes at `from` the object served at `to`, with the headers of `contentType`, then
+   * removes `from`. Drivers that can copy inside storage override this streamed copy.
+   */
+  async publish(
+    from: string,
+    to: string,
+    contentType: string,
+  ): Promise<StoredObjectInfo> {
+    const stored = await this.write({
+      key: to,
+      body: await this.openReadStream(from),
+      contentType,
+    });
+    await this.delete(from);
+    return stored;
+  }
+
+  /** Removes the object at `key` and any upload for it not yet published; succeeds when none is there. */
+  async purge(key: string): Promise<void> {
+    await this.delete(key);
+    const area = this.uploadAreaKey(key);
+    if (area !== key) {
+      await this.delete(area);
+    }
+  }
+
   /** A short-lived URL that accepts one PUT of `contentType` with the given (or bounded) byte length. */
   abstract presignUpload(input: PresignUploadInput): Promise<PresignedUpload>;
 

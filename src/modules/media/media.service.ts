@@ -242,7 +242,7 @@ export class MediaService {
         );
       }
       if (media.storagePath) {
-        await this.storage.delete(media.storagePath);
+        await this.storage.purge(media.storagePath);
       }
       if (media.posterPath) {
         await this.storage.delete(media.posterPath);

@@ -101,11 +101,12 @@ function describeNormalisation(
 }
 
 /**
- * The processing pipeline for one item (docs/lifecycle.md#processing): verify the stored bytes,
+ * The processing pipeline for one item (docs/lifecycle.md#processing): verify the received bytes,
  * normalise images to JFIF JPEG (docs/contracts.md#image-normalisation), probe videos and store
- * their poster frame. Safe to run any number of times: every step
- * reads the stored object as it is now, a normalised JPEG comes through a second run unchanged,
- * and a poster is rewritten at the same key.
+ * their poster frame, and publish the result at the item's key; bytes that cannot be used are
+ * deleted, the reason kept on the item. Safe to run any number of times: every step reads the
+ * bytes as they are now, a normalised JPEG comes through a second run unchanged, and a poster is
+ * rewritten at the same key.
  */
 @Injectable()
 export class MediaProcessingService implements OnModuleInit {
@@ -157,16 +158,20 @@ export class MediaProcessingService implements OnModuleInit {
       mediaId,
       workspaceId: media.workspaceId,
     });
+    const key = media.storagePath;
     const outcome = await this.withChecksum(
-      media.storagePath,
-      await this.evaluate(media, media.storagePath),
+      key,
+      await this.evaluate(media, await this.receivedBytes(key), key),
     );
     const finished = await this.lifecycle.completeProcessing(media.id, outcome);
     if (!finished && !(await this.media.findById(media.id))) {
       // Deleted while we worked: do not leave a normalised copy or a poster behind.
-      await this.storage.delete(media.storagePath);
-      await this.storage.delete(buildPosterKey(media.workspaceId, media.id));
+      await this.removeObjects(media);
       return report(`media ${mediaId} was deleted during processing`);
+    }
+    if (finished && outcome.status === 'FAILED') {
+      // Unusable bytes are neither served nor kept; the item keeps the reason.
+      await this.removeObjects(media);
     }
     if (
       finished &&
@@ -176,6 +181,40 @@ export class MediaProcessingService implements OnModuleInit {
       await this.queueValidation(finished);
     }
     return report(`media ${mediaId} is ${outcome.status}`);
+  }
+
+  /**
+   * Where this run reads the item's bytes: the storage's upload area while a client's upload waits
+   * there to be published, else the item's key (imports, templates, and uploads an earlier run
+   * published). Bytes put in the upload area after publication (a client reusing its URL) are
+   * deleted unread, so they can never replace what is served.
+   */
+  private async receivedBytes(key: string): Promise<string> {
+    const area = this.storage.uploadAreaKey(key);
+    if (area === key || !(await this.storage.head(area))) {
+      return key;
+    }
+    if (await this.storage.head(key)) {
+      await this.storage.delete(area);
+      return key;
+    }
+    return area;
+  }
+
+  /** Makes the verified bytes at `source` the item's object, unless they already are. */
+  private async publish(
+    source: string,
+    key: string,
+    contentType: string,
+  ): Promise<void> {
+    if (source !== key) {
+      await this.storage.publish(source, key, contentType);
+    }
+  }
+
+  private async removeObjects(media: Media): Promise<void> {
+    await this.storage.purge(media.storagePath!);
+    await this.storage.delete(buildPosterKey(media.workspaceId, media.id));
   }
 
   /**
@@ -214,11 +253,13 @@ export class MediaProcessingService implements OnModuleInit {
     };
   }
 
+  /** Judges the bytes at `source` and, when they are usable, publishes them at `key`. */
   private async evaluate(
     media: Media,
+    source: string,
     key: string,
   ): Promise<ProcessingOutcome> {
-    const stored = await this.storage.head(key);
+    const stored = await this.storage.head(source);
     if (!stored) {
       return failed('The uploaded file is missing from storage');
     }
@@ -240,7 +281,7 @@ export class MediaProcessingService implements OnModuleInit {
     // Checked once, before an image is re-encoded: the declaration is about the bytes the client
     // sent, and a re-run (retry, stalled job, recovery) may find them already normalised.
     if (media.declaredSha256 && !media.declaredSha256VerifiedAt) {
-      const sha256 = await this.storage.sha256(key);
+      const sha256 = await this.storage.sha256(source);
       if (sha256 !== media.declaredSha256) {
         return failed(
           `checksum_mismatch: the uploaded file's SHA-256 is ${sha256}, not the declared ${media.declaredSha256}`,
@@ -248,7 +289,9 @@ export class MediaProcessingService implements OnModuleInit {
       }
       await this.media.markDeclaredChecksumVerified(media.id);
     }
-    const detected = await sniffContentType(await readHead(this.storage, key));
+    const detected = await sniffContentType(
+      await readHead(this.storage, source),
+    );
     const detectedCategory = detected ? categoryOf(detected) : undefined;
     if (!detected || !detectedCategory) {
       return failed(
@@ -265,10 +308,11 @@ export class MediaProcessingService implements OnModuleInit {
       declaredCategory === 'caption' ? media.contentType : detected;
     switch (declaredCategory) {
       case 'image':
-        return this.processImage(media, key, stored);
+        return this.processImage(media, source, key, stored);
       case 'video':
-        return this.processVideo(media, key, contentType, stored);
+        return this.processVideo(media, source, key, contentType, stored);
       default:
+        await this.publish(source, key, contentType);
         return {
           status: 'READY',
           changes: { contentType, sizeBytes: stored.sizeBytes },
@@ -278,12 +322,13 @@ export class MediaProcessingService implements OnModuleInit {
 
   private async processImage(
     media: Media,
+    source: string,
     key: string,
     stored: StoredObjectInfo,
   ): Promise<ProcessingOutcome> {
     const workDir = await createWorkDir(IMAGE_WORK_DIR);
     try {
-      const inputPath = await this.imageFile(key, workDir);
+      const inputPath = await this.imageFile(source, workDir);
       const result = await this.images.normaliseImageFile(
         inputPath,
         join(workDir, 'output.jpg'),
@@ -302,6 +347,7 @@ export class MediaProcessingService implements OnModuleInit {
             changes: { metadata },
           };
         case 'skipped':
+          await this.publish(source, key, 'image/gif');
           return {
             status: 'READY',
             changes: {
@@ -314,6 +360,7 @@ export class MediaProcessingService implements OnModuleInit {
             },
           };
         case 'unchanged':
+          await this.publish(source, key, 'image/jpeg');
           return {
             status: 'READY',
             changes: {
@@ -331,6 +378,9 @@ export class MediaProcessingService implements OnModuleInit {
             body: createReadStream(result.outputPath),
             contentType: 'image/jpeg',
           });
+          if (source !== key) {
+            await this.storage.delete(source);
+          }
           return {
             status: 'READY',
             changes: {
@@ -380,11 +430,12 @@ export class MediaProcessingService implements OnModuleInit {
 
   private async processVideo(
     media: Media,
+    source: string,
     key: string,
     contentType: string,
     stored: StoredObjectInfo,
   ): Promise<ProcessingOutcome> {
-    const location = await this.storage.probeLocation(key);
+    const location = await this.storage.probeLocation(source);
     // Both tools read the bytes as the container they were sniffed as, and as nothing else.
     const demuxer = videoDemuxer(contentType);
     let info: VideoInfo;
@@ -401,6 +452,7 @@ export class MediaProcessingService implements OnModuleInit {
       throw error;
     }
     const poster = await this.storePoster(media, location, info, demuxer);
+    await this.publish(source, key, contentType);
     return {
       status: 'READY',
       changes: {

@@ -38,7 +38,10 @@ import {
   UploadAbortedError,
   UploadRejectedError,
 } from '../../infra/storage/upload-errors.js';
-import { categoryOf } from '../media/media-types.js';
+import {
+  contentDisposition,
+  fileCacheControl,
+} from '../../infra/storage/served-headers.js';
 import { MediaRepository } from '../media/media.repository.js';
 import { UploadReceiptService } from './upload-receipt.service.js';
 
@@ -64,12 +67,6 @@ function joinKey(key: string | string[]): string {
  */
 const FILE_CONTENT_SECURITY_POLICY =
   "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'";
-
-function contentDisposition(key: string, contentType: string): string {
-  const category = categoryOf(contentType);
-  const filename = key.split('/').pop()!;
-  return `${category === 'image' || category === 'video' ? 'inline' : 'attachment'}; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 /**
  * The `local` storage driver's HTTP side: the signed upload URLs it issues and the public file
@@ -260,14 +257,10 @@ export class LocalStorageController {
     await pipeline(body, response);
   }
 
-  /**
-   * Shared caches may keep a file for FILES_CACHE_MAX_AGE_SECONDS; not `immutable`, since an item
-   * can be deleted (a deployment purges its CDN on DELETE, see the README).
-   */
   private setCaching(response: Response, stored: StoredObjectInfo): void {
     response.setHeader(
       'Cache-Control',
-      `public, max-age=${this.config.storage.filesCacheMaxAgeSeconds}`,
+      fileCacheControl(this.config.storage.filesCacheMaxAgeSeconds),
     );
     if (stored.etag) {
       response.setHeader('ETag', stored.etag);

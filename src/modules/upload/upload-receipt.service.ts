@@ -152,12 +152,20 @@ export class UploadReceiptService {
       if (!record.eventName.replace(/^s3:/, '').startsWith('ObjectCreated:')) {
         continue;
       }
-      const key = decodeEventKey(record.s3.object.key);
-      const media =
-        key && isValidObjectKey(key)
-          ? await this.media.findByStoragePath(key)
+      const objectKey = decodeEventKey(record.s3.object.key);
+      // Uploads land in the storage's upload area; objects we publish at item keys are not uploads.
+      const key =
+        objectKey && isValidObjectKey(objectKey)
+          ? this.storage.keyOfUploadArea(objectKey)
           : null;
-      if (media && (await this.lifecycle.markBytesReceived(media.id))) {
+      const media = key ? await this.media.findByStoragePath(key) : null;
+      if (!media) {
+        continue;
+      }
+      if (media.status === 'READY' || media.status === 'FAILED') {
+        // A client reusing its URL after processing: those bytes will never be used.
+        await this.storage.delete(objectKey!);
+      } else if (await this.lifecycle.markBytesReceived(media.id)) {
         started += 1;
       }
     }
@@ -185,7 +193,7 @@ export class UploadReceiptService {
       RECONCILE_BATCH,
     )) {
       if (
-        (await this.storage.head(media.storagePath!)) &&
+        (await this.uploaded(media)) &&
         (await this.lifecycle.markBytesReceived(media.id))
       ) {
         result.started += 1;
@@ -196,7 +204,7 @@ export class UploadReceiptService {
       { to: expiredBefore },
       RECONCILE_BATCH,
     )) {
-      if (await this.storage.head(media.storagePath!)) {
+      if (await this.uploaded(media)) {
         result.started += (await this.lifecycle.markBytesReceived(media.id))
           ? 1
           : 0;
@@ -212,6 +220,15 @@ export class UploadReceiptService {
     }
     await this.abortAbandonedMultipartUploads();
     return result;
+  }
+
+  /** Whether the client's bytes for the item are in storage. */
+  private async uploaded(media: Media): Promise<boolean> {
+    return (
+      (await this.storage.head(
+        this.storage.uploadAreaKey(media.storagePath!),
+      )) !== null
+    );
   }
 
   /**

@@ -323,7 +323,10 @@ export class UploadService {
     if (media.status !== 'PENDING') {
       return media;
     }
-    if (!media.storagePath || !(await this.storage.head(media.storagePath))) {
+    if (
+      !media.storagePath ||
+      !(await this.storage.head(this.storage.uploadAreaKey(media.storagePath)))
+    ) {
       throw new ApiError(
         'conflict',
         `No upload has been received for media ${media.id} yet`,

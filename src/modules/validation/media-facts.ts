@@ -71,7 +71,7 @@ export function reprobedVideoFields(
 
 /**
  * Image facts as processing left them: `contentType` is the detected format (JPEG after
- * normalisation, GIF kept, the original when normalisation failed). Registered external images
+ * normalisation, GIF kept; an image that cannot be normalised is FAILED). Registered external images
  * have no size or dimensions; the rules that need them become warnings.
  */
 export function imageFacts(media: Media): ImageFacts {

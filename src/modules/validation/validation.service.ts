@@ -5,6 +5,7 @@ import { Every, OnJob, type JobReport } from '../../infra/queue/job.js';
 import { LOCKS } from '../../infra/registry.js';
 import { Storage } from '../../infra/storage/storage.port.js';
 import { VideoAdapter } from '../../infra/video/video.adapter.js';
+import { videoDemuxer } from '../../infra/video/video-tools.js';
 import { VideoProbeError } from '../../infra/video/video-probe.error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { Media, type ValidationStatus } from '../media/media.entity.js';
@@ -226,8 +227,10 @@ export class ValidationService {
     platforms: Platform[],
   ): Promise<Verdict> {
     try {
+      // Read as the container processing sniffed, like every probe of an untrusted file.
       const info = await this.videos.probe(
         await this.storage.probeLocation(key),
+        videoDemuxer(media.contentType),
       );
       const changes = reprobedVideoFields(media, info);
       const facts = storedVideoFacts(
