@@ -157,8 +157,8 @@ export class MediaRepository {
    * `limit`, taken from every workspace in turn (each one's first, then each one's second, …),
    * and within a workspace the least recently checked (`markUploadsChecked`) first. So a
    * workspace with many pending items cannot crowd out one with few, and every item of a
-   * workspace gets its turn. Served by the `(workspace_id, upload_checked_at NULLS FIRST, seq)`
-   * index of PENDING items.
+   * workspace gets its turn. The `(workspace_id, upload_checked_at NULLS FIRST, seq)` index of
+   * PENDING items holds them in this order, so a large backlog can be read without a sort.
    */
   async findPendingUploads(
     range: { from: Date } | { to: Date },
