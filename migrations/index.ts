@@ -8,6 +8,7 @@ import { MediaChecksums1764408600000 } from './1764408600000-MediaChecksums.js';
 import { MediaPosters1764495000000 } from './1764495000000-MediaPosters.js';
 import { ErasureAndRetention1764581400000 } from './1764581400000-ErasureAndRetention.js';
 import { DeclaredChecksumVerified1764668000000 } from './1764668000000-DeclaredChecksumVerified.js';
+import { UploadCheckedAt1764754400000 } from './1764754400000-UploadCheckedAt.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   MediaPosters1764495000000,
   ErasureAndRetention1764581400000,
   DeclaredChecksumVerified1764668000000,
+  UploadCheckedAt1764754400000,
 ];

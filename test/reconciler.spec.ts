@@ -2,8 +2,10 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { newId } from '../src/common/ids.js';
 import { QUEUES } from '../src/infra/registry.js';
 import { Storage } from '../src/infra/storage/storage.port.js';
+import { MediaRepository } from '../src/modules/media/media.repository.js';
 import { ProcessingRecovery } from '../src/modules/processing/processing-recovery.service.js';
 import { UploadReceiptService } from '../src/modules/upload/upload-receipt.service.js';
 import { isolatedDatabase } from './support/database.js';
@@ -159,6 +161,170 @@ describe('upload reconciler with the S3 driver, called directly', () => {
       'media.uploaded',
       'media.ready',
     ]);
+  });
+});
+
+describe('upload reconciler with one workspace holding more pending uploads than a pass looks at', () => {
+  // A pass looks at 200 pending uploads (RECONCILE_BATCH).
+  const CROWD = 250;
+  let s3: RunningS3rver;
+  let t: TestApp;
+  let ws: TestWorkspace;
+  let crowded: TestWorkspace;
+  let h: ReturnType<typeof helpers>;
+  const database = isolatedDatabase('reconcile_fair');
+
+  beforeAll(async () => {
+    s3 = await startS3rver();
+    t = await startTestApp({
+      ...s3Environment(s3),
+      DATABASE_URL: database.url,
+      RECONCILER_INTERVAL_SECONDS: '0',
+    });
+    h = helpers(t, () => ws);
+  });
+  beforeEach(async () => {
+    ws = await t.createWorkspace();
+    crowded = await t.createWorkspace();
+  });
+  afterEach(async () => {
+    // Each test counts on the pending uploads it made being the only ones.
+    await h.sql('DELETE FROM workspaces WHERE id = ANY($1)', [
+      [ws.workspace.id, crowded.workspace.id],
+    ]);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await s3?.stop();
+    await database.drop();
+  });
+
+  /**
+   * `count` PENDING uploads in the crowded workspace, oldest first, as if presigned one after
+   * another after every item so far: each URL expires a millisecond after the one before, the first
+   * a minute after the latest one yet (or from now). No object is stored for any of them.
+   */
+  async function crowd(count: number) {
+    const ids = Array.from({ length: count }, () => newId('media'));
+    await h.sql(
+      `INSERT INTO media (id, workspace_id, filename, content_type, status, storage_path,
+         public_url, validation_status, metadata, upload_channel, upload_expires_at)
+       SELECT seeded.id, $1::text, 'crowd.pdf', 'application/pdf', 'PENDING',
+         $1::text || '/' || seeded.id || '/crowd.pdf', 'https://cdn.test/' || seeded.id, 'skipped',
+         '{"source": "upload"}', 'bulk_presign',
+         (SELECT coalesce(max(upload_expires_at), now()) FROM media) + interval '1 minute' + seeded.n * interval '1 millisecond'
+       FROM unnest($2::text[]) WITH ORDINALITY AS seeded(id, n)
+       ORDER BY seeded.n`,
+      [crowded.workspace.id, ids],
+    );
+    return ids.map((id) => ({
+      id,
+      storagePath: `${crowded.workspace.id}/${id}/crowd.pdf`,
+    }));
+  }
+
+  async function storeObject(storagePath: string, pdf: Buffer) {
+    await t.app.get(Storage).write({
+      key: storagePath,
+      body: Readable.from([pdf]),
+      contentType: 'application/pdf',
+    });
+  }
+
+  async function statusOf(mediaId: string) {
+    const [{ status }] = await h.sql<{ status: string }>(
+      'SELECT status FROM media WHERE id = $1',
+      [mediaId],
+    );
+    return status;
+  }
+
+  /** The crowded workspace's pending items by when they were last checked (null: never). */
+  async function checkedAtCounts() {
+    return h.sql<{ checked_at: Date | null; n: number }>(
+      `SELECT upload_checked_at AS checked_at, count(*)::int AS n FROM media
+       WHERE workspace_id = $1 AND status = 'PENDING'
+       GROUP BY upload_checked_at ORDER BY upload_checked_at NULLS FIRST`,
+      [crowded.workspace.id],
+    );
+  }
+
+  it("one pass finds a workspace's single upload while another holds more newer ones than the pass looks at", async () => {
+    const pdf = await fixture('document.pdf');
+    const upload = await h.presignPdf('alone.pdf', pdf);
+    expect(
+      (await putBytes(upload.uploadUrl, upload.uploadHeaders, pdf)).status,
+    ).toBe(200);
+    await crowd(CROWD);
+
+    expect(await h.reconcile()).toEqual({ started: 1, expired: 0 });
+    const ready = await waitForStatus(t.client(ws.apiKey), upload.mediaId);
+    expect(ready).toMatchObject({ status: 'READY', sizeBytes: pdf.length });
+    // The rest of the pass went to the crowded workspace's oldest items.
+    expect(await checkedAtCounts()).toEqual([
+      { checked_at: null, n: CROWD - 199 },
+      { checked_at: expect.any(Date), n: 199 },
+    ]);
+  });
+
+  it("passes take turns through all of a workspace's pending uploads, least recently checked first", async () => {
+    const pdf = await fixture('document.pdf');
+    const items = await crowd(CROWD);
+    const [oldest, newest] = [items[0], items[CROWD - 1]];
+    await storeObject(oldest.storagePath, pdf);
+    await storeObject(newest.storagePath, pdf);
+
+    // The first pass looks at the 200 oldest, never checked before.
+    expect(await h.reconcile()).toEqual({ started: 1, expired: 0 });
+    expect(await statusOf(oldest.id)).not.toBe('PENDING');
+    expect(await statusOf(newest.id)).toBe('PENDING');
+    const afterFirst = await checkedAtCounts();
+    expect(afterFirst).toEqual([
+      { checked_at: null, n: CROWD - 200 },
+      { checked_at: expect.any(Date), n: 199 },
+    ]);
+
+    // The second: the 50 never checked, then 150 of those checked longest ago.
+    expect(await h.reconcile()).toEqual({ started: 1, expired: 0 });
+    expect(await statusOf(newest.id)).not.toBe('PENDING');
+    const afterSecond = await checkedAtCounts();
+    expect(afterSecond).toEqual([
+      { checked_at: afterFirst[1].checked_at, n: 199 - 150 },
+      { checked_at: expect.any(Date), n: 199 },
+    ]);
+    expect(afterSecond[1].checked_at!.getTime()).toBeGreaterThan(
+      afterFirst[1].checked_at!.getTime(),
+    );
+
+    for (const item of [oldest, newest]) {
+      await waitForStatus(t.client(crowded.apiKey), item.id);
+    }
+  });
+
+  it('marking items checked stamps PENDING ones only and leaves updatedAt alone', async () => {
+    const [waiting, finished] = await crowd(2);
+    await h.sql(`UPDATE media SET status = 'FAILED' WHERE id = $1`, [
+      finished.id,
+    ]);
+    const read = async (id: string) =>
+      (await t.app.get(MediaRepository).findById(id))!;
+    const before = await read(waiting.id);
+    expect(before.uploadCheckedAt).toBeNull();
+
+    await t.app
+      .get(MediaRepository)
+      .markUploadsChecked([waiting.id, finished.id]);
+    const first = await read(waiting.id);
+    expect(first.uploadCheckedAt).toBeInstanceOf(Date);
+    expect(first.updatedAt).toEqual(before.updatedAt);
+    expect((await read(finished.id)).uploadCheckedAt).toBeNull();
+
+    await t.app.get(MediaRepository).markUploadsChecked([waiting.id]);
+    const second = await read(waiting.id);
+    expect(second.uploadCheckedAt!.getTime()).toBeGreaterThan(
+      first.uploadCheckedAt!.getTime(),
+    );
+    expect(second.updatedAt).toEqual(before.updatedAt);
   });
 });
 

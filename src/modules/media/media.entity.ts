@@ -61,6 +61,12 @@ export type ValidationResults = Record<string, unknown> & {
 @Index('idx_media_workspace_checksum', ['workspaceId', 'checksumSha256'], {
   where: '"checksum_sha256" IS NOT NULL',
 })
+// Created with `upload_checked_at NULLS FIRST`, which TypeORM cannot declare (1764754400000-UploadCheckedAt).
+@Index(
+  'idx_media_pending_upload_checked',
+  ['workspaceId', 'uploadCheckedAt', 'seq'],
+  { where: `"status" = 'PENDING'` },
+)
 export class Media {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id: string;
@@ -209,6 +215,13 @@ export class Media {
   /** When the latest upload URL stops working; null once no URL is outstanding. */
   @Column({ name: 'upload_expires_at', type: 'timestamptz', nullable: true })
   uploadExpiresAt: Date | null;
+
+  /**
+   * When the upload reconciler last looked in storage for this PENDING item's object; null until
+   * it first does. Each workspace's least recently checked items are looked at first.
+   */
+  @Column({ name: 'upload_checked_at', type: 'timestamptz', nullable: true })
+  uploadCheckedAt: Date | null;
 
   @Column({
     name: 'target_platforms',

@@ -4,7 +4,6 @@ import {
   In,
   IsNull,
   LessThan,
-  MoreThanOrEqual,
   Not,
   Repository,
   type EntityManager,
@@ -32,9 +31,11 @@ const FINISHED: MediaStatus[] = ['READY', 'FAILED'];
 /**
  * The only code that reads or writes the `media` table. The hot reads and the presign INSERT run
  * as named prepared statements (`Sql`; why: docs/performance.md#media-reads), concurrent INSERTs
- * share statements (`WriteCoalescer`; docs/performance.md#media-inserts);
- * the rest goes through TypeORM. Methods that take a `Transaction` take part in the caller's unit
- * of work; row locks are taken only inside one.
+ * share statements (`WriteCoalescer`; docs/performance.md#media-inserts). The reconciler's
+ * round-robin read, which TypeORM cannot express, and its check stamp, which must leave
+ * `updated_at` alone (TypeORM's updates set it), are `Sql` statements too; the rest goes through
+ * TypeORM. Methods that take a `Transaction` take part in the caller's unit of work; row locks are
+ * taken only inside one.
  */
 @Injectable()
 export class MediaRepository {
@@ -151,20 +152,46 @@ export class MediaRepository {
     });
   }
 
-  /** PENDING direct uploads whose URL expires (or expired) after `from`, or before `to`. */
-  findPendingUploads(
+  /**
+   * PENDING direct uploads whose URL expires (or expired) after `from`, or before `to`: at most
+   * `limit`, taken from every workspace in turn (each one's first, then each one's second, …),
+   * and within a workspace the least recently checked (`markUploadsChecked`) first. So a
+   * workspace with many pending items cannot crowd out one with few, and every item of a
+   * workspace gets its turn. The `(workspace_id, upload_checked_at NULLS FIRST, seq)` index of
+   * PENDING items holds them in this order, so a large backlog can be read without a sort.
+   */
+  async findPendingUploads(
     range: { from: Date } | { to: Date },
     limit: number,
   ): Promise<Media[]> {
-    return this.media.find({
-      where: {
-        status: 'PENDING',
-        uploadExpiresAt:
-          'from' in range ? MoreThanOrEqual(range.from) : LessThan(range.to),
-      },
-      order: { uploadExpiresAt: 'DESC' },
-      take: limit,
-    });
+    const from = 'from' in range;
+    const rows = await this.sql.rows(
+      from ? 'media_pending_uploads_from' : 'media_pending_uploads_to',
+      `SELECT ${this.rows.columns} FROM (
+         SELECT *, row_number() OVER (
+           PARTITION BY "workspace_id" ORDER BY "upload_checked_at" NULLS FIRST, "seq"
+         ) AS "turn"
+         FROM "media"
+         WHERE "status" = 'PENDING' AND "upload_expires_at" ${from ? '>=' : '<'} $1
+       ) AS "media"
+       ORDER BY "turn", "upload_checked_at" NULLS FIRST, "seq" LIMIT $2`,
+      [from ? range.from : range.to, limit],
+    );
+    return rows.map((row) => this.rows.toMedia(row));
+  }
+
+  /**
+   * Records that the reconciler looked in storage for these items, which sends them to the back
+   * of their workspace's turn. Items no longer PENDING are left alone, and `updated_at` is not
+   * touched: nothing about the item changed.
+   */
+  async markUploadsChecked(ids: string[]): Promise<void> {
+    await this.sql.rows(
+      'media_mark_uploads_checked',
+      `UPDATE "media" SET "upload_checked_at" = now()
+       WHERE "id" = ANY($1) AND "status" = 'PENDING'`,
+      [ids],
+    );
   }
 
   /** Items past PENDING that still record an open multipart upload. */

@@ -265,6 +265,7 @@ export class MediaService {
       checksumSha256: null,
       declaredSha256: null,
       declaredSha256VerifiedAt: null,
+      uploadCheckedAt: null,
       multipartUploadId: null,
       multipartPartBytes: null,
       ...fields,

@@ -187,11 +187,14 @@ export class UploadReceiptService {
     const expiredBefore = new Date(
       now.getTime() - this.config.reconciler.pendingExpiryHours * 3_600_000,
     );
-    // URLs still open or recently closed: most likely to have just received their bytes.
-    for (const media of await this.media.findPendingUploads(
+    // URLs still open or recently closed: most likely to have just received their bytes. A batch
+    // goes round the workspaces, least recently checked first; marking what it looked at sends
+    // those to the back, so every pending item is reached in turn.
+    const recent = await this.media.findPendingUploads(
       { from: new Date(now.getTime() - RECENT_WINDOW_MS) },
       RECONCILE_BATCH,
-    )) {
+    );
+    for (const media of recent) {
       if (
         (await this.uploaded(media)) &&
         (await this.lifecycle.markBytesReceived(media.id))
@@ -199,7 +202,9 @@ export class UploadReceiptService {
         result.started += 1;
       }
     }
-    // Windows closed long ago: one last look, then the item fails as never uploaded.
+    await this.media.markUploadsChecked(recent.map((media) => media.id));
+    // Windows closed long ago: one last look, then the item fails as never uploaded. Every item
+    // looked at here leaves PENDING, so none needs marking as checked.
     for (const media of await this.media.findPendingUploads(
       { to: expiredBefore },
       RECONCILE_BATCH,

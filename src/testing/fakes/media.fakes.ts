@@ -49,6 +49,7 @@ export function mediaRow(overrides: Partial<Media> = {}): Media {
     multipartUploadId: null,
     multipartPartBytes: null,
     uploadExpiresAt: new Date(Date.now() + 3_600_000),
+    uploadCheckedAt: null,
     targetPlatforms: null,
     validationPlatforms: null,
     createdAt: new Date(),
