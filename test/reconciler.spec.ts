@@ -223,9 +223,11 @@ describe('upload reconciler with one workspace holding more pending uploads than
     }));
   }
 
+  /** Puts the bytes where a client's upload for the item lands (S3's private upload area). */
   async function storeObject(storagePath: string, pdf: Buffer) {
-    await t.app.get(Storage).write({
-      key: storagePath,
+    const storage = t.app.get(Storage);
+    await storage.write({
+      key: storage.uploadAreaKey(storagePath),
       body: Readable.from([pdf]),
       contentType: 'application/pdf',
     });

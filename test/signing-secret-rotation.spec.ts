@@ -225,17 +225,23 @@ describe('rotating STORAGE_SIGNING_SECRET', () => {
           `Webhook endpoint ${endpointId}: its previous secret cannot be opened`,
         ),
       );
-      const log = await call(
-        after,
-        apiKey,
-        'GET',
-        `/v1/webhooks/${endpointId}/deliveries`,
+      // The receiver answers before the attempt is recorded: wait for the log to show it.
+      await vi.waitFor(
+        async () => {
+          const log = await call(
+            after,
+            apiKey,
+            'GET',
+            `/v1/webhooks/${endpointId}/deliveries`,
+          );
+          expect(
+            (log.body.data as Array<{ statusCode: number | null }>).map(
+              (attempt) => attempt.statusCode,
+            ),
+          ).toEqual([200, 200]);
+        },
+        { timeout: 15_000, interval: 100 },
       );
-      expect(
-        (log.body.data as Array<{ statusCode: number | null }>).map(
-          (attempt) => attempt.statusCode,
-        ),
-      ).toEqual([200, 200]);
 
       // An upload URL signed under the old secret is refused once that secret is gone.
       const stale = await putBytes(
