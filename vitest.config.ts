@@ -11,7 +11,8 @@ export default defineConfig({
     // storage, so they may overlap.
     maxWorkers: 3,
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Hooks start apps and processes, which a busy machine (CI, other test files) slows down.
+    hookTimeout: 180_000,
     globalSetup: ['./test/global-setup.ts'],
   },
 });

@@ -83,7 +83,7 @@ describe('several replicas booting at the same moment against a database that do
     } finally {
       await db.end();
     }
-  });
+  }, 240_000);
 });
 
 describe('boot preconditions', () => {

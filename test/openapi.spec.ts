@@ -29,6 +29,7 @@ async function renderDocument() {
 }
 
 describe('committed OpenAPI artefacts (regenerate with `npm run openapi`)', () => {
+  // A full type-checking compile of the project: minutes on a busy machine.
   it('src/metadata.ts matches what the Swagger plugin generates from the DTOs', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'openapi-metadata-'));
     try {
@@ -41,7 +42,7 @@ describe('committed OpenAPI artefacts (regenerate with `npm run openapi`)', () =
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 240_000);
 
   it('openapi.json and the generated client schema match the code', async () => {
     const { document, json } = await renderDocument();

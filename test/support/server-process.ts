@@ -85,7 +85,10 @@ export interface ServerProcess {
    * line per request, which would pile up in the load generator's own heap.
    */
   discardOutput(): void;
-  /** Resolves once GET /health/ready answers 200; rejects if the process exits first. */
+  /**
+   * Resolves once GET /health/ready answers 200; rejects if the process exits first. The bound only
+   * catches a process that hangs: a busy machine (CI, parallel test files) may take a minute.
+   */
   ready(timeoutMs?: number): Promise<void>;
   /** SIGTERM, then SIGKILL if it has not exited within 10 s. */
   stop(): Promise<Exit>;
@@ -125,7 +128,7 @@ export function startServerProcess(
     discardOutput: () => {
       chunks = undefined;
     },
-    async ready(timeoutMs = 30_000) {
+    async ready(timeoutMs = 180_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         if (exit) {
