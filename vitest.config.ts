@@ -10,8 +10,8 @@ export default defineConfig({
     // (docs/performance.md#test-parallelism). Every file uses its own workspaces, queues and
     // storage, so they may overlap.
     maxWorkers: 3,
-    testTimeout: 30_000,
-    // Hooks start apps and processes, which a busy machine (CI, other test files) slows down.
+    // Bounds that only catch a hang: a busy machine (CI, other test files) slows every test down.
+    testTimeout: 120_000,
     hookTimeout: 180_000,
     globalSetup: ['./test/global-setup.ts'],
   },

@@ -286,9 +286,18 @@ describe('SignedUploadReceiver, staging into the local driver', () => {
 
     it('leaves nothing behind when the body fails mid-way', async () => {
       const { query } = await presign();
-      const body = new Readable({ read() {} });
-      body.push(PDF.subarray(0, 2000));
-      setTimeout(() => body.destroy(new Error('client went away')), 10);
+      // Fails once the receiver has taken the first bytes and asks for more.
+      let sent = false;
+      const body = new Readable({
+        read() {
+          if (sent) {
+            this.destroy(new Error('client went away'));
+            return;
+          }
+          sent = true;
+          this.push(PDF.subarray(0, 2000));
+        },
+      });
       const error = await accept({ query, body }).catch(
         (thrown: unknown) => thrown,
       );
@@ -301,9 +310,17 @@ describe('SignedUploadReceiver, staging into the local driver', () => {
 
     it('leaves nothing behind when the body closes prematurely without an error', async () => {
       const { query } = await presign();
-      const body = new Readable({ read() {} });
-      body.push(PDF.subarray(0, 2000));
-      setTimeout(() => body.destroy(), 10);
+      let sent = false;
+      const body = new Readable({
+        read() {
+          if (sent) {
+            this.destroy();
+            return;
+          }
+          sent = true;
+          this.push(PDF.subarray(0, 2000));
+        },
+      });
       await expect(accept({ query, body })).rejects.toBeInstanceOf(
         UploadAbortedError,
       );

@@ -247,9 +247,18 @@ describe('LocalStorageDriver', () => {
         body: Readable.from([PDF]),
         contentType: 'application/pdf',
       });
-      const failing = new Readable({ read() {} });
-      failing.push(Buffer.alloc(1000));
-      setTimeout(() => failing.destroy(new Error('source failed')), 10);
+      // Fails once the driver has taken the first bytes and asks for more.
+      let sent = false;
+      const failing = new Readable({
+        read() {
+          if (sent) {
+            this.destroy(new Error('source failed'));
+            return;
+          }
+          sent = true;
+          this.push(Buffer.alloc(1000));
+        },
+      });
       await expect(
         storage.write({ key: KEY, body: failing, contentType: 'image/jpeg' }),
       ).rejects.toThrow('source failed');
