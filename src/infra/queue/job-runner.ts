@@ -13,18 +13,14 @@ import { AppMetrics } from '../metrics/app-metrics.js';
 import {
   JOB_HANDLER,
   PERIODIC_TASK,
-  type JobCap,
   type JobHandler,
   type JobHandlerMetadata,
   type JobReport,
   type PeriodicTaskMetadata,
 } from './job.js';
 import { PeriodicTask } from './periodic-task.js';
-import {
-  ProcessingLoop,
-  type Admission,
-  type Admit,
-} from './processing-loop.js';
+import { admitUnderCap } from './job-caps.js';
+import { ProcessingLoop } from './processing-loop.js';
 import { WorkSlots } from './work-slots.js';
 
 interface Discovered<M> {
@@ -33,11 +29,6 @@ interface Discovered<M> {
   instance: object;
   logger: Logger;
 }
-
-const UNCAPPED: Admission = { run: true, done: async () => undefined };
-/** A job over its cap looks again after half the time it has waited so far, within these bounds. */
-const RECHECK_MIN_MS = 1_000;
-const RECHECK_MAX_MS = 30_000;
 
 /**
  * The one place that decides whether this process runs background work (APP_ROLE `all` or
@@ -137,95 +128,23 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
           );
         },
         logger,
-        metadata.cap && this.capped(queue, metadata.cap, instance, logger),
+        metadata.cap &&
+          admitUnderCap({
+            queue,
+            slots: this.slots,
+            cap: metadata.cap.name,
+            limit: metadata.cap.limit(this.config),
+            place: (data) => metadata.cap!.place(instance as never, data),
+            onWait: () =>
+              this.metrics.countCapWait(
+                queue.name,
+                definition.name,
+                metadata.cap!.name,
+              ),
+            logger,
+          }),
       ),
     );
-  }
-
-  /**
-   * The admission of a capped job: a job placed in a group runs once it holds one of the group's
-   * slots (freed when it has finished, waking the group's longest waiter); over the cap it goes back
-   * to the delayed set and looks again after a while, or sooner when a slot frees. Where nothing
-   * can be decided (the database or Redis failing), the job runs uncapped rather than waiting.
-   */
-  private capped(
-    queue: Queue,
-    cap: JobCap<unknown>,
-    owner: object,
-    logger: Logger,
-  ): Admit {
-    const limit = cap.limit(this.config);
-    return async (job) => {
-      const holder = String(job.id);
-      try {
-        const place = await cap.place(owner as never, job.data);
-        if (place === null) {
-          return UNCAPPED;
-        }
-        if ('notBefore' in place) {
-          return { run: false, until: place.notBefore.getTime() };
-        }
-        const { group } = place;
-        const request = await this.slots.acquire(
-          cap.name,
-          group,
-          holder,
-          limit,
-        );
-        if (!request.taken) {
-          this.metrics.countCapWait(queue.name, job.name, cap.name);
-          logger.debug(
-            { jobId: job.id },
-            `Job ${holder} waits: ${group} has ${limit} ${cap.name} running`,
-          );
-          return {
-            run: false,
-            until: Date.now() + recheckDelayMs(request.waitedMs),
-          };
-        }
-        return {
-          run: true,
-          done: async () => {
-            const waiters = await request.slot.release();
-            await this.wake(queue, cap, group, waiters);
-          },
-        };
-      } catch (error) {
-        logger.warn(
-          { jobId: job.id },
-          `Job ${holder} runs without its ${cap.name} cap: ${String(error)}`,
-        );
-        return UNCAPPED;
-      }
-    };
-  }
-
-  /**
-   * Moves the longest-waiting job of a group from delayed to waiting, so a freed slot is taken at
-   * once rather than at that job's next look. Waiters whose job is gone are forgotten; a waiter
-   * already waiting or running needs nothing. Best effort: each waiter also looks again by itself.
-   */
-  private async wake(
-    queue: Queue,
-    cap: JobCap<unknown>,
-    group: string,
-    waiters: string[],
-  ): Promise<void> {
-    try {
-      for (const id of waiters) {
-        const job = await queue.getJob(id);
-        if (!job) {
-          await this.slots.forgetWaiter(cap.name, group, id);
-          continue;
-        }
-        if (await job.isDelayed()) {
-          await job.promote();
-        }
-        return;
-      }
-    } catch {
-      // The waiter's own next look takes the slot.
-    }
   }
 
   private schedule({
@@ -280,12 +199,6 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     }
     return found;
   }
-}
-
-/** Half the time waited so far, within 1–30 s, ±20 % so waiters spread out. */
-function recheckDelayMs(waitedMs: number): number {
-  const base = Math.min(Math.max(waitedMs / 2, RECHECK_MIN_MS), RECHECK_MAX_MS);
-  return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
 function idsOf(data: unknown): Record<string, unknown> {

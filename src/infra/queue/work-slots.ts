@@ -69,7 +69,6 @@ type SlotsClient = Redis & {
 
 /** A slot lease lasts this long without renewal; a dead worker's slot comes back within it. */
 export const SLOT_LEASE_MS = 30_000;
-const RENEW_EVERY_MS = SLOT_LEASE_MS / 3;
 /** A waiters set nobody touched for this long is dropped (its jobs are gone or run elsewhere). */
 const WAITERS_TTL_MS = 24 * 3_600_000;
 
@@ -97,6 +96,8 @@ export type SlotRequest =
 export class WorkSlots {
   private readonly logger = new Logger(WorkSlots.name);
   private readonly redis: SlotsClient;
+  /** How long a slot is held without renewal (renewed every third of it); tests shorten it. */
+  leaseMs = SLOT_LEASE_MS;
 
   constructor(@Inject(Redis) redis: Redis) {
     redis.defineCommand('acquireWorkSlot', { numberOfKeys: 2, lua: ACQUIRE });
@@ -119,7 +120,7 @@ export class WorkSlots {
         waiters,
         holder,
         limit,
-        SLOT_LEASE_MS,
+        this.leaseMs,
         WAITERS_TTL_MS,
       );
     } catch (error) {
@@ -151,12 +152,13 @@ export class WorkSlots {
   }
 
   private renewing(holders: string, waiters: string, holder: string): HeldSlot {
+    const leaseMs = this.leaseMs;
     let renewal: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
       renewal = this.redis
-        .renewWorkSlot(holders, holder, SLOT_LEASE_MS)
+        .renewWorkSlot(holders, holder, leaseMs)
         .catch(() => undefined);
-    }, RENEW_EVERY_MS);
+    }, leaseMs / 3);
     timer.unref();
     return {
       release: async () => {

@@ -31,8 +31,12 @@ const DUE_TOLERANCE_MS = 1_000;
 const LEASE_MARGIN_MS = 10_000;
 /** Receivers' answers are read (so the connection can be reused) up to this size, then dropped. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
-/** Attempts at once per worker process; they wait on receivers, not on the CPU. */
-const DELIVERY_CONCURRENCY = 16;
+/**
+ * Attempts at once per worker process; they wait on receivers, not on the CPU. Above what one
+ * workspace's endpoints can hold (20 endpoints × WEBHOOK_ENDPOINT_CONCURRENCY's default 4 = 80), so
+ * even a workspace whose every endpoint is dead leaves slots to everyone else.
+ */
+const DELIVERY_CONCURRENCY = 100;
 
 interface AttemptOutcome {
   statusCode: number | null;
