@@ -24,7 +24,11 @@ describe('capped jobs (admitUnderCap, WorkSlots)', () => {
     const client = new Redis(inject('redisUrl'), {
       keyPrefix: `${inject('redisKeyPrefix')}:caps-spec:`,
     });
-    opened.push({ close: async () => void client.disconnect() });
+    opened.push({
+      close: async () => {
+        client.disconnect();
+      },
+    });
     return client;
   }
 
