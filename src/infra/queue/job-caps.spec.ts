@@ -179,7 +179,7 @@ describe('capped jobs (admitUnderCap, WorkSlots)', () => {
     const held = await slots.acquire(cap, 'g', 'running', 1);
     expect(held.taken).toBe(true);
     // What a Redis restarted without its data shows: no slots at all.
-    await client.del(`slots:${cap}:g`, `slots:${cap}:g:waiting`);
+    await client.del(`slots:{${cap}:g}`, `slots:{${cap}:g}:waiting`);
     expect(await slots.heldCount(cap, 'g')).toBe(0);
     await vi.waitFor(
       async () => expect(await slots.heldCount(cap, 'g')).toBe(1),

@@ -73,8 +73,8 @@ export function admitUnderCap(settings: CapSettings): Admit {
 
 /**
  * Moves the longest-waiting job of a group from delayed to waiting, so a freed slot is taken at once
- * rather than at that job's next look. Waiters whose job is gone are forgotten; a waiter already
- * waiting or running needs nothing. Best effort: every waiter also looks again by itself.
+ * rather than at that job's next look. Waiters whose job has finished or is gone are forgotten; a
+ * waiter already waiting or running needs nothing. Best effort: every waiter also looks again by itself.
  */
 async function wake(
   { queue, slots, cap }: CapSettings,
@@ -84,14 +84,16 @@ async function wake(
   try {
     for (const id of waiters) {
       const job = await queue.getJob(id);
-      if (!job) {
-        await slots.forgetWaiter(cap, group, id);
-        continue;
+      const state = job ? await job.getState() : 'gone';
+      if (state === 'delayed') {
+        await job!.promote();
+        return;
       }
-      if (await job.isDelayed()) {
-        await job.promote();
+      if (state === 'waiting' || state === 'active' || state === 'paused') {
+        return;
       }
-      return;
+      // Finished or removed without taking a slot (nothing left to do): no longer waiting.
+      await slots.forgetWaiter(cap, group, id);
     }
   } catch {
     // The waiter's own next look takes the slot.

@@ -178,6 +178,7 @@ export class WorkSlots {
 }
 
 function keysOf(cap: string, group: string) {
-  const holders = `slots:${cap}:${group}`;
+  // One hash tag: both keys of a script live in the same cluster slot.
+  const holders = `slots:{${cap}:${group}}`;
   return { holders, waiters: `${holders}:waiting` };
 }
