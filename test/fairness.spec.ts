@@ -67,7 +67,7 @@ describe('fair sharing of slow work across worker processes', () => {
       workers.push(worker);
     }
     // A worker's probe listener answers /health/ready on its PORT.
-    await Promise.all(workers.map((worker) => worker.ready()));
+    await Promise.all(workers.map((worker) => worker.ready(60_000)));
   }, 120_000);
 
   afterAll(async () => {
