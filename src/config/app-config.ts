@@ -186,6 +186,29 @@ class EnvironmentVariables {
   @IsInt()
   MULTIPART_PART_SIZE_BYTES = 8 * 1024 * 1024;
 
+  /**
+   * Fairness caps: jobs of one workspace (of one endpoint for webhook deliveries) running at once
+   * across every worker process; the rest wait their turn (JobCap).
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(1_000)
+  @IsInt()
+  IMPORT_WORKSPACE_CONCURRENCY = 2;
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(1_000)
+  @IsInt()
+  WEBHOOK_ENDPOINT_CONCURRENCY = 4;
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(1_000)
+  @IsInt()
+  PROCESSING_WORKSPACE_CONCURRENCY = 4;
+
   @IsOptional() @IsBooleanString() FETCH_ALLOW_PRIVATE_ADDRESSES = 'false';
   @IsOptional()
   @Transform(toInt)
@@ -345,6 +368,15 @@ export class AppConfig {
   readonly retention: { days: number };
   /** Direct uploads above `thresholdBytes` are offered in parts of at least `partSizeBytes`. */
   readonly multipart: { thresholdBytes: number; partSizeBytes: number };
+  /**
+   * Jobs of one group running at once across all workers: imports and processing per workspace,
+   * webhook deliveries per endpoint (README#fairness).
+   */
+  readonly fairness: {
+    importsPerWorkspace: number;
+    processingPerWorkspace: number;
+    deliveriesPerEndpoint: number;
+  };
   /** Outbound HTTP (SafeFetcher); private addresses are for local development and tests only. */
   readonly fetch: { allowPrivateAddresses: boolean };
   /** Webhook delivery: per-attempt timeout, and the waits before each retry (then it gives up). */
@@ -423,6 +455,11 @@ export class AppConfig {
     this.multipart = {
       thresholdBytes: env.MULTIPART_THRESHOLD_BYTES,
       partSizeBytes: env.MULTIPART_PART_SIZE_BYTES,
+    };
+    this.fairness = {
+      importsPerWorkspace: env.IMPORT_WORKSPACE_CONCURRENCY,
+      processingPerWorkspace: env.PROCESSING_WORKSPACE_CONCURRENCY,
+      deliveriesPerEndpoint: env.WEBHOOK_ENDPOINT_CONCURRENCY,
     };
     this.fetch = {
       allowPrivateAddresses: env.FETCH_ALLOW_PRIVATE_ADDRESSES === 'true',

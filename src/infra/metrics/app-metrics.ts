@@ -51,6 +51,13 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
+  private readonly capWaits = new Counter({
+    name: 'media_api_job_cap_waits_total',
+    help: 'Jobs sent back to wait because their workspace or endpoint had its cap of jobs running, by queue, job type and cap',
+    labelNames: ['queue', 'job', 'cap'] as const,
+    registers: [this.registry],
+  });
+
   private readonly normalisations = new Counter({
     name: 'media_api_image_normalisations_total',
     help: 'Images through the normalisation pipeline, by outcome (metadata.normalization.outcome)',
@@ -87,6 +94,11 @@ export class AppMetrics {
   ): (outcome: 'completed' | 'failed') => void {
     const end = this.jobDuration.startTimer({ queue, job });
     return (outcome) => end({ outcome });
+  }
+
+  /** A job found its group's cap full and went back to wait (JobCap). */
+  countCapWait(queue: string, job: string, cap: string): void {
+    this.capWaits.inc({ queue, job, cap });
   }
 
   countNormalisation(outcome: string): void {

@@ -19,11 +19,14 @@ import {
   type PeriodicTaskMetadata,
 } from './job.js';
 import { PeriodicTask } from './periodic-task.js';
+import { admitUnderCap } from './job-caps.js';
 import { ProcessingLoop } from './processing-loop.js';
+import { WorkSlots } from './work-slots.js';
 
 interface Discovered<M> {
   metadata: M;
   method: (...args: never[]) => Promise<unknown>;
+  instance: object;
   logger: Logger;
 }
 
@@ -49,6 +52,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly config: AppConfig,
     private readonly locks: AdvisoryLocks,
     private readonly metrics: AppMetrics,
+    private readonly slots: WorkSlots,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly moduleRef: ModuleRef,
@@ -77,6 +81,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private consume({
     metadata,
     method,
+    instance,
     logger,
   }: Discovered<JobHandlerMetadata>): void {
     const { job: definition } = metadata;
@@ -123,6 +128,21 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
           );
         },
         logger,
+        metadata.cap &&
+          admitUnderCap({
+            queue,
+            slots: this.slots,
+            cap: metadata.cap.name,
+            limit: metadata.cap.limit(this.config),
+            place: (data) => metadata.cap!.place(instance as never, data),
+            onWait: () =>
+              this.metrics.countCapWait(
+                queue.name,
+                definition.name,
+                metadata.cap!.name,
+              ),
+            logger,
+          }),
       ),
     );
   }
@@ -171,6 +191,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
           found.push({
             metadata,
             method: method.bind(instance),
+            instance,
             logger: new Logger(instance.constructor.name),
           });
         }

@@ -34,10 +34,31 @@ export interface JobReport {
 
 export type JobHandler<T> = (data: T, job: JobContext) => Promise<JobReport>;
 
+/**
+ * Where a job stands before its handler runs: the group whose cap it counts against (a workspace,
+ * a webhook endpoint); `{ notBefore }` when it must not run yet (it waits in Bull's delayed set,
+ * holding no worker slot); null to run it uncapped (it has nothing left to do).
+ */
+export type JobPlace = { group: string } | { notBefore: Date } | null;
+
+/**
+ * A cap on the jobs of one group running at once across every worker process (WorkSlots). A job
+ * over its group's cap is put back in Bull's delayed set, out of the worker's slots, and runs when
+ * a slot of its group frees: it waits, it is never refused or lost.
+ */
+export interface JobCap<T> {
+  /** Names the cap in Redis keys, logs and the waits metric. */
+  name: string;
+  limit: (config: AppConfig) => number;
+  /** Where the job carrying `data` stands; `owner` is the handler's provider instance. */
+  place: (owner: never, data: T) => Promise<JobPlace>;
+}
+
 export interface JobHandlerMetadata {
   job: JobDefinition<unknown>;
   concurrency: (config: AppConfig) => number;
   enabled?: (config: AppConfig) => boolean;
+  cap?: JobCap<unknown>;
 }
 
 export interface PeriodicTaskMetadata {
@@ -61,7 +82,7 @@ export const PERIODIC_TASK = 'media-api:periodic-task';
  */
 export function OnJob<T>(
   job: JobDefinition<T>,
-  options: Omit<JobHandlerMetadata, 'job'>,
+  options: Omit<JobHandlerMetadata, 'job' | 'cap'> & { cap?: JobCap<T> },
 ) {
   return <H extends JobHandler<T>>(
     target: object,
@@ -71,6 +92,7 @@ export function OnJob<T>(
     SetMetadata<string, JobHandlerMetadata>(JOB_HANDLER, {
       job: job as JobDefinition<unknown>,
       ...options,
+      cap: options.cap as JobCap<unknown> | undefined,
     })(target, key, descriptor);
   };
 }

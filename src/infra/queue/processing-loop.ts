@@ -1,10 +1,30 @@
 import type { Logger } from '@nestjs/common';
-import type { ProcessPromiseFunction, Queue } from 'bull';
+import type { Job, ProcessPromiseFunction, Queue } from 'bull';
 import type { Redis } from 'ioredis';
 
 /** Connection states from which ioredis is still on its way to `ready` (or `end`). */
 const CONNECTING = new Set(['connecting', 'connect', 'reconnecting']);
 const CONNECT_WAIT_MS = 5_000;
+
+/**
+ * Whether a job taken from the queue runs now: with `done` called once it has finished (and its
+ * result is recorded), or not before `until` (ms since the epoch), back in the delayed set.
+ */
+export type Admission =
+  { run: true; done(): Promise<void> } | { run: false; until: number };
+
+/** Decides on each job before it runs; must not throw (a throw stalls the loop for 5 s). */
+export type Admit = (job: Job) => Promise<Admission>;
+
+/** Bull's per-job step (bound to the queue in its constructor, looked up on every job). */
+interface JobStep {
+  processJob: (job?: Job, notFetch?: boolean) => Promise<unknown>;
+}
+
+/** Bull 4's move of an active job to delayed, releasing this worker's lock (untyped). */
+interface DelayableJob {
+  moveToDelayed(timestamp: number): Promise<void>;
+}
 
 /**
  * One Bull processing loop, with the two things `queue.process` leaves to its caller.
@@ -34,8 +54,12 @@ export class ProcessingLoop {
     concurrency: number,
     handler: ProcessPromiseFunction<T>,
     logger: Logger,
+    admit?: Admit,
   ): ProcessingLoop {
     const loop = new ProcessingLoop(queue, jobName, logger);
+    if (admit) {
+      admitFirst(queue, jobName, admit);
+    }
     queue
       .process(jobName, concurrency, handler)
       .catch((error: unknown) => loop.ended(error));
@@ -84,4 +108,34 @@ export function connected(client: Redis): Promise<void> {
     const timer = setTimeout(done, CONNECT_WAIT_MS);
     client.once('ready', done).once('end', done);
   });
+}
+
+/**
+ * Puts `admit` in front of the `jobName` jobs of `queue`. Bull offers no way for a handler to send its
+ * job back to wait without failing an attempt: whatever the handler returns, Bull then completes or
+ * fails the job. So the decision is made before the handler, in Bull's per-job step: a job that may
+ * not run yet is moved from active to delayed under this worker's lock (`Job#moveToDelayed`, the
+ * move Bull itself makes for a retry with backoff), keeping its id, attempts and data; the worker
+ * slot then takes the next job. Re-adding the job instead would do nothing: Bull ignores an add
+ * whose id it still holds, and the running job holds it.
+ */
+function admitFirst(queue: Queue, jobName: string, admit: Admit): void {
+  const step = queue as unknown as JobStep;
+  const run = step.processJob;
+  step.processJob = async (job, notFetch) => {
+    if (!job || job.name !== jobName) {
+      return run(job, notFetch);
+    }
+    const admission = await admit(job);
+    if (!admission.run) {
+      await (job as unknown as DelayableJob).moveToDelayed(admission.until);
+      // Like a missing job: the worker slot asks the queue for its next one.
+      return null;
+    }
+    try {
+      return await run(job, notFetch);
+    } finally {
+      await admission.done();
+    }
+  };
 }

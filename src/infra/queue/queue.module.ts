@@ -10,6 +10,7 @@ import { RETRY_AFTER_BACKOFF, retryAfterBackoffMs } from './job-port.js';
 import { JobRunner } from './job-runner.js';
 import { connected } from './processing-loop.js';
 import { QueueMetrics } from './queue-metrics.js';
+import { WorkSlots } from './work-slots.js';
 
 const queues = BullModule.registerQueue(
   ...Object.values(QUEUES).map((name) => ({ name })),
@@ -52,8 +53,8 @@ const queues = BullModule.registerQueue(
     }),
     queues,
   ],
-  providers: [JobRunner, QueueMetrics],
-  exports: [queues, JobRunner],
+  providers: [JobRunner, QueueMetrics, WorkSlots],
+  exports: [queues, JobRunner, WorkSlots],
 })
 export class QueueModule implements OnModuleInit {
   constructor(

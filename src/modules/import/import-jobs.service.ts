@@ -4,7 +4,12 @@ import { isId, newId } from '../../common/ids.js';
 import { AppConfig } from '../../config/app-config.js';
 import { UnitOfWork } from '../../infra/database/unit-of-work.js';
 import { isPublicHostLiteral } from '../../infra/fetch/address-policy.js';
-import { Every, OnJob, type JobReport } from '../../infra/queue/job.js';
+import {
+  Every,
+  OnJob,
+  type JobPlace,
+  type JobReport,
+} from '../../infra/queue/job.js';
 import { RetryLaterError } from '../../infra/queue/job-port.js';
 import { LOCKS } from '../../infra/registry.js';
 import { Storage } from '../../infra/storage/storage.port.js';
@@ -161,11 +166,28 @@ export class ImportJobsService {
   }
 
   /**
+   * The import counts against its workspace's IMPORT_WORKSPACE_CONCURRENCY; one that has finished
+   * runs uncapped (its job only says so).
+   */
+  async workspaceOf(importJobId: string): Promise<JobPlace> {
+    const job = await this.imports.findById(importJobId);
+    return job?.state === 'importing' ? { group: job.workspaceId } : null;
+  }
+
+  /**
    * The job: downloads the import's file into its item. A transient failure is thrown for Bull to
    * retry (honouring the source's Retry-After) unless this is the last attempt; a permanent one is
    * recorded at once. Either way the access token is deleted when the import has finished.
    */
-  @OnJob(IMPORT_MEDIA, { concurrency: () => IMPORT_CONCURRENCY })
+  @OnJob(IMPORT_MEDIA, {
+    concurrency: () => IMPORT_CONCURRENCY,
+    cap: {
+      name: 'imports',
+      limit: (config) => config.fairness.importsPerWorkspace,
+      place: (self: ImportJobsService, { importJobId }) =>
+        self.workspaceOf(importJobId),
+    },
+  })
   async run(
     { importJobId }: ImportMediaJob,
     { lastAttempt }: { lastAttempt: boolean },

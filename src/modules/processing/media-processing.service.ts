@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../config/app-config.js';
 import { ImageAdapter } from '../../infra/image/image.adapter.js';
-import { OnJob, type JobReport } from '../../infra/queue/job.js';
+import { OnJob, type JobPlace, type JobReport } from '../../infra/queue/job.js';
 import { AppMetrics } from '../../infra/metrics/app-metrics.js';
 import type { ImageNormalisationResult } from '../../infra/image/image-normalisation.js';
 import {
@@ -137,12 +137,24 @@ export class MediaProcessingService implements OnModuleInit {
     }
   }
 
+  /** The item counts against its workspace's PROCESSING_WORKSPACE_CONCURRENCY while PROCESSING. */
+  async workspaceOf(mediaId: string): Promise<JobPlace> {
+    const media = await this.media.findById(mediaId);
+    return media?.status === 'PROCESSING' ? { group: media.workspaceId } : null;
+  }
+
   /**
    * The job: processes the item if it is PROCESSING; says what happened. Bull re-runs a job whose
    * worker died and retries failures with backoff; shutdown waits for running jobs.
    */
   @OnJob(PROCESS_MEDIA, {
     concurrency: (config) => config.processing.concurrency,
+    cap: {
+      name: 'processing',
+      limit: (config) => config.fairness.processingPerWorkspace,
+      place: (self: MediaProcessingService, { mediaId }) =>
+        self.workspaceOf(mediaId),
+    },
   })
   async process({ mediaId }: ProcessMediaJob): Promise<JobReport> {
     const media = await this.media.findById(mediaId);

@@ -7,7 +7,7 @@ import {
 } from '../../infra/database/unit-of-work.js';
 import { FetchError } from '../../infra/fetch/fetch-error.js';
 import { SafeFetcher } from '../../infra/fetch/safe-fetcher.js';
-import { OnJob, type JobReport } from '../../infra/queue/job.js';
+import { OnJob, type JobPlace, type JobReport } from '../../infra/queue/job.js';
 import type { MediaEvent } from '../media/media-event.entity.js';
 import { MediaEventRepository } from '../media/media-event.repository.js';
 import { retryDelayMs } from './retry-schedule.js';
@@ -31,8 +31,12 @@ const DUE_TOLERANCE_MS = 1_000;
 const LEASE_MARGIN_MS = 10_000;
 /** Receivers' answers are read (so the connection can be reused) up to this size, then dropped. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
-/** Attempts at once per worker process; they wait on receivers, not on the CPU. */
-const DELIVERY_CONCURRENCY = 16;
+/**
+ * Attempts at once per worker process; they wait on receivers, not on the CPU. Above what one
+ * workspace's endpoints can hold (20 endpoints × WEBHOOK_ENDPOINT_CONCURRENCY's default 4 = 80), so
+ * even a workspace whose every endpoint is dead leaves slots to everyone else.
+ */
+const DELIVERY_CONCURRENCY = 100;
 
 interface AttemptOutcome {
   statusCode: number | null;
@@ -64,7 +68,14 @@ export class WebhookDeliveryService {
   ) {}
 
   /** The job: makes the delivery's next attempt if it is due; says what it did. */
-  @OnJob(DELIVER_WEBHOOK, { concurrency: () => DELIVERY_CONCURRENCY })
+  @OnJob(DELIVER_WEBHOOK, {
+    concurrency: () => DELIVERY_CONCURRENCY,
+    cap: {
+      name: 'deliveries',
+      limit: (config) => config.fairness.deliveriesPerEndpoint,
+      place: (self: WebhookDeliveryService, job) => self.placeOf(job),
+    },
+  })
   async attempt({ deliveryId }: DeliverWebhookJob): Promise<JobReport> {
     const delivery = await this.webhooks.findDelivery(deliveryId);
     const event = delivery && (await this.events.findById(delivery.eventId));
@@ -78,6 +89,23 @@ export class WebhookDeliveryService {
     };
   }
 
+  /**
+   * Before the job runs: a delivery that is not due yet waits in Bull's delayed set until it is
+   * (its job keeps its id, so nothing else can queue that attempt meanwhile); a due one counts
+   * against its endpoint's WEBHOOK_ENDPOINT_CONCURRENCY, so a dead endpoint holds at most that many
+   * worker slots however many deliveries it has. A settled delivery runs uncapped (nothing to do).
+   */
+  async placeOf({ deliveryId }: DeliverWebhookJob): Promise<JobPlace> {
+    const delivery = await this.webhooks.findDelivery(deliveryId);
+    if (delivery?.state !== 'pending') {
+      return null;
+    }
+    if (dueInMs(delivery) > DUE_TOLERANCE_MS) {
+      return { notBefore: delivery.nextAttemptAt! };
+    }
+    return { group: delivery.endpointId };
+  }
+
   private async attemptIfDue(
     delivery: DeliveryWithEndpoint,
     event: MediaEvent,
@@ -86,8 +114,10 @@ export class WebhookDeliveryService {
     if (delivery.state !== 'pending') {
       return `already ${delivery.state}`;
     }
-    const waitMs = (delivery.nextAttemptAt?.getTime() ?? 0) - Date.now();
+    const waitMs = dueInMs(delivery);
     if (waitMs > DUE_TOLERANCE_MS) {
+      // Rescheduled since the job was admitted (placeOf). Queueing this same attempt again is a
+      // no-op while this job holds its id; the recovery pass queues it once due.
       await this.jobs.enqueue([
         { deliveryId, attempt: delivery.attempts + 1, delayMs: waitMs },
       ]);
@@ -305,6 +335,11 @@ export class WebhookDeliveryService {
     );
     return true;
   }
+}
+
+/** Milliseconds until the delivery's next attempt is due (≤ 0: due). */
+function dueInMs(delivery: DeliveryWithEndpoint): number {
+  return (delivery.nextAttemptAt?.getTime() ?? 0) - Date.now();
 }
 
 /** Null for a success; otherwise why the answer counts as a failure. */
