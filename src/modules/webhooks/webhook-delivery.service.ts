@@ -116,11 +116,8 @@ export class WebhookDeliveryService {
     }
     const waitMs = dueInMs(delivery);
     if (waitMs > DUE_TOLERANCE_MS) {
-      // Rescheduled since the job was admitted (placeOf). Queueing this same attempt again is a
-      // no-op while this job holds its id; the recovery pass queues it once due.
-      await this.jobs.enqueue([
-        { deliveryId, attempt: delivery.attempts + 1, delayMs: waitMs },
-      ]);
+      // Rescheduled since the job was admitted (placeOf). Queueing this same attempt again would
+      // be a no-op while this job holds its id; the recovery pass queues it once due.
       return `not due for ${Math.round(waitMs / 1000)} s`;
     }
     if (!delivery.endpoint.enabled) {
