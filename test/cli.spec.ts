@@ -234,7 +234,8 @@ describe('the CLI as a command, beside a server running from dist/', () => {
     expect(isBuildCurrent()).toBe(true);
     expect((await stat(SERVER_ENTRY)).ino).toBe(before.ino);
     expect((await fetch(`${server.baseUrl}/health/ready`)).status).toBe(200);
-  });
+    // Two processes compiling and starting: minutes on a busy machine.
+  }, 300_000);
 
   it('runs from the existing build: two at once answer without compiling and leave dist/ and the server alone', async () => {
     const before = await stat(SERVER_ENTRY);

@@ -41,12 +41,15 @@ function childEnvironment(env: Record<string, string>): Record<string, string> {
   };
 }
 
-/** Runs a command in the project directory to completion, keeping its output; SIGKILL after `timeoutMs`. */
+/**
+ * Runs a command in the project directory to completion, keeping its output; SIGKILL after
+ * `timeoutMs`, a hang guard that leaves room for a compile on a busy machine.
+ */
 export function runProcess(
   command: string,
   args: string[],
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  timeoutMs = 180_000,
 ): Promise<FinishedProcess> {
   const startedAt = performance.now();
   const child = spawn(command, args, {

@@ -62,6 +62,12 @@ export async function assertCanListen(
 export const HEADERS_TIMEOUT_MS = 60_000;
 /** How long a request body may stall between two chunks before its socket is closed. */
 export const BODY_IDLE_TIMEOUT_MS = 60_000;
+/**
+ * How long an idle keep-alive connection is kept. Longer than the clients' and proxies' own idle
+ * timeouts (undici 4 s, AWS ALB 60 s), so they always close first: with Node's 5 s a client
+ * reusing a connection at the moment the server closed it got ECONNRESET for its request.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /**
  * Node's defaults cut every request at 5 minutes (`requestTimeout`), however steadily its body is
@@ -79,6 +85,7 @@ export function applyRequestTimeouts(
 ): void {
   server.requestTimeout = 0;
   server.headersTimeout = headersTimeoutMs;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.on('request', (request: IncomingMessage) => {
     // Only while a body is on its way: a request without one may wait on its handler for long.
     const hasBody =

@@ -311,17 +311,26 @@ describe('WebhookDeliveryService', () => {
     expect(fetcher.requests).toEqual([]);
   });
 
-  it('queues a delivery that is not due yet again for its time, without posting', async () => {
+  it('leaves a delivery rescheduled after admission to the recovery pass, without posting', async () => {
     const id = webhooks.addDelivery({
       nextAttemptAt: new Date(Date.now() + 60_000),
     });
     const { summary } = await service.attempt({ deliveryId: id, attempt: 1 });
     expect(summary).toMatch(/^not due/);
     expect(fetcher.requests).toEqual([]);
-    expect(queued).toEqual([
-      expect.objectContaining({ deliveryId: id, attempt: 1 }),
-    ]);
-    expect(queued[0].delayMs).toBeGreaterThan(55_000);
+    expect(queued).toEqual([]);
+  });
+
+  it('places a delivery that is not due yet in the delayed set until it is, and a due one under its endpoint cap', async () => {
+    const later = new Date(Date.now() + 60_000);
+    const waiting = webhooks.addDelivery({ nextAttemptAt: later });
+    expect(await service.placeOf({ deliveryId: waiting, attempt: 1 })).toEqual({
+      notBefore: later,
+    });
+    const due = webhooks.addDelivery();
+    expect(await service.placeOf({ deliveryId: due, attempt: 1 })).toEqual({
+      group: webhooks.deliveries.get(due)!.endpointId,
+    });
   });
 
   it('leaves a settled delivery alone', async () => {
