@@ -212,6 +212,7 @@ describe('the CLI as a command, beside a server running from dist/', () => {
   });
   afterAll(() => server?.stop());
 
+  // Two processes compiling and starting: minutes on a busy machine.
   it('compiles first when a source changed: incrementally, once for two callers, dist/ kept', async () => {
     const before = await stat(SERVER_ENTRY);
     const touchedAt = new Date();
@@ -234,7 +235,6 @@ describe('the CLI as a command, beside a server running from dist/', () => {
     expect(isBuildCurrent()).toBe(true);
     expect((await stat(SERVER_ENTRY)).ino).toBe(before.ino);
     expect((await fetch(`${server.baseUrl}/health/ready`)).status).toBe(200);
-    // Two processes compiling and starting: minutes on a busy machine.
   }, 300_000);
 
   it('runs from the existing build: two at once answer without compiling and leave dist/ and the server alone', async () => {
