@@ -187,6 +187,26 @@ class EnvironmentVariables {
   MULTIPART_PART_SIZE_BYTES = 8 * 1024 * 1024;
 
   @IsOptional() @IsBooleanString() FETCH_ALLOW_PRIVATE_ADDRESSES = 'false';
+
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt()
+  FETCH_DEADLINE_SECONDS = 900;
+  @IsOptional()
+  @Transform(toInt)
+  @Min(0)
+  @Max(1_073_741_824)
+  @IsInt()
+  FETCH_MIN_BYTES_PER_SECOND = 16_384;
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(3_600)
+  @IsInt()
+  FETCH_MIN_RATE_GRACE_SECONDS = 10;
+
   @IsOptional()
   @Transform(toInt)
   @Min(1)
@@ -345,8 +365,14 @@ export class AppConfig {
   readonly retention: { days: number };
   /** Direct uploads above `thresholdBytes` are offered in parts of at least `partSizeBytes`. */
   readonly multipart: { thresholdBytes: number; partSizeBytes: number };
-  /** Outbound HTTP (SafeFetcher); private addresses are for local development and tests only. */
-  readonly fetch: { allowPrivateAddresses: boolean };
+  /**
+   * Outbound HTTP (SafeFetcher); private addresses are for local development and tests only.
+   * `pace`: every fetch's deadline, and the least average rate of a body after its grace period.
+   */
+  readonly fetch: {
+    allowPrivateAddresses: boolean;
+    pace: { deadlineMs: number; minBytesPerSecond: number; graceMs: number };
+  };
   /** Webhook delivery: per-attempt timeout, and the waits before each retry (then it gives up). */
   readonly webhooks: { timeoutSeconds: number; retryDelaysSeconds: number[] };
   /** Platform validation; when off, validate requests answer `queued: false`. */
@@ -426,6 +452,11 @@ export class AppConfig {
     };
     this.fetch = {
       allowPrivateAddresses: env.FETCH_ALLOW_PRIVATE_ADDRESSES === 'true',
+      pace: {
+        deadlineMs: env.FETCH_DEADLINE_SECONDS * 1_000,
+        minBytesPerSecond: env.FETCH_MIN_BYTES_PER_SECOND,
+        graceMs: env.FETCH_MIN_RATE_GRACE_SECONDS * 1_000,
+      },
     };
     this.webhooks = {
       timeoutSeconds: env.WEBHOOK_TIMEOUT_SECONDS,

@@ -80,6 +80,8 @@ export function describeDownloadFailure(
       return { message: error.message, transient: false, badFile: true };
     case 'dns_failure':
     case 'too_many_redirects':
+    // Another attempt would hold a download slot just as long for the same source.
+    case 'too_slow':
       return { message: error.message, transient: false };
     default:
       return { message: error.message, transient: true };
