@@ -10,6 +10,7 @@ import {
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { CurrentAuth } from '../../common/auth/auth.decorators.js';
 import { Authenticated } from '../../common/auth/authenticated.decorator.js';
+import { ClientGone } from '../../common/http/client-gone.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator.js';
 import {
@@ -45,7 +46,8 @@ export class ImportController {
    * and stores it in the library. The type is detected from the file's first bytes and must be in
    * the supported table, within its size limit. The item then goes through processing (images
    * become JFIF JPEG); the response waits up to 15 s for that, so `url` usually serves at once —
-   * otherwise poll `GET /v1/media/{id}` until it is READY.
+   * otherwise poll `GET /v1/media/{id}` until it is READY. A client that disconnects before the
+   * answer stops the download: nothing is stored and no item is created.
    */
   @ApiOperation({ summary: 'Upload a file from a URL' })
   @ApiCreatedResponse({ type: UploadFromUrlResponseDto })
@@ -67,9 +69,14 @@ export class ImportController {
   async uploadFromUrl(
     @CurrentAuth() auth: AuthContext,
     @Body() body: UploadFromUrlDto,
+    @ClientGone() clientGone: AbortSignal,
   ): Promise<UploadFromUrlResponseDto> {
     const media = toMediaDto(
-      await this.urlUploads.uploadFromUrl(auth.workspace.id, body.url),
+      await this.urlUploads.uploadFromUrl(
+        auth.workspace.id,
+        body.url,
+        clientGone,
+      ),
     );
     return Object.assign(media, { url: media.publicUrl });
   }

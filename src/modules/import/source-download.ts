@@ -104,8 +104,9 @@ export class SourceDownload {
     headers: Record<string, string>,
     key: string,
     expected?: MediaCategory,
+    signal?: AbortSignal,
   ): Promise<StoredBytes> {
-    const response = await this.fetcher.fetch(url, { headers });
+    const response = await this.fetcher.fetch(url, { headers, signal });
     if (response.status < 200 || response.status >= 300) {
       response.release();
       throw new SourceStatusError(
