@@ -304,6 +304,13 @@ class EnvironmentVariables {
   @Max(100_000)
   @IsInt()
   RATE_LIMIT_TEMPLATES_PER_MINUTE = 20;
+
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  RATE_LIMIT_IMPORTS_PER_MINUTE = 30;
 }
 
 export const RATE_LIMIT_TIERS = [
@@ -312,7 +319,7 @@ export const RATE_LIMIT_TIERS = [
   'active',
 ] as const;
 export type RateLimitTier = (typeof RATE_LIMIT_TIERS)[number];
-export type RateLimitedRoute = 'urlUpload' | 'templates';
+export type RateLimitedRoute = 'urlUpload' | 'templates' | 'imports';
 
 export interface S3Config {
   bucket: string;
@@ -501,6 +508,7 @@ export class AppConfig {
       routes: {
         urlUpload: env.RATE_LIMIT_URL_UPLOAD_PER_MINUTE,
         templates: env.RATE_LIMIT_TEMPLATES_PER_MINUTE,
+        imports: env.RATE_LIMIT_IMPORTS_PER_MINUTE,
       },
     };
   }
