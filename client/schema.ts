@@ -39,7 +39,8 @@ export interface paths {
          *     and stores it in the library. The type is detected from the file's first bytes and must be in
          *     the supported table, within its size limit. The item then goes through processing (images
          *     become JFIF JPEG); the response waits up to 15 s for that, so `url` usually serves at once —
-         *     otherwise poll `GET /v1/media/{id}` until it is READY.
+         *     otherwise poll `GET /v1/media/{id}` until it is READY. A client that disconnects before the
+         *     answer stops the download: nothing is stored and no item is created.
          */
         post: operations["uploadFromUrl"];
         delete?: never;
@@ -4817,7 +4818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            /** @description Rate limit hit (`rate_limit_exceeded`): the workspace's tier, or its import limit (30 a minute by default over `import-from-url`, `import-from-drive` and `drive-import` together; a `drive-import` counts one per file); see `Retry-After` */
             429: {
                 headers: {
                     /** @description Seconds until the request may be sent again */
@@ -5004,7 +5005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            /** @description Rate limit hit (`rate_limit_exceeded`): the workspace's tier, or its import limit (30 a minute by default over `import-from-url`, `import-from-drive` and `drive-import` together; a `drive-import` counts one per file); see `Retry-After` */
             429: {
                 headers: {
                     /** @description Seconds until the request may be sent again */
@@ -5192,7 +5193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            /** @description Rate limit hit (`rate_limit_exceeded`): the workspace's tier, or its import limit (30 a minute by default over `import-from-url`, `import-from-drive` and `drive-import` together; a `drive-import` counts one per file); see `Retry-After` */
             429: {
                 headers: {
                     /** @description Seconds until the request may be sent again */

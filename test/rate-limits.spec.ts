@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { ensureBuilt } from './support/build.js';
+import { waitFor } from './support/wait.js';
 import {
   startServerProcess,
   type ServerProcess,
@@ -102,6 +103,83 @@ describe('rate limits shared by every replica', () => {
     const other = await call(a, '/v1/workspace', { apiKey: ws.apiKey });
     expect(other.status).toBe(200);
     expect(other.headers.get('x-ratelimit-limit')).toBe('100');
+  });
+
+  it('gives the import routes together 30 requests a minute per workspace, then 429, leaving other workspaces alone', async () => {
+    const routes = [
+      '/v1/media/import-from-url',
+      '/v1/media/import-from-drive',
+      '/v1/media/drive-import',
+    ];
+    const importer = await a.createWorkspace();
+    const neighbour = await a.createWorkspace();
+    const send = (index: number) =>
+      call(index % 2 === 0 ? a : b, routes[index % 3], {
+        method: 'POST',
+        apiKey: importer.apiKey,
+        body: {},
+      });
+    const first = await send(0);
+    expect(first.status).toBe(400);
+    expect(first.headers.get('x-ratelimit-limit')).toBe('30');
+    expect(first.headers.get('x-ratelimit-remaining')).toBe('29');
+    for (let index = 1; index < 30; index += 1) {
+      expect((await send(index)).status).toBe(400);
+    }
+
+    // The 31st, unless the bucket earned a token back (one every 2 s) while those were sent.
+    let sent = 30;
+    const refused = await waitFor(
+      () => send(sent++),
+      (response) => response.status !== 400,
+      { intervalMs: 0 },
+    );
+
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({
+      code: 'rate_limit_exceeded',
+    });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect(refused.headers.get('x-ratelimit-limit')).toBe('30');
+    expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(Number(refused.headers.get('x-ratelimit-reset'))).toBeGreaterThan(0);
+    // Another workspace's imports, and the importer's other routes, still go through.
+    const neighbours = await call(a, routes[2], {
+      method: 'POST',
+      apiKey: neighbour.apiKey,
+      body: {},
+    });
+    expect(neighbours.status).toBe(400);
+    expect(neighbours.headers.get('x-ratelimit-remaining')).toBe('29');
+    expect(
+      (await call(a, '/v1/workspace', { apiKey: importer.apiKey })).status,
+    ).toBe(200);
+  });
+
+  it('counts a drive-import as one import per file it asks for', async () => {
+    const importer = await a.createWorkspace();
+    const batch = (count: number) => ({
+      method: 'POST',
+      apiKey: importer.apiKey,
+      body: {
+        files: Array.from({ length: count }, (_, index) => ({
+          driveFileId: `file${index}`,
+        })),
+      },
+    });
+
+    const twenty = await call(a, '/v1/media/drive-import', batch(20));
+    expect(twenty.status).toBe(400);
+    expect(twenty.headers.get('x-ratelimit-remaining')).toBe('10');
+    const another = await call(b, '/v1/media/drive-import', batch(20));
+    // Ten tokens short, at one every 2 s.
+    expect(another.status).toBe(429);
+    expect(Number(another.headers.get('retry-after'))).toBeGreaterThan(15);
+    const ten = await call(a, '/v1/media/drive-import', batch(10));
+
+    expect(ten.status).toBe(400);
   });
 
   it('counts callers without a valid key per address, so key guessing turns into 429 after the burst', async () => {

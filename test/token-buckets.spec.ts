@@ -59,4 +59,19 @@ describe('TokenBuckets', () => {
     expect(refused[1].tokenInSeconds).toBe(60);
     expect((await buckets.takeAll([tier]))[0].remaining).toBe(3);
   });
+
+  it("takes a request's cost in tokens, and says when that many are back", async () => {
+    const route = { ...bucket('route:c', 5), cost: 3 };
+    expect((await buckets.takeAll([route]))[0]).toMatchObject({
+      allowed: true,
+      remaining: 2,
+    });
+    const refused = (await buckets.takeAll([route]))[0];
+    expect(refused).toMatchObject({ allowed: false, remaining: 2 });
+    expect(refused.tokenInSeconds).toBe(60);
+    expect((await buckets.takeAll([{ ...route, cost: 2 }]))[0]).toMatchObject({
+      allowed: true,
+      remaining: 0,
+    });
+  });
 });

@@ -210,6 +210,26 @@ class EnvironmentVariables {
   PROCESSING_WORKSPACE_CONCURRENCY = 4;
 
   @IsOptional() @IsBooleanString() FETCH_ALLOW_PRIVATE_ADDRESSES = 'false';
+
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt()
+  FETCH_DEADLINE_SECONDS = 900;
+  @IsOptional()
+  @Transform(toInt)
+  @Min(0)
+  @Max(1_073_741_824)
+  @IsInt()
+  FETCH_MIN_BYTES_PER_SECOND = 16_384;
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(3_600)
+  @IsInt()
+  FETCH_MIN_RATE_GRACE_SECONDS = 10;
+
   @IsOptional()
   @Transform(toInt)
   @Min(1)
@@ -307,6 +327,13 @@ class EnvironmentVariables {
   @Max(100_000)
   @IsInt()
   RATE_LIMIT_TEMPLATES_PER_MINUTE = 20;
+
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  RATE_LIMIT_IMPORTS_PER_MINUTE = 30;
 }
 
 export const RATE_LIMIT_TIERS = [
@@ -315,7 +342,7 @@ export const RATE_LIMIT_TIERS = [
   'active',
 ] as const;
 export type RateLimitTier = (typeof RATE_LIMIT_TIERS)[number];
-export type RateLimitedRoute = 'urlUpload' | 'templates';
+export type RateLimitedRoute = 'urlUpload' | 'templates' | 'imports';
 
 export interface S3Config {
   bucket: string;
@@ -377,8 +404,14 @@ export class AppConfig {
     processingPerWorkspace: number;
     deliveriesPerEndpoint: number;
   };
-  /** Outbound HTTP (SafeFetcher); private addresses are for local development and tests only. */
-  readonly fetch: { allowPrivateAddresses: boolean };
+  /**
+   * Outbound HTTP (SafeFetcher); private addresses are for local development and tests only.
+   * `pace`: every fetch's deadline, and the least average rate of a body after its grace period.
+   */
+  readonly fetch: {
+    allowPrivateAddresses: boolean;
+    pace: { deadlineMs: number; minBytesPerSecond: number; graceMs: number };
+  };
   /** Webhook delivery: per-attempt timeout, and the waits before each retry (then it gives up). */
   readonly webhooks: { timeoutSeconds: number; retryDelaysSeconds: number[] };
   /** Platform validation; when off, validate requests answer `queued: false`. */
@@ -463,6 +496,11 @@ export class AppConfig {
     };
     this.fetch = {
       allowPrivateAddresses: env.FETCH_ALLOW_PRIVATE_ADDRESSES === 'true',
+      pace: {
+        deadlineMs: env.FETCH_DEADLINE_SECONDS * 1_000,
+        minBytesPerSecond: env.FETCH_MIN_BYTES_PER_SECOND,
+        graceMs: env.FETCH_MIN_RATE_GRACE_SECONDS * 1_000,
+      },
     };
     this.webhooks = {
       timeoutSeconds: env.WEBHOOK_TIMEOUT_SECONDS,
@@ -507,6 +545,7 @@ export class AppConfig {
       routes: {
         urlUpload: env.RATE_LIMIT_URL_UPLOAD_PER_MINUTE,
         templates: env.RATE_LIMIT_TEMPLATES_PER_MINUTE,
+        imports: env.RATE_LIMIT_IMPORTS_PER_MINUTE,
       },
     };
   }

@@ -199,9 +199,13 @@ function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
           response.headers = { ...response.headers, ...RATE_LIMIT_HEADERS };
         }
       }
+      // A route with limits of its own says which in its own 429.
+      const ownLimit = operation.responses['429'];
       operation.responses['429'] = {
         description:
-          'Rate limit hit (`rate_limit_exceeded`); see `Retry-After`',
+          ownLimit && 'description' in ownLimit
+            ? ownLimit.description
+            : 'Rate limit hit (`rate_limit_exceeded`); see `Retry-After`',
         headers: {
           'Retry-After': {
             description: 'Seconds until the request may be sent again',

@@ -75,3 +75,42 @@ export function serve(
     }
   };
 }
+
+/** One response of a `trickle` source: bytes written so far, and whether its connection has closed. */
+export interface TrickleResponse {
+  sent: number;
+  closed: boolean;
+}
+
+/**
+ * A slow source: serves `body` with its Content-Length, the first `head` bytes at once, then one
+ * byte a second, for as long as the client stays; `responses` records each request's progress.
+ */
+export function trickle(
+  body: Buffer,
+  contentType: string,
+  { head = 0 }: { head?: number } = {},
+): Route & { responses: TrickleResponse[] } {
+  const responses: TrickleResponse[] = [];
+  const route: Route = (_request, response) => {
+    const state: TrickleResponse = { sent: 0, closed: false };
+    responses.push(state);
+    response.writeHead(200, {
+      'Content-Type': contentType,
+      'Content-Length': String(body.length),
+    });
+    response.write(body.subarray(0, head));
+    state.sent = head;
+    const timer = setInterval(() => {
+      if (state.sent < body.length) {
+        response.write(body.subarray(state.sent, state.sent + 1));
+        state.sent += 1;
+      }
+    }, 1_000);
+    response.once('close', () => {
+      clearInterval(timer);
+      state.closed = true;
+    });
+  };
+  return Object.assign(route, { responses });
+}

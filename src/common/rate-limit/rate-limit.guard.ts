@@ -6,6 +6,7 @@ import {
   ThrottlerGuard,
   type Resolvable,
   type ThrottlerModuleOptions,
+  type ThrottlerOptions,
 } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { AppConfig } from '../../config/app-config.js';
@@ -22,6 +23,11 @@ function resolve(
   context: ExecutionContext,
 ): number | Promise<number> {
   return typeof value === 'function' ? value(context) : value;
+}
+
+/** A throttler whose requests may take more than one token (see RouteRateLimit.cost). */
+export interface CostedThrottler extends ThrottlerOptions {
+  cost?: (context: ExecutionContext) => number;
 }
 
 /**
@@ -67,10 +73,14 @@ export class RateLimitGuard extends ThrottlerGuard {
       const generateKey =
         throttler.generateKey ?? this.commonOptions.generateKey!;
       const tracker = await getTracker(request, context);
+      const capacity = await resolve(throttler.limit, context);
+      const cost = (throttler as CostedThrottler).cost?.(context) ?? 1;
       buckets.push({
         key: generateKey(context, tracker, throttler.name!),
-        capacity: await resolve(throttler.limit, context),
+        capacity,
         intervalMs: await resolve(throttler.ttl, context),
+        // A request costing more than the whole bucket could never go through.
+        cost: Math.min(Math.max(1, Math.floor(cost) || 1), capacity),
       });
     }
     if (buckets.length === 0) {

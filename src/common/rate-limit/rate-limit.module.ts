@@ -2,15 +2,14 @@ import { Module, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { RedisClient } from '../../infra/redis/redis-client.js';
-import {
-  AppConfig,
-  type RateLimitedRoute,
-  type RateLimitTier,
-} from '../../config/app-config.js';
+import { AppConfig, type RateLimitTier } from '../../config/app-config.js';
 import { ACTIVE_SUBSCRIPTION_STATUSES } from '../auth/auth-context.js';
 import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
-import { ROUTE_RATE_LIMIT } from './rate-limit.decorator.js';
-import { RateLimitGuard } from './rate-limit.guard.js';
+import {
+  ROUTE_RATE_LIMIT,
+  type RouteRateLimit,
+} from './rate-limit.decorator.js';
+import { RateLimitGuard, type CostedThrottler } from './rate-limit.guard.js';
 import { TokenBuckets } from '../../infra/redis/token-buckets.js';
 
 const MINUTE_MS = 60_000;
@@ -30,8 +29,10 @@ function tierOf(request: AuthenticatedRequest): RateLimitTier {
 
 /**
  * Two buckets per request: the caller's tier (per workspace, or per client address without a
- * valid key) and, on routes marked `@RateLimit`, the route's own per-workspace limit. See
- * TokenBuckets for how `limit` (capacity) and `ttl` (ms per token) are read.
+ * valid key) and, on routes marked `@RateLimit`, the route's own per-workspace limit (one bucket
+ * per handler, or one for all the route's handlers when `shared`; a request may take more than one
+ * token from it, its `cost`). See TokenBuckets for how `limit` (capacity) and `ttl` (ms per token)
+ * are read.
  */
 @Module({
   imports: [
@@ -44,10 +45,30 @@ function tierOf(request: AuthenticatedRequest): RateLimitTier {
       ) => {
         const { tiers, routes } = config.rateLimit;
         const routeOf = (context: ExecutionContext) =>
-          reflector.get<RateLimitedRoute | undefined>(
+          reflector.get<RouteRateLimit | undefined>(
             ROUTE_RATE_LIMIT,
             context.getHandler(),
           );
+        const capacityOf = (context: ExecutionContext) =>
+          routes[routeOf(context)!.route];
+        const route: CostedThrottler = {
+          name: 'route',
+          skipIf: (context) =>
+            routeOf(context) === undefined || !requestOf(context).auth,
+          limit: capacityOf,
+          ttl: (context) => MINUTE_MS / capacityOf(context),
+          cost: (context) => routeOf(context)!.cost?.(requestOf(context)) ?? 1,
+          getTracker: (_request, context) =>
+            `workspace:${requestOf(context).auth!.workspace.id}`,
+          // One bucket per route and workspace: the two template routes are limited each, the
+          // import routes together.
+          generateKey: (context, tracker) => {
+            const limit = routeOf(context)!;
+            return limit.shared
+              ? `route:${limit.route}:${tracker}`
+              : `route:${context.getClass().name}.${context.getHandler().name}:${tracker}`;
+          },
+        };
         return {
           throttlers: [
             {
@@ -63,18 +84,7 @@ function tierOf(request: AuthenticatedRequest): RateLimitTier {
               },
               generateKey: (_context, tracker) => `tier:${tracker}`,
             },
-            {
-              name: 'route',
-              skipIf: (context) =>
-                routeOf(context) === undefined || !requestOf(context).auth,
-              limit: (context) => routes[routeOf(context)!],
-              ttl: (context) => MINUTE_MS / routes[routeOf(context)!],
-              getTracker: (_request, context) =>
-                `workspace:${requestOf(context).auth!.workspace.id}`,
-              // One bucket per route and workspace: the two template routes are limited each.
-              generateKey: (context, tracker) =>
-                `route:${context.getClass().name}.${context.getHandler().name}:${tracker}`,
-            },
+            route,
           ],
           storage: new TokenBuckets(redis),
         };

@@ -7,6 +7,8 @@ export type FetchErrorKind =
   /** Refused, reset or failed TLS before any response arrived. */
   | 'connect_failed'
   | 'timeout'
+  /** Past the fetch's deadline, or the body's average rate fell below the least allowed. */
+  | 'too_slow'
   | 'too_large'
   | 'too_many_redirects'
   /** The connection broke mid-transfer, or the source sent something that is not HTTP. */

@@ -11,6 +11,7 @@ import { SafeFetcher } from './safe-fetcher.js';
       useFactory: (config: AppConfig) =>
         new SafeFetcher({
           allowPrivateAddresses: config.fetch.allowPrivateAddresses,
+          pace: config.fetch.pace,
         }),
     },
   ],

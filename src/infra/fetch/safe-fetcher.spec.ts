@@ -12,7 +12,12 @@ import {
 import { json, text } from 'node:stream/consumers';
 import { isPublicAddress } from './address-policy.js';
 import { FetchError, UpstreamStatusError } from './fetch-error.js';
-import { requireSuccess, SafeFetcher, type Resolver } from './safe-fetcher.js';
+import {
+  judgePace,
+  requireSuccess,
+  SafeFetcher,
+  type Resolver,
+} from './safe-fetcher.js';
 
 const MiB = 1024 * 1024;
 /** Stands in for a public host; every server here listens on loopback only. */
@@ -122,6 +127,22 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     case 'stall-body':
       res.writeHead(200).write('first bytes, then silence');
       return;
+    case 'trickle': {
+      // One byte every `every` ms, never falling silent long enough for the idle timeout.
+      const every = Number(url.searchParams.get('every') ?? 20);
+      const state: StreamState = {
+        written: 0,
+        closed: new Promise((done) => res.once('close', done)),
+      };
+      lastStream = state;
+      res.writeHead(200, { 'content-length': 1_000_000 });
+      const timer = setInterval(() => {
+        state.written += 1;
+        res.write('a');
+      }, every);
+      res.once('close', () => clearInterval(timer));
+      return;
+    }
     default:
       res.writeHead(404).end();
   }
@@ -561,6 +582,91 @@ describe('SafeFetcher', () => {
 
       expect(error.message).toBe('the source did not answer within 200 ms');
       await impatient.onApplicationShutdown();
+    });
+  });
+
+  describe('deadline and least rate', () => {
+    const pace = { minBytesPerSecond: 1000, graceMs: 10_000 };
+
+    it('judges a body fine during its grace period, however little it sent', () => {
+      expect(judgePace(pace, 0, 9_999)).toEqual({ checkAgainInMs: 1 });
+    });
+
+    it('looks again when the bytes received stop covering the time passed', () => {
+      expect(judgePace(pace, 15_000, 10_000)).toEqual({
+        checkAgainInMs: 5_000,
+      });
+      expect(judgePace(pace, 15_000, 14_999)).toEqual({ checkAgainInMs: 1 });
+    });
+
+    it('fails a body whose average after the grace period is below the minimum, saying so', () => {
+      const verdict = judgePace(
+        { minBytesPerSecond: 16_384, graceMs: 10_000 },
+        12,
+        60_004,
+      );
+
+      expect('tooSlow' in verdict && verdict.tooSlow).toMatchObject({
+        kind: 'too_slow',
+        message:
+          'the source sent 12 bytes in 60 s, below the minimum of 16 KB per second',
+      });
+    });
+
+    it('fails a body that trickles below the least rate once the grace period is over', async () => {
+      const response = await fetcher.fetch(`${files}/trickle`, {
+        pace: { minBytesPerSecond: 1000, graceMs: 200 },
+      });
+
+      const error = await fetchError(text(response.body));
+
+      expect(error.kind).toBe('too_slow');
+      expect(error.message).toMatch(
+        /^the source sent \d+ bytes in \d+ ms, below the minimum of 1000 bytes per second$/,
+      );
+      await lastStream!.closed;
+    });
+
+    it('fails a fetch that outlasts its deadline, even while the body keeps the minimum rate', async () => {
+      const response = await fetcher.fetch(`${files}/trickle?every=1`, {
+        pace: { deadlineMs: 300, minBytesPerSecond: 10, graceMs: 0 },
+      });
+
+      const error = await fetchError(text(response.body));
+
+      expect(error.kind).toBe('too_slow');
+      expect(error.message).toBe('the download took longer than 300 ms');
+      await lastStream!.closed;
+    });
+
+    it('counts the wait for the headers against the deadline', async () => {
+      const error = await fetchError(
+        fetcher.fetch(`${files}/slow-headers`, { pace: { deadlineMs: 200 } }),
+      );
+
+      expect(error.kind).toBe('too_slow');
+      expect(error.message).toBe('the download took longer than 200 ms');
+    });
+
+    it('leaves a body alone once it has ended, and a rate of 0 turns the rule off', async () => {
+      const response = await fetcher.fetch(`${files}/ok`, {
+        pace: { deadlineMs: 100, minBytesPerSecond: 0 },
+      });
+
+      expect(await text(response.body)).toBe('hello');
+    });
+
+    it("still surfaces the caller's abort reason with the deadline running", async () => {
+      const controller = new AbortController();
+      const response = await fetcher.fetch(`${files}/trickle`, {
+        signal: controller.signal,
+      });
+      const reason = new Error('client went away');
+
+      controller.abort(reason);
+
+      await expect(text(response.body)).rejects.toBe(reason);
+      await lastStream!.closed;
     });
   });
 

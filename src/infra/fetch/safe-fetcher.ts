@@ -25,6 +25,22 @@ export interface FetchTimeouts {
   bodyIdleMs: number;
 }
 
+/**
+ * How slow a fetch may be as a whole, so a source trickling bytes cannot hold a download (and the
+ * import slot or request behind it) for hours while never going silent long enough for `bodyIdleMs`.
+ */
+export interface FetchPace {
+  /** The whole fetch, from the first connection to the body's last byte, redirects included. */
+  deadlineMs: number;
+  /**
+   * The least average rate of the body, counted from its headers, once `graceMs` has passed; 0
+   * turns the rule off. Bytes are counted as they are read, so a consumer that reads slower than
+   * this is held to it as well.
+   */
+  minBytesPerSecond: number;
+  graceMs: number;
+}
+
 export interface SafeFetcherOptions {
   /** Development and tests only: skip the address check entirely. */
   allowPrivateAddresses?: boolean;
@@ -32,6 +48,7 @@ export interface SafeFetcherOptions {
   /** Which resolved or literal addresses may be contacted; `isPublicAddress` by default. */
   isAllowedAddress?: (address: string) => boolean;
   timeouts?: Partial<FetchTimeouts>;
+  pace?: Partial<FetchPace>;
   maxBytes?: number;
   maxRedirects?: number;
 }
@@ -44,6 +61,7 @@ export interface FetchRequest {
   maxRedirects?: number;
   maxBytes?: number;
   timeouts?: Partial<FetchTimeouts>;
+  pace?: Partial<FetchPace>;
   signal?: AbortSignal;
 }
 
@@ -53,7 +71,7 @@ export interface FetchResponse {
   headers: IncomingHttpHeaders;
   /** The URL that answered, after redirects. */
   url: string;
-  /** Errors with a `FetchError` (`too_large`, `timeout`, `upstream_failed`) mid-stream. */
+  /** Errors with a `FetchError` (`too_large`, `timeout`, `too_slow`, `upstream_failed`) mid-stream. */
   body: Readable;
   contentLength?: number;
   /** Stops reading and closes the connection; safe to call at any time, also after the end. */
@@ -64,6 +82,11 @@ export const DEFAULT_FETCH_TIMEOUTS: FetchTimeouts = {
   connectMs: 10_000,
   headersMs: 30_000,
   bodyIdleMs: 30_000,
+};
+export const DEFAULT_FETCH_PACE: FetchPace = {
+  deadlineMs: 900_000,
+  minBytesPerSecond: 16_384,
+  graceMs: 10_000,
 };
 /** The largest single file the API accepts (a video). */
 export const DEFAULT_MAX_BYTES = 500 * 1024 * 1024;
@@ -76,9 +99,13 @@ const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding'];
 
 interface Limits {
   timeouts: FetchTimeouts;
+  pace: FetchPace;
   maxBytes: number;
   maxRedirects: number;
-  signal?: AbortSignal;
+  /** The caller's signal joined with the fetch's deadline. */
+  signal: AbortSignal;
+  /** Stops the deadline's timer: once the fetch has failed, or its body has closed. */
+  settle(): void;
 }
 
 type UndiciResponse = Dispatcher.ResponseData;
@@ -105,7 +132,7 @@ export class SafeFetcher implements OnApplicationShutdown {
   private readonly logger = new Logger(SafeFetcher.name);
   private readonly resolve: Resolver;
   private readonly isAllowedAddress: (address: string) => boolean;
-  private readonly defaults: Omit<Limits, 'signal'>;
+  private readonly defaults: Omit<Limits, 'signal' | 'settle'>;
   /** undici sets the connect timeout per Agent, so there is one Agent per timeout value in use. */
   private readonly agents = new Map<number, Agent>();
 
@@ -116,6 +143,7 @@ export class SafeFetcher implements OnApplicationShutdown {
       : (options.isAllowedAddress ?? isPublicAddress);
     this.defaults = {
       timeouts: { ...DEFAULT_FETCH_TIMEOUTS, ...options.timeouts },
+      pace: { ...DEFAULT_FETCH_PACE, ...options.pace },
       maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
       maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
     };
@@ -125,12 +153,41 @@ export class SafeFetcher implements OnApplicationShutdown {
     url: string | URL,
     request: FetchRequest = {},
   ): Promise<FetchResponse> {
+    const pace = { ...this.defaults.pace, ...request.pace };
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () =>
+        deadline.abort(
+          new FetchError(
+            'too_slow',
+            `the download took longer than ${formatDuration(pace.deadlineMs)}`,
+          ),
+        ),
+      pace.deadlineMs,
+    ).unref();
     const limits: Limits = {
       timeouts: { ...this.defaults.timeouts, ...request.timeouts },
+      pace,
       maxBytes: request.maxBytes ?? this.defaults.maxBytes,
       maxRedirects: request.maxRedirects ?? this.defaults.maxRedirects,
-      signal: request.signal,
+      signal: request.signal
+        ? AbortSignal.any([request.signal, deadline.signal])
+        : deadline.signal,
+      settle: () => clearTimeout(timer),
     };
+    try {
+      return await this.follow(url, request, limits);
+    } catch (error) {
+      limits.settle();
+      throw error;
+    }
+  }
+
+  private async follow(
+    url: string | URL,
+    request: FetchRequest,
+    limits: Limits,
+  ): Promise<FetchResponse> {
     let hop: Hop = {
       url: parseTarget(String(url)),
       method: (request.method ?? 'GET').toUpperCase(),
@@ -382,12 +439,14 @@ function nextHop(hop: Hop, status: number, location: string): Hop {
 }
 
 /**
- * Counts bytes as they pass and fails the stream the moment the cap is exceeded; backpressure
- * flows through `pipe`, so only a chunk or two is ever held. Destroying the returned stream (or
- * any failure) destroys the undici body, which closes the connection.
+ * Counts bytes as they pass and fails the stream the moment the cap is exceeded or the body falls
+ * below its least rate (see `judgePace`); backpressure flows through `pipe`, so only a chunk or two
+ * is ever held. Destroying the returned stream (or any failure) destroys the undici body, which
+ * closes the connection. The fetch's deadline reaches the body through its signal.
  */
 function limitBody(source: Readable, url: URL, limits: Limits): Readable {
   let received = 0;
+  const startedAt = performance.now();
   const limited = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       received += chunk.length;
@@ -403,12 +462,58 @@ function limitBody(source: Readable, url: URL, limits: Limits): Readable {
       }
     },
   });
+  let paceTimer: NodeJS.Timeout | undefined;
+  const checkPace = () => {
+    const verdict = judgePace(
+      limits.pace,
+      received,
+      performance.now() - startedAt,
+    );
+    if ('tooSlow' in verdict) {
+      limited.destroy(verdict.tooSlow);
+    } else {
+      paceTimer = setTimeout(checkPace, verdict.checkAgainInMs).unref();
+    }
+  };
+  if (limits.pace.minBytesPerSecond > 0) {
+    paceTimer = setTimeout(checkPace, limits.pace.graceMs).unref();
+  }
   source.on('error', (error) =>
     limited.destroy(toError(translateError(error, url, limits))),
   );
-  limited.on('close', () => source.destroy());
+  limited.on('close', () => {
+    clearTimeout(paceTimer);
+    limits.settle();
+    source.destroy();
+  });
   source.pipe(limited);
   return limited;
+}
+
+/**
+ * The least-rate rule at one moment of a body: fine until `graceMs`, then the average since the
+ * headers must stay at `minBytesPerSecond` or above. While it does, the earliest moment it could
+ * fall below is when the bytes already received stop covering the time passed, so that is when to
+ * look again: one timer per body, however many chunks arrive.
+ */
+export function judgePace(
+  pace: Pick<FetchPace, 'minBytesPerSecond' | 'graceMs'>,
+  received: number,
+  elapsedMs: number,
+): { checkAgainInMs: number } | { tooSlow: FetchError } {
+  const coveredUntilMs = Math.max(
+    pace.graceMs,
+    (received * 1000) / pace.minBytesPerSecond,
+  );
+  if (elapsedMs < pace.graceMs || coveredUntilMs > elapsedMs) {
+    return { checkAgainInMs: Math.ceil(coveredUntilMs - elapsedMs) };
+  }
+  return {
+    tooSlow: new FetchError(
+      'too_slow',
+      `the source sent ${formatBytes(received)} in ${formatElapsed(elapsedMs)}, below the minimum of ${formatBytes(pace.minBytesPerSecond)} per second`,
+    ),
+  };
 }
 
 /** Destroying an unread undici body makes it emit RequestAbortedError, which nobody wants here. */
@@ -492,4 +597,11 @@ function toError(value: unknown): Error {
 
 function formatDuration(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/** A measured time: whole seconds from a second on, whole milliseconds below. */
+function formatElapsed(ms: number): string {
+  return formatDuration(
+    ms >= 1000 ? Math.round(ms / 1000) * 1000 : Math.round(ms),
+  );
 }

@@ -7,10 +7,11 @@ type ThrottlerStorageRecord = Awaited<
 import { Redis } from 'ioredis';
 
 /**
- * Takes one token from each bucket, atomically and in one round trip: from all of them when every
- * one has a token, from none otherwise. KEYS are the buckets, ARGV their capacity and ms per token
- * in pairs. The clock is Redis' own (TIME), so every app process sees the same buckets. Returns per
- * bucket: had a token (1/0), whole tokens left, ms until a token is available, ms until full.
+ * Takes its cost in tokens from each bucket, atomically and in one round trip: from all of them
+ * when every one has enough, from none otherwise. KEYS are the buckets, ARGV their capacity, ms per
+ * token and cost in threes. The clock is Redis' own (TIME), so every app process sees the same
+ * buckets. Returns per bucket: had enough tokens (1/0), whole tokens left, ms until enough are
+ * available, ms until full.
  */
 const TAKE_TOKENS = `
 local time = redis.call('TIME')
@@ -18,46 +19,49 @@ local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local tokens = {}
 local allowed = true
 for i = 1, #KEYS do
-  local capacity = tonumber(ARGV[2 * i - 1])
-  local interval = tonumber(ARGV[2 * i])
+  local capacity = tonumber(ARGV[3 * i - 2])
+  local interval = tonumber(ARGV[3 * i - 1])
+  local cost = tonumber(ARGV[3 * i])
   local state = redis.call('HMGET', KEYS[i], 'tokens', 'at')
   local available = tonumber(state[1]) or capacity
   local at = tonumber(state[2]) or now
   tokens[i] = math.min(capacity, available + math.max(0, now - at) / interval)
-  if tokens[i] < 1 then allowed = false end
+  if tokens[i] < cost then allowed = false end
 end
 local result = {}
 for i = 1, #KEYS do
-  local capacity = tonumber(ARGV[2 * i - 1])
-  local interval = tonumber(ARGV[2 * i])
+  local capacity = tonumber(ARGV[3 * i - 2])
+  local interval = tonumber(ARGV[3 * i - 1])
+  local cost = tonumber(ARGV[3 * i])
   local left = tokens[i]
-  if allowed then left = left - 1 end
+  if allowed then left = left - cost end
   redis.call('HSET', KEYS[i], 'tokens', tostring(left), 'at', now)
   local full = math.ceil((capacity - left) * interval)
   redis.call('PEXPIRE', KEYS[i], full + 1000)
   local had = 0
   local wait = 0
-  if tokens[i] >= 1 then had = 1 else wait = math.ceil((1 - left) * interval) end
+  if tokens[i] >= cost then had = 1 else wait = math.ceil((cost - left) * interval) end
   result[i] = {had, math.floor(left), wait, full}
 end
 return result`;
 
 /**
  * A bucket a request draws from: the tier's or route's burst as capacity, refilled one token per
- * interval.
+ * interval; the request takes `cost` tokens (1 unless given, never above the capacity).
  */
 export interface Bucket {
   key: string;
   capacity: number;
   intervalMs: number;
+  cost?: number;
 }
 
 export interface TakenBucket {
   capacity: number;
-  /** The bucket had a token; the request went through only if every bucket had one. */
+  /** The bucket had the request's cost; the request went through only if every bucket had. */
   allowed: boolean;
   remaining: number;
-  /** Seconds until the bucket has a token again (≥ 1), for `Retry-After`. */
+  /** Seconds until the bucket has the request's cost again (≥ 1), for `Retry-After`. */
   tokenInSeconds: number;
   /** Seconds until the bucket is full again, for `X-RateLimit-Reset`. */
   fullInSeconds: number;
@@ -93,7 +97,11 @@ export class TokenBuckets implements ThrottlerStorage {
     const taken = await this.redis.takeTokens(
       buckets.length,
       ...buckets.map((bucket) => `rate:${bucket.key}`),
-      ...buckets.flatMap((bucket) => [bucket.capacity, bucket.intervalMs]),
+      ...buckets.flatMap((bucket) => [
+        bucket.capacity,
+        bucket.intervalMs,
+        bucket.cost ?? 1,
+      ]),
     );
     return taken.map(([had, left, waitMs, fullMs], index) => ({
       capacity: buckets[index].capacity,

@@ -7,9 +7,11 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Request } from 'express';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { CurrentAuth } from '../../common/auth/auth.decorators.js';
 import { Authenticated } from '../../common/auth/authenticated.decorator.js';
+import { ClientGone } from '../../common/http/client-gone.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator.js';
 import {
@@ -31,6 +33,21 @@ import { DriveBatchService } from './drive-batch.service.js';
 import { ImportJobsService } from './import-jobs.service.js';
 import { UrlUploadService } from './url-upload.service.js';
 
+/**
+ * The import routes' own limit (RATE_LIMIT_IMPORTS_PER_MINUTE per workspace), one bucket for the
+ * three: each request takes a token, a drive-import one per file it asks for, since each file is
+ * a download of its own.
+ */
+const IMPORT_RATE_LIMIT: [number, string] = [
+  429,
+  "Rate limit hit (`rate_limit_exceeded`): the workspace's tier, or its import limit (30 a minute by default over `import-from-url`, `import-from-drive` and `drive-import` together; a `drive-import` counts one per file); see `Retry-After`",
+];
+
+function filesRequested(request: Request): number {
+  const files = (request.body as { files?: unknown } | undefined)?.files;
+  return Array.isArray(files) ? files.length : 1;
+}
+
 @ApiTags('Imports')
 @Controller('v1/media')
 export class ImportController {
@@ -45,7 +62,8 @@ export class ImportController {
    * and stores it in the library. The type is detected from the file's first bytes and must be in
    * the supported table, within its size limit. The item then goes through processing (images
    * become JFIF JPEG); the response waits up to 15 s for that, so `url` usually serves at once —
-   * otherwise poll `GET /v1/media/{id}` until it is READY.
+   * otherwise poll `GET /v1/media/{id}` until it is READY. A client that disconnects before the
+   * answer stops the download: nothing is stored and no item is created.
    */
   @ApiOperation({ summary: 'Upload a file from a URL' })
   @ApiCreatedResponse({ type: UploadFromUrlResponseDto })
@@ -67,9 +85,14 @@ export class ImportController {
   async uploadFromUrl(
     @CurrentAuth() auth: AuthContext,
     @Body() body: UploadFromUrlDto,
+    @ClientGone() clientGone: AbortSignal,
   ): Promise<UploadFromUrlResponseDto> {
     const media = toMediaDto(
-      await this.urlUploads.uploadFromUrl(auth.workspace.id, body.url),
+      await this.urlUploads.uploadFromUrl(
+        auth.workspace.id,
+        body.url,
+        clientGone,
+      ),
     );
     return Object.assign(media, { url: media.publicUrl });
   }
@@ -81,8 +104,9 @@ export class ImportController {
    */
   @ApiOperation({ summary: 'Import a file from an authenticated URL' })
   @ApiAcceptedResponse({ type: ImportStartedDto })
-  @ApiProblemResponses(400)
+  @ApiProblemResponses(400, IMPORT_RATE_LIMIT)
   @Authenticated('media:write')
+  @RateLimit('imports', { shared: true })
   @HttpCode(202)
   @Idempotent()
   @Post('import-from-url')
@@ -97,8 +121,9 @@ export class ImportController {
   /** Starts importing a Google Drive file (Drive v3; Google Docs, Sheets and Slides are exported as PDF). */
   @ApiOperation({ summary: 'Import a file from Google Drive' })
   @ApiAcceptedResponse({ type: ImportStartedDto })
-  @ApiProblemResponses(400)
+  @ApiProblemResponses(400, IMPORT_RATE_LIMIT)
   @Authenticated('media:write')
+  @RateLimit('imports', { shared: true })
   @HttpCode(202)
   @Idempotent()
   @Post('import-from-drive')
@@ -124,8 +149,9 @@ export class ImportController {
     description: 'One result per file',
     type: DriveImportResponseDto,
   })
-  @ApiProblemResponses(400, 507)
+  @ApiProblemResponses(400, IMPORT_RATE_LIMIT, 507)
   @Authenticated('media:write')
+  @RateLimit('imports', { shared: true, cost: filesRequested })
   @HttpCode(207)
   @Idempotent()
   @Post('drive-import')

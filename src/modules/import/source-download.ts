@@ -80,6 +80,8 @@ export function describeDownloadFailure(
       return { message: error.message, transient: false, badFile: true };
     case 'dns_failure':
     case 'too_many_redirects':
+    // Another attempt would hold a download slot just as long for the same source.
+    case 'too_slow':
       return { message: error.message, transient: false };
     default:
       return { message: error.message, transient: true };
@@ -102,8 +104,9 @@ export class SourceDownload {
     headers: Record<string, string>,
     key: string,
     expected?: MediaCategory,
+    signal?: AbortSignal,
   ): Promise<StoredBytes> {
-    const response = await this.fetcher.fetch(url, { headers });
+    const response = await this.fetcher.fetch(url, { headers, signal });
     if (response.status < 200 || response.status >= 300) {
       response.release();
       throw new SourceStatusError(
