@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,23 @@ import {
   type TestWorkspace,
 } from './support/test-app.js';
 import { waitUntil } from './support/wait.js';
+
+/** Runs one statement on the test database (or `url`) outside the app. */
+async function queryDatabase<Row>(
+  text: string,
+  values: unknown[] = [],
+  url = inject('databaseUrl'),
+): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}
+
+const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
 
 // The rules under test: docs/contracts.md#idempotency.
 describe('idempotency of POST requests', () => {
@@ -313,9 +331,6 @@ describe('a request whose process was killed mid-way', () => {
           },
           body: JSON.stringify({ url: `${host.baseUrl}/hang.png` }),
         });
-      // Where the interceptor keeps the key's record (REDIS_KEY_PREFIX of testEnvironment).
-      const recordKey = `${inject('redisKeyPrefix')}:idempotency:${workspaceId}:${createHash('sha256').update('crash-1').digest('hex')}`;
-
       const first = await start();
       const second = await start();
       const lost = send(first).catch(() => 'connection lost');
@@ -332,24 +347,19 @@ describe('a request whose process was killed mid-way', () => {
       first.child.kill('SIGKILL');
       await first.exited;
       expect(await lost).toBe('connection lost');
-      // What is left is a lease nobody renews: gone already, or a running record that lapses within
-      // IDEMPOTENCY_LEASE_SECONDS (never a record without expiry, nor one kept like a response).
-      const redis = new Redis(inject('redisUrl'));
-      try {
-        const [record, ttlMs] = await Promise.all([
-          redis.get(recordKey),
-          redis.pttl(recordKey),
-        ]);
-        if (record === null) {
-          expect(ttlMs).toBe(-2);
-        } else {
-          expect(JSON.parse(record)).toMatchObject({ state: 'running' });
-          expect(ttlMs).toBeGreaterThan(0);
-          expect(ttlMs).toBeLessThanOrEqual(LEASE_SECONDS * 1_000);
-        }
-      } finally {
-        redis.disconnect();
-      }
+      // What is left is a lease nobody renews: a running record (no answer) that lapses within
+      // IDEMPOTENCY_LEASE_SECONDS, never one kept like an answer.
+      const records = await queryDatabase<{
+        status: number | null;
+        leaseLeftMs: number;
+      }>(
+        `SELECT status, (extract(epoch FROM lease_expires_at - now()) * 1000)::float8 AS "leaseLeftMs"
+         FROM idempotency_records WHERE workspace_id = $1 AND key = $2`,
+        [workspaceId, keyHash('crash-1')],
+      );
+      expect(records).toHaveLength(1);
+      expect(records[0].status).toBeNull();
+      expect(records[0].leaseLeftMs).toBeLessThanOrEqual(LEASE_SECONDS * 1_000);
       hangs = false;
 
       // A client retrying: told the request is in progress until the lease lapses, then it runs.
