@@ -4,7 +4,6 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { randomUUID } from 'node:crypto';
 import { lastValueFrom, of, throwError } from 'rxjs';
 import { ApiError } from '../../common/errors/api-error.js';
 import { StoredProblem } from '../../common/errors/render-problem.js';
