@@ -19,11 +19,18 @@ const REPLAY_WINDOW = `interval '24 hours'`;
 /**
  * Takes the key: a new row, or one whose request's lease lapsed without an answer, or one past its
  * replay window. Returns the owner token when taken, no row when someone else holds the key.
+ *
+ * Committed without waiting for its WAL flush (`synchronous_commit` off for this statement's own
+ * transaction, set by `set_config(…, true)`): the claim has no effect of its own to protect, and
+ * the handler's first durable commit flushes it too, since WAL is flushed in order. A database
+ * crash can lose only a claim whose request then wrote nothing. This spares a keyed POST one disk
+ * flush (docs/performance.md#idempotency-records). The answer is committed durably.
  */
 const CLAIM = `
 INSERT INTO idempotency_records AS r
   (workspace_id, key, fingerprint, owner, lease_expires_at, expires_at)
-VALUES ($1, $2, $3, $4, now() + $5 * interval '1 millisecond', now() + ${REPLAY_WINDOW})
+SELECT $1::varchar, $2::text, $3::text, $4::uuid, now() + $5::float8 * interval '1 millisecond', now() + ${REPLAY_WINDOW}
+FROM (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed
 ON CONFLICT (workspace_id, key) DO UPDATE SET
   fingerprint = EXCLUDED.fingerprint, owner = EXCLUDED.owner,
   lease_expires_at = EXCLUDED.lease_expires_at, status = NULL, content_type = NULL, body = NULL,
