@@ -9,6 +9,7 @@ import { MediaPosters1764495000000 } from './1764495000000-MediaPosters.js';
 import { ErasureAndRetention1764581400000 } from './1764581400000-ErasureAndRetention.js';
 import { DeclaredChecksumVerified1764668000000 } from './1764668000000-DeclaredChecksumVerified.js';
 import { UploadCheckedAt1764754400000 } from './1764754400000-UploadCheckedAt.js';
+import { CreateIdempotencyRecords1764840800000 } from './1764840800000-CreateIdempotencyRecords.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ErasureAndRetention1764581400000,
   DeclaredChecksumVerified1764668000000,
   UploadCheckedAt1764754400000,
+  CreateIdempotencyRecords1764840800000,
 ];

@@ -1,11 +1,15 @@
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
+import { IdempotencySweeper } from '../src/modules/idempotency/idempotency-sweeper.js';
 import { ensureBuilt } from './support/build.js';
+import { isolatedDatabase } from './support/database.js';
+import { startOwnRedis, type OwnRedis } from './support/redis-server.js';
 import { createWorkspaceWithCli } from './support/cli.js';
 import { fixture } from './support/media.js';
 import { serve, startFileHost, type FileHost } from './support/file-host.js';
@@ -20,7 +24,24 @@ import {
   type TestApp,
   type TestWorkspace,
 } from './support/test-app.js';
-import { waitUntil } from './support/wait.js';
+import { waitFor, waitUntil } from './support/wait.js';
+
+/** Runs one statement on the test database (or `url`) outside the app. */
+async function queryDatabase<Row>(
+  text: string,
+  values: unknown[] = [],
+  url = inject('databaseUrl'),
+): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}
+
+const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
 
 // The rules under test: docs/contracts.md#idempotency.
 describe('idempotency of POST requests', () => {
@@ -42,6 +63,7 @@ describe('idempotency of POST requests', () => {
       '/page.html': serve(Buffer.from('<html>hi</html>'), 'text/html'),
       '/b.png': serve(png, 'image/png'),
       '/c.png': serve(png, 'image/png'),
+      '/e.png': serve(png, 'image/png'),
       '/broken.png': (request, response) => {
         brokenCalls += 1;
         if (brokenCalls === 1) {
@@ -60,6 +82,14 @@ describe('idempotency of POST requests', () => {
     await t?.close();
     await host?.close();
   });
+
+  const recordCount = async (key: string) =>
+    (
+      await queryDatabase(
+        'SELECT 1 FROM idempotency_records WHERE workspace_id = $1 AND key = $2',
+        [ws.workspace.id, keyHash(key)],
+      )
+    ).length;
 
   function post(
     body: unknown,
@@ -255,6 +285,65 @@ describe('idempotency of POST requests', () => {
       expect((await response.json()).errors[0].field).toBe('Idempotency-Key');
     }
   });
+
+  it('keeps no refusal under a derived key: the same body is judged again once its cause is fixed', async () => {
+    // The same workspace and database, on a server refusing private source addresses (the default).
+    const strict = await startTestApp();
+    try {
+      const body = { url: `${host.baseUrl}/e.png` };
+      const send = (app: TestApp) =>
+        fetch(`${app.baseUrl}/v1/media`, {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${ws.apiKey}`,
+            'Content-Type': 'application/json',
+          },
+          body: JSON.stringify(body),
+        });
+      const refused = await send(strict);
+      expect(refused.status).toBeGreaterThanOrEqual(400);
+      expect(refused.status).toBeLessThan(500);
+      const again = await send(strict);
+      expect(again.status).toBe(refused.status);
+      expect(again.headers.get('idempotent-replayed')).toBeNull();
+      expect((await again.json()).requestId).not.toBe(
+        (await refused.json()).requestId,
+      );
+      // FETCH_ALLOW_PRIVATE_ADDRESSES=true: the same request now runs, and only now is kept.
+      const accepted = await send(t);
+      expect(accepted.status).toBe(201);
+      expect(accepted.headers.get('idempotent-replayed')).toBeNull();
+      const replayed = await send(t);
+      expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+      expect(downloads('/e.png')).toBe(1);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('sweeps records past their 24 h window; a key past it runs afresh', async () => {
+    for (const key of ['sweep-1', 'sweep-2', 'sweep-3']) {
+      expect((await post({ url: `${host.baseUrl}/a.png` }, key)).status).toBe(
+        201,
+      );
+    }
+    await queryDatabase(
+      `UPDATE idempotency_records SET expires_at = now() - interval '1 second'
+       WHERE workspace_id = $1 AND key = ANY($2)`,
+      [ws.workspace.id, [keyHash('sweep-1'), keyHash('sweep-2')]],
+    );
+    // Past its window but not swept yet: not replayed, run as new.
+    const afresh = await post({ url: `${host.baseUrl}/a.png` }, 'sweep-2');
+    expect(afresh.status).toBe(201);
+    expect(afresh.headers.get('idempotent-replayed')).toBeNull();
+
+    expect(await t.app.get(IdempotencySweeper).sweep()).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect(await recordCount('sweep-1')).toBe(0);
+    expect(await recordCount('sweep-2')).toBe(1);
+    expect(await recordCount('sweep-3')).toBe(1);
+  });
 });
 
 describe('a request whose process was killed mid-way', () => {
@@ -313,9 +402,6 @@ describe('a request whose process was killed mid-way', () => {
           },
           body: JSON.stringify({ url: `${host.baseUrl}/hang.png` }),
         });
-      // Where the interceptor keeps the key's record (REDIS_KEY_PREFIX of testEnvironment).
-      const recordKey = `${inject('redisKeyPrefix')}:idempotency:${workspaceId}:${createHash('sha256').update('crash-1').digest('hex')}`;
-
       const first = await start();
       const second = await start();
       const lost = send(first).catch(() => 'connection lost');
@@ -332,24 +418,19 @@ describe('a request whose process was killed mid-way', () => {
       first.child.kill('SIGKILL');
       await first.exited;
       expect(await lost).toBe('connection lost');
-      // What is left is a lease nobody renews: gone already, or a running record that lapses within
-      // IDEMPOTENCY_LEASE_SECONDS (never a record without expiry, nor one kept like a response).
-      const redis = new Redis(inject('redisUrl'));
-      try {
-        const [record, ttlMs] = await Promise.all([
-          redis.get(recordKey),
-          redis.pttl(recordKey),
-        ]);
-        if (record === null) {
-          expect(ttlMs).toBe(-2);
-        } else {
-          expect(JSON.parse(record)).toMatchObject({ state: 'running' });
-          expect(ttlMs).toBeGreaterThan(0);
-          expect(ttlMs).toBeLessThanOrEqual(LEASE_SECONDS * 1_000);
-        }
-      } finally {
-        redis.disconnect();
-      }
+      // What is left is a lease nobody renews: a running record (no answer) that lapses within
+      // IDEMPOTENCY_LEASE_SECONDS, never one kept like an answer.
+      const records = await queryDatabase<{
+        status: number | null;
+        leaseLeftMs: number;
+      }>(
+        `SELECT status, (extract(epoch FROM lease_expires_at - now()) * 1000)::float8 AS "leaseLeftMs"
+         FROM idempotency_records WHERE workspace_id = $1 AND key = $2`,
+        [workspaceId, keyHash('crash-1')],
+      );
+      expect(records).toHaveLength(1);
+      expect(records[0].status).toBeNull();
+      expect(records[0].leaseLeftMs).toBeLessThanOrEqual(LEASE_SECONDS * 1_000);
       hangs = false;
 
       // A client retrying: told the request is in progress until the lease lapses, then it runs.
@@ -366,4 +447,220 @@ describe('a request whose process was killed mid-way', () => {
       expect(host.requests).toHaveLength(2);
     },
   );
+});
+
+describe('idempotency records beside the data, not in Redis', () => {
+  let redis: OwnRedis;
+  let t: TestApp;
+  let ws: TestWorkspace;
+  let host: FileHost;
+
+  beforeAll(async () => {
+    const png = await fixture('png-alpha.png');
+    host = await startFileHost({ '/r.png': serve(png, 'image/png') });
+    redis = await startOwnRedis();
+    t = await startTestApp({
+      REDIS_URL: redis.url,
+      FETCH_ALLOW_PRIVATE_ADDRESSES: 'true',
+    });
+    ws = await t.createWorkspace();
+  });
+  afterAll(async () => {
+    await redis?.start().catch(() => undefined);
+    await t?.close();
+    await redis?.kill();
+    await host?.close();
+  });
+
+  const send = (path: string, body: unknown, key: string) =>
+    fetch(`${t.baseUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${ws.apiKey}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': key,
+      },
+      body: JSON.stringify(body),
+    });
+
+  it('replays a request after Redis was killed and restarted empty: same item, no second run', async () => {
+    const body = { url: `${host.baseUrl}/r.png` };
+    const first = await send('/v1/media', body, 'outlives-redis');
+    expect(first.status).toBe(201);
+    const firstText = await first.text();
+
+    await redis.kill();
+    await redis.start();
+
+    const again = await send('/v1/media', body, 'outlives-redis');
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.text()).toBe(firstText);
+    const items = await queryDatabase<{ id: string }>(
+      'SELECT id FROM media WHERE workspace_id = $1',
+      [ws.workspace.id],
+    );
+    expect(items.map(({ id }) => id)).toEqual([JSON.parse(firstText).id]);
+    expect(host.requests.filter((r) => r.path === '/r.png')).toHaveLength(1);
+  });
+
+  it('keeps webhook secrets out of every Redis key and value and out of every unencrypted column', async () => {
+    const created = await send(
+      '/v1/webhooks',
+      { url: `${host.baseUrl}/hook`, events: ['media.uploaded'] },
+      'webhook-1',
+    );
+    expect(created.status).toBe(201);
+    const endpoint = (await created.json()) as { id: string; secret: string };
+    const rotated = await send(
+      `/v1/webhooks/${endpoint.id}/rotate-secret`,
+      {},
+      'rotate-1',
+    );
+    expect(rotated.status).toBe(200);
+    const { secret: newSecret } = (await rotated.json()) as { secret: string };
+    // Both answers are kept, and replayed with their secrets.
+    for (const [path, body, key, secret] of [
+      [
+        '/v1/webhooks',
+        { url: `${host.baseUrl}/hook`, events: ['media.uploaded'] },
+        'webhook-1',
+        endpoint.secret,
+      ],
+      [`/v1/webhooks/${endpoint.id}/rotate-secret`, {}, 'rotate-1', newSecret],
+    ] as const) {
+      const replay = await send(path, body, key);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect((await replay.json()).secret).toBe(secret);
+    }
+
+    const needles = [endpoint.secret, newSecret].flatMap((secret) => [
+      secret,
+      secret.slice('whsec_'.length),
+    ]);
+    const client = new Redis(redis.url);
+    try {
+      const seen: string[] = [];
+      for await (const keys of client.scanStream({ count: 500 })) {
+        for (const key of keys as string[]) {
+          seen.push(key);
+          const type = await client.type(key);
+          if (type === 'string') seen.push((await client.get(key)) ?? '');
+          else if (type === 'hash')
+            seen.push(JSON.stringify(await client.hgetall(key)));
+          else if (type === 'list')
+            seen.push(...(await client.lrange(key, 0, -1)));
+          else if (type === 'set') seen.push(...(await client.smembers(key)));
+          else if (type === 'zset')
+            seen.push(...(await client.zrange(key, 0, -1)));
+          else if (type === 'stream')
+            seen.push(JSON.stringify(await client.xrange(key, '-', '+')));
+        }
+      }
+      for (const needle of needles) {
+        expect(seen.filter((text) => text.includes(needle))).toEqual([]);
+      }
+    } finally {
+      client.disconnect();
+    }
+
+    const tables = await queryDatabase<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
+    );
+    expect(tables.map(({ tablename }) => tablename)).toContain(
+      'idempotency_records',
+    );
+    for (const { tablename } of tables) {
+      for (const needle of needles) {
+        const found = await queryDatabase(
+          `SELECT 1 FROM "${tablename}" row WHERE strpos(row::text, $1) > 0`,
+          [needle],
+        );
+        expect([tablename, found.length]).toEqual([tablename, 0]);
+      }
+    }
+  });
+});
+
+describe('the record store refusing the answer after the handler succeeded', () => {
+  const database = isolatedDatabase('idempotency_store');
+  let t: TestApp;
+  let ws: TestWorkspace;
+  let host: FileHost;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+
+  beforeAll(async () => {
+    const png = await fixture('png-alpha.png');
+    host = await startFileHost({
+      '/held.png': async (request, response) => {
+        await released;
+        return serve(png, 'image/png')(request, response);
+      },
+    });
+    t = await startTestApp({
+      DATABASE_URL: database.url,
+      FETCH_ALLOW_PRIVATE_ADDRESSES: 'true',
+    });
+    ws = await t.createWorkspace();
+  });
+  afterAll(async () => {
+    release();
+    await t?.close();
+    await host?.close();
+    await database.drop();
+  });
+
+  it('answers the real response, and a retry replays it once the record could be stored', async () => {
+    const send = () =>
+      fetch(`${t.baseUrl}/v1/media`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${ws.apiKey}`,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': 'store-refuses',
+        },
+        body: JSON.stringify({ url: `${host.baseUrl}/held.png` }),
+      });
+    const pending = send();
+    await waitUntil(() => host.requests.length > 0);
+    // While the handler runs, the table starts refusing every answer (the claim is in already).
+    await queryDatabase(
+      `ALTER TABLE idempotency_records
+         ADD CONSTRAINT refuse_answers CHECK (status IS NULL) NOT VALID`,
+      [],
+      database.url,
+    );
+    release();
+    const first = await pending;
+    expect(first.status).toBe(201);
+    const firstText = await first.text();
+    expect(JSON.parse(firstText)).toMatchObject({ id: expect.any(String) });
+
+    // The key stays held while the app keeps trying to store the answer: never a second run.
+    const held = await send();
+    expect(held.status).toBe(409);
+    expect(await held.json()).toMatchObject({
+      code: 'idempotency_in_progress',
+    });
+
+    await queryDatabase(
+      'ALTER TABLE idempotency_records DROP CONSTRAINT refuse_answers',
+      [],
+      database.url,
+    );
+    const replay = await waitFor(send, (response) => response.status !== 409, {
+      intervalMs: 250,
+    });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(await replay.text()).toBe(firstText);
+    expect(host.requests).toHaveLength(1);
+    const items = await queryDatabase(
+      'SELECT id FROM media WHERE workspace_id = $1',
+      [ws.workspace.id],
+      database.url,
+    );
+    expect(items).toHaveLength(1);
+  });
 });

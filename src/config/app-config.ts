@@ -258,6 +258,15 @@ class EnvironmentVariables {
   @Max(300)
   @IsInt()
   IDEMPOTENCY_LEASE_SECONDS = 10;
+
+  // Idempotency records in PostgreSQL: the largest response kept whole for replay.
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1024)
+  @Max(16 * 1024 * 1024)
+  @IsInt()
+  IDEMPOTENCY_MAX_RESPONSE_BYTES = 262_144;
+
   @IsOptional() @IsBooleanString() RATE_LIMIT_ENABLED = 'true';
   @IsOptional()
   @Matches(/^(true|false|\d{1,2}|[\w.:/, -]+)$/, {
@@ -418,7 +427,11 @@ export class AppConfig {
   readonly validation: { enabled: boolean };
   /** Where Drive v3 lives; tests point it at a local fake. */
   readonly googleDriveApiBase: string;
-  readonly idempotency: { leaseSeconds: number };
+  /**
+   * Idempotency records (docs/contracts.md#idempotency): the in-flight lease, and the largest
+   * response body kept whole (larger ones are re-read on replay).
+   */
+  readonly idempotency: { leaseSeconds: number; maxResponseBytes: number };
   /** Express's `trust proxy`: which forwarded client addresses to believe (per-IP rate limits). */
   readonly trustProxy: boolean | number | string;
   /** Origins whose browser pages may call the API and the local upload/file routes (none: no CORS). */
@@ -509,7 +522,10 @@ export class AppConfig {
     };
     this.validation = { enabled: env.VALIDATION_ENABLED === 'true' };
     this.googleDriveApiBase = env.GOOGLE_DRIVE_API_BASE.replace(/\/+$/, '');
-    this.idempotency = { leaseSeconds: env.IDEMPOTENCY_LEASE_SECONDS };
+    this.idempotency = {
+      leaseSeconds: env.IDEMPOTENCY_LEASE_SECONDS,
+      maxResponseBytes: env.IDEMPOTENCY_MAX_RESPONSE_BYTES,
+    };
     this.trustProxy = /^(true|false)$/.test(env.TRUST_PROXY)
       ? env.TRUST_PROXY === 'true'
       : /^\d+$/.test(env.TRUST_PROXY)

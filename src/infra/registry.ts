@@ -28,4 +28,5 @@ export const LOCKS = {
   validationRecovery: 724_311_920,
   webhookRelay: 724_311_931,
   webhookRecovery: 724_311_932,
+  idempotencySweep: 724_311_940,
 } as const;

@@ -29,8 +29,8 @@ import { reconnectDelayMs } from './redis.js';
           enableOfflineQueue: false,
           connectTimeout: 5000,
           retryStrategy: reconnectDelayMs,
-          // Commands issued in the same tick (concurrent requests' rate-limit takes, idempotency
-          // claims) leave in one write and come back in one read.
+          // Commands issued in the same tick (concurrent requests' rate-limit takes) leave in one
+          // write and come back in one read.
           enableAutoPipelining: true,
         });
         status.watch('shared', redis);

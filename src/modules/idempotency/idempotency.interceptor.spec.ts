@@ -4,58 +4,93 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { randomUUID } from 'node:crypto';
 import { lastValueFrom, of, throwError } from 'rxjs';
 import { ApiError } from '../../common/errors/api-error.js';
 import { StoredProblem } from '../../common/errors/render-problem.js';
 import { loadConfig } from '../../config/app-config.js';
-import { IdempotencyInterceptor } from './idempotency.interceptor.js';
+import { SigningKeys } from '../../infra/secrets/signing-keys.js';
 import type {
-  IdempotencyRecord,
-  IdempotencyStore,
+  HeldKey,
+  IdempotencyRecordRepository,
   StoredResponse,
-} from './idempotency.store.js';
+} from './idempotency-record.repository.js';
+import {
+  DERIVES_IDEMPOTENCY_KEY,
+  IdempotencyInterceptor,
+} from './idempotency.interceptor.js';
 
-/** The Redis records in memory, with the store's owner-conditional semantics. */
-class FakeIdempotencyStore implements Pick<
-  IdempotencyStore,
+type Row = { fingerprint: string } & (
+  { state: 'running'; owner: string } | ({ state: 'done' } & StoredResponse)
+);
+
+/** The PostgreSQL records in memory, with the repository's owner-conditional semantics. */
+class FakeRecords implements Pick<
+  IdempotencyRecordRepository,
   'claim' | 'renew' | 'complete' | 'release'
 > {
-  readonly records = new Map<string, IdempotencyRecord>();
+  readonly records = new Map<string, Row>();
+  /** Every statement fails (the database is away). */
   failing = false;
+  /** Only storing an answer fails (the record store refuses after the handler ran). */
+  refusingAnswers = false;
 
-  async claim(key: string, fingerprint: string) {
-    if (this.failing) throw new Error('redis down');
-    const current = this.records.get(key);
-    if (current) return { record: current };
-    const owner = randomUUID();
-    this.records.set(key, { state: 'running', fingerprint, owner });
+  async claim(
+    workspaceId: string,
+    key: string,
+    fingerprint: string,
+    owner: string,
+  ): Promise<{ owner: string } | { held: HeldKey }> {
+    if (this.failing) throw new Error('database down');
+    const current = this.records.get(`${workspaceId}:${key}`);
+    if (current) {
+      return {
+        held:
+          current.state === 'running'
+            ? { state: 'running', fingerprint: current.fingerprint }
+            : current,
+      };
+    }
+    this.records.set(`${workspaceId}:${key}`, {
+      state: 'running',
+      fingerprint,
+      owner,
+    });
     return { owner };
   }
 
   async renew(): Promise<void> {}
 
   async complete(
+    workspaceId: string,
     key: string,
     owner: string,
-    fingerprint: string,
     response: StoredResponse,
-  ) {
-    const current = this.records.get(key);
-    if (current?.state === 'running' && current.owner === owner) {
-      this.records.set(key, { state: 'done', fingerprint, ...response });
-    }
+  ): Promise<boolean> {
+    if (this.failing || this.refusingAnswers) throw new Error('refused');
+    const current = this.records.get(`${workspaceId}:${key}`);
+    if (current?.state !== 'running' || current.owner !== owner) return false;
+    this.records.set(`${workspaceId}:${key}`, {
+      state: 'done',
+      fingerprint: current.fingerprint,
+      ...response,
+    });
+    return true;
   }
 
-  async release(key: string, owner: string) {
-    const current = this.records.get(key);
+  async release(workspaceId: string, key: string, owner: string) {
+    if (this.failing) throw new Error('database down');
+    const current = this.records.get(`${workspaceId}:${key}`);
     if (current?.state === 'running' && current.owner === owner) {
-      this.records.delete(key);
+      this.records.delete(`${workspaceId}:${key}`);
     }
   }
 }
 
-function httpContext(body: unknown, key: string | null = 'key-1') {
+function httpContext(
+  body: unknown,
+  key: string | null = 'key-1',
+  derives = false,
+) {
   const headers: Record<string, string> = {};
   const request = {
     method: 'POST',
@@ -71,36 +106,40 @@ function httpContext(body: unknown, key: string | null = 'key-1') {
       headers[name] = value;
     },
   };
+  function handler() {}
+  if (derives) Reflect.defineMetadata(DERIVES_IDEMPOTENCY_KEY, true, handler);
   const context = {
     switchToHttp: () => ({
       getRequest: () => request,
       getResponse: () => response,
     }),
-    getHandler: () => function handler() {},
+    getHandler: () => handler,
     getClass: () => class Controller {},
   } as unknown as ExecutionContext;
   return { context, headers };
 }
 
 describe('IdempotencyInterceptor', () => {
-  let store: FakeIdempotencyStore;
+  let store: FakeRecords;
   let interceptor: IdempotencyInterceptor;
 
   beforeAll(() => Logger.overrideLogger(false));
   beforeEach(() => {
-    store = new FakeIdempotencyStore();
+    store = new FakeRecords();
     interceptor = new IdempotencyInterceptor(
-      store as unknown as IdempotencyStore,
+      store as unknown as IdempotencyRecordRepository,
       new Reflector(),
-      loadConfig({}),
+      loadConfig({ IDEMPOTENCY_MAX_RESPONSE_BYTES: '1024' }),
+      new SigningKeys('x'.repeat(32)),
     );
   });
 
   function call(
     body: unknown,
     handler: () => unknown,
+    key: string | null = 'key-1',
   ): { result: Promise<unknown>; headers: Record<string, string> } {
-    const { context, headers } = httpContext(body);
+    const { context, headers } = httpContext(body, key, key === null);
     const next: CallHandler = {
       handle: () => {
         try {
@@ -130,14 +169,66 @@ describe('IdempotencyInterceptor', () => {
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
-  it('stores a success with status 201 and the JSON body', async () => {
-    await call({ a: 1 }, () => ({ ok: true })).result;
+  it('stores a success with status 201 and its JSON body sealed', async () => {
+    await call({ a: 1 }, () => ({ secret: 'whsec_abc' })).result;
     const [record] = [...store.records.values()];
     expect(record).toMatchObject({
       state: 'done',
       status: 201,
-      body: JSON.stringify({ ok: true }),
+      contentType: 'application/json; charset=utf-8',
     });
+    const { sealedBody } = record as StoredResponse;
+    expect(sealedBody).toEqual(expect.any(String));
+    expect(sealedBody).not.toContain('whsec_abc');
+    expect(
+      Buffer.from(sealedBody!.split('.')[1], 'base64').toString(),
+    ).not.toContain('whsec_abc');
+  });
+
+  it('answers the real response when its record cannot be stored, and stores it once it can', async () => {
+    store.refusingAnswers = true;
+    const handler = vi.fn(() => ({ id: 'media_1' }));
+    expect(await call({ a: 1 }, handler).result).toEqual({ id: 'media_1' });
+    // The key stays held (lease renewed) while the record is retried: no second execution.
+    await expect(call({ a: 1 }, handler).result).rejects.toMatchObject({
+      code: 'idempotency_in_progress',
+    });
+    store.refusingAnswers = false;
+    await vi.waitFor(() =>
+      expect([...store.records.values()][0].state).toBe('done'),
+    );
+    const again = call({ a: 1 }, handler);
+    expect(await again.result).toEqual({ id: 'media_1' });
+    expect(again.headers['Idempotent-Replayed']).toBe('true');
+    expect(handler).toHaveBeenCalledTimes(1);
+  }, 10_000);
+
+  it('keeps no body over IDEMPOTENCY_MAX_RESPONSE_BYTES, and does not run the request again', async () => {
+    const handler = vi.fn(() => ({ big: 'x'.repeat(2_000) }));
+    expect(await call({ a: 1 }, handler).result).toMatchObject({
+      big: expect.any(String),
+    });
+    expect([...store.records.values()][0]).toMatchObject({
+      state: 'done',
+      sealedBody: null,
+    });
+    await expect(call({ a: 1 }, handler).result).rejects.toMatchObject({
+      code: 'idempotency_conflict',
+    });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps only successes under a derived key: a refusal may be retried', async () => {
+    const refused = vi.fn(() => {
+      throw ApiError.validation('url', 'private address');
+    });
+    await expect(call({ a: 1 }, refused, null).result).rejects.toBeInstanceOf(
+      ApiError,
+    );
+    expect(store.records.size).toBe(0);
+    const again = call({ a: 1 }, () => ({ ok: true }), null);
+    expect(await again.result).toEqual({ ok: true });
+    expect(again.headers).not.toHaveProperty('Idempotent-Replayed');
   });
 
   it('answers 409 idempotency_conflict for a different body under the same key', async () => {
@@ -212,7 +303,7 @@ describe('IdempotencyInterceptor', () => {
     expect(store.records.size).toBe(0);
   });
 
-  it('answers 503 service_unavailable when the store is away, without running the handler', async () => {
+  it('answers 503 service_unavailable when the records are away, without running the handler', async () => {
     store.failing = true;
     const handler = vi.fn();
     await expect(call({ a: 1 }, handler).result).rejects.toMatchObject({

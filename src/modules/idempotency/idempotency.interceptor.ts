@@ -8,7 +8,7 @@ import {
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../../common/auth/auth.decorators.js';
 import { ApiError } from '../../common/errors/api-error.js';
@@ -18,11 +18,14 @@ import {
   StoredProblem,
 } from '../../common/errors/render-problem.js';
 import { AppConfig } from '../../config/app-config.js';
+import { SealedBox } from '../../infra/secrets/sealed-box.js';
+import { SigningKeys } from '../../infra/secrets/signing-keys.js';
+import { WEBHOOK_SECRET_KEYS } from '../webhooks/webhook-secrets.js';
 import {
-  IdempotencyStore,
-  type IdempotencyRecord,
+  IdempotencyRecordRepository,
+  type HeldKey,
   type StoredResponse,
-} from './idempotency.store.js';
+} from './idempotency-record.repository.js';
 import {
   isValidIdempotencyKey,
   requestFingerprint,
@@ -35,38 +38,56 @@ export const REPLAYED_HEADER = 'Idempotent-Replayed';
 /** How long a duplicate waits for the first request before it is told to retry. */
 const DUPLICATE_WAIT_MS = 3_000;
 const POLL_MS = 50;
+/**
+ * Storing a success's answer is retried this long, the waits doubling from the first up to the
+ * most, while the lease is kept renewed: the client already has its answer, and its retry meets
+ * `idempotency_in_progress` until the record is in (docs/contracts.md#idempotency).
+ */
+const KEEP_RETRY_FIRST_MS = 100;
+const KEEP_RETRY_MAX_MS = 5_000;
+const KEEP_RETRY_FOR_MS = 10 * 60_000;
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function unavailable(): ApiError {
-  return new ApiError(
-    'service_unavailable',
-    'Idempotency records (Redis) are unavailable; retry shortly',
-    { headers: { 'Retry-After': '5' } },
-  );
+/** The key a request is claimed under: one workspace's, hashed so any key fits the column. */
+interface ClaimedKey {
+  workspaceId: string;
+  key: string;
+  fingerprint: string;
+  /** No Idempotency-Key was sent: only successes are kept. */
+  derived: boolean;
+  requestId: string;
 }
 
 /**
  * Stripe-grade idempotency for POST requests (docs/contracts.md#idempotency), after authentication,
- * rate limits and the scope checks. The first request with a key takes a short lease and runs; its
- * 2xx or 4xx response is kept 24 h and replayed, byte for byte with `Idempotent-Replayed: true`, to
- * any later request with the same key and the same method, path and body (keys in any order). A
- * different request under the key is 409 `idempotency_conflict`; one arriving while the first still
- * runs waits a little, then gets the replay or 409 `idempotency_in_progress`. Refused requests
- * (body validation) and 5xx are not kept, so the key can be used again. Without Redis: 503, never a
- * silent second execution.
+ * rate limits and the scope checks, with its records in PostgreSQL beside the data the requests
+ * create (IdempotencyRecordRepository): a Redis outage or restart changes nothing here. The first
+ * request with a key claims it with a lease and runs; its 2xx (or, under a sent key, judged 4xx)
+ * answer is kept 24 h, sealed, and replayed with `Idempotent-Replayed: true` to any later request
+ * with the same key and the same method, path and body (keys in any order). A different request
+ * under the key is 409 `idempotency_conflict`; one arriving while the first still runs waits a
+ * little, then gets the replay or 409 `idempotency_in_progress`. Without the database: 503 before
+ * running, never a silent second execution; after a success the real answer, always.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger(IdempotencyInterceptor.name);
   private readonly leaseMs: number;
+  private readonly maxResponseBytes: number;
+  private readonly box: SealedBox;
 
   constructor(
-    private readonly store: IdempotencyStore,
+    private readonly records: IdempotencyRecordRepository,
     private readonly reflector: Reflector,
     config: AppConfig,
+    keys: SigningKeys,
   ) {
     this.leaseMs = config.idempotency.leaseSeconds * 1_000;
+    this.maxResponseBytes = config.idempotency.maxResponseBytes;
+    // Stored answers may carry a webhook signing secret: sealed with the keys that seal those.
+    this.box = new SealedBox(keys.keyring(WEBHOOK_SECRET_KEYS), 'base64');
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -93,134 +114,253 @@ export class IdempotencyInterceptor implements NestInterceptor {
       request.originalUrl,
       request.body,
     );
-    const scopedKey = `idempotency:${request.auth.workspace.id}:${createHash(
-      'sha256',
-    )
-      .update(header ?? `derived:${fingerprint}`)
-      .digest('hex')}`;
     const requestId = context
       .switchToHttp()
       .getResponse<Response>()
       .getHeader('X-Request-Id');
-    return from(
-      this.run(context, next, scopedKey, fingerprint, String(requestId ?? '')),
-    );
+    const claimed: ClaimedKey = {
+      workspaceId: request.auth.workspace.id,
+      key: createHash('sha256')
+        .update(header ?? `derived:${fingerprint}`)
+        .digest('hex'),
+      fingerprint,
+      derived: header === undefined,
+      requestId: String(requestId ?? ''),
+    };
+    return from(this.run(context, next, claimed));
   }
 
   private async run(
     context: ExecutionContext,
     next: CallHandler,
-    key: string,
-    fingerprint: string,
-    requestId: string,
+    claimed: ClaimedKey,
   ): Promise<unknown> {
     const response = context.switchToHttp().getResponse<Response>();
     const deadline = Date.now() + DUPLICATE_WAIT_MS;
     for (;;) {
-      const claim = await this.guard(() =>
-        this.store.claim(key, fingerprint, this.leaseMs),
+      const claim = await this.claim(claimed);
+      if (claim && 'owner' in claim) {
+        return this.execute(context, next, claimed, claim.owner);
+      }
+      if (claim) {
+        const { held } = claim;
+        if (held.fingerprint !== claimed.fingerprint) {
+          throw new ApiError(
+            'idempotency_conflict',
+            'This Idempotency-Key was used for a different request (method, path or body); use a new key',
+          );
+        }
+        if (held.state === 'done') {
+          response.setHeader(REPLAYED_HEADER, 'true');
+          return this.replay(claimed, held);
+        }
+        // Still running: wait for its answer (or for its lease to lapse) a little while.
+        if (Date.now() >= deadline) {
+          throw new ApiError(
+            'idempotency_in_progress',
+            'A request with this Idempotency-Key is still in progress; retry shortly',
+            { headers: { 'Retry-After': '1' } },
+          );
+        }
+        await sleep(POLL_MS);
+      }
+    }
+  }
+
+  private async claim(
+    claimed: ClaimedKey,
+  ): Promise<{ owner: string } | { held: HeldKey } | null> {
+    try {
+      return await this.records.claim(
+        claimed.workspaceId,
+        claimed.key,
+        claimed.fingerprint,
+        randomUUID(),
+        this.leaseMs,
       );
-      if ('owner' in claim) {
-        return this.execute(
-          context,
-          next,
-          key,
-          claim.owner,
-          fingerprint,
-          requestId,
-        );
-      }
-      const { record } = claim;
-      if (record.fingerprint !== fingerprint) {
-        throw new ApiError(
-          'idempotency_conflict',
-          'This Idempotency-Key was used for a different request (method, path or body); use a new key',
-        );
-      }
-      if (record.state === 'done') {
-        response.setHeader(REPLAYED_HEADER, 'true');
-        return this.replay(record);
-      }
-      // Still running: wait for its response (or for its lease to lapse) a little while.
-      if (Date.now() >= deadline) {
-        throw new ApiError(
-          'idempotency_in_progress',
-          'A request with this Idempotency-Key is still in progress; retry shortly',
-          { headers: { 'Retry-After': '1' } },
-        );
-      }
-      await sleep(POLL_MS);
+    } catch (error) {
+      this.logger.warn(
+        { requestId: claimed.requestId },
+        `Could not claim the idempotency key: ${String(error)}`,
+      );
+      // Nothing ran: the client may retry. Never run a keyed request unprotected.
+      throw new ApiError(
+        'service_unavailable',
+        'Idempotency records (PostgreSQL) are unavailable; retry shortly',
+        { headers: { 'Retry-After': '5' } },
+      );
     }
   }
 
   private async execute(
     context: ExecutionContext,
     next: CallHandler,
-    key: string,
+    claimed: ClaimedKey,
     owner: string,
-    fingerprint: string,
-    requestId: string,
   ): Promise<unknown> {
-    const renewal = setInterval(() => {
-      this.store.renew(key, owner, this.leaseMs).catch((error: unknown) =>
-        // The request goes on; if its lease lapses, a retry of the key may run it again.
-        this.logger.warn(
-          { requestId },
-          `Could not renew the idempotency lease: ${String(error)}`,
-        ),
-      );
-    }, this.leaseMs / 3);
+    const stopRenewing = this.renewLease(claimed, owner);
+    let body: unknown;
     try {
-      const body = await lastValueFrom(next.handle(), {
-        defaultValue: undefined,
-      });
-      await this.keep(key, owner, fingerprint, {
-        status: this.successStatus(context),
-        contentType: 'application/json; charset=utf-8',
-        body: JSON.stringify(body ?? null),
-      });
-      return body;
+      body = await lastValueFrom(next.handle(), { defaultValue: undefined });
     } catch (error) {
-      if (error instanceof ApiError && error.replayable) {
-        const problem = renderProblem(error, requestId);
-        await this.keep(key, owner, fingerprint, {
-          status: problem.status,
-          contentType: PROBLEM_CONTENT_TYPE,
-          body: JSON.stringify(problem),
-        });
-        throw error;
-      }
-      await this.store.release(key, owner).catch((error: unknown) =>
-        // The lease lapses by itself within IDEMPOTENCY_LEASE_SECONDS.
-        this.logger.warn(
-          { requestId },
-          `Could not release the idempotency key: ${String(error)}`,
-        ),
-      );
+      stopRenewing();
+      await this.settleFailure(claimed, owner, error);
       throw error;
-    } finally {
-      clearInterval(renewal);
     }
+    const text = JSON.stringify(body ?? null);
+    // The effect is done: the client gets this answer whatever becomes of the record.
+    await this.keepSuccess(
+      claimed,
+      owner,
+      {
+        status: this.successStatus(context),
+        contentType: JSON_CONTENT_TYPE,
+        sealedBody:
+          Buffer.byteLength(text) <= this.maxResponseBytes
+            ? this.seal(claimed, text)
+            : null,
+      },
+      stopRenewing,
+    );
+    return body;
   }
 
-  private async keep(
-    key: string,
+  /** Renews the lease every third of it until stopped, so no retry takes over a running request. */
+  private renewLease(claimed: ClaimedKey, owner: string): () => void {
+    const timer = setInterval(() => {
+      this.records
+        .renew(claimed.workspaceId, claimed.key, owner, this.leaseMs)
+        .catch((error: unknown) =>
+          // The request goes on; if its lease lapses, a retry of the key may run it again.
+          this.logger.warn(
+            { requestId: claimed.requestId },
+            `Could not renew the idempotency lease: ${String(error)}`,
+          ),
+        );
+    }, this.leaseMs / 3);
+    return () => clearInterval(timer);
+  }
+
+  /**
+   * Stores a success's answer before answering. When the database refuses, answers anyway and keeps
+   * trying in the background (the lease renewed meanwhile) with doubling waits, for up to
+   * KEEP_RETRY_FOR_MS: never a 503 for work that was done.
+   */
+  private async keepSuccess(
+    claimed: ClaimedKey,
     owner: string,
-    fingerprint: string,
     response: StoredResponse,
+    stopRenewing: () => void,
   ): Promise<void> {
-    await this.guard(() =>
-      this.store.complete(key, owner, fingerprint, response),
-    );
+    const store = async (): Promise<void> => {
+      const kept = await this.records.complete(
+        claimed.workspaceId,
+        claimed.key,
+        owner,
+        response,
+      );
+      if (!kept) {
+        this.logger.warn(
+          { requestId: claimed.requestId },
+          'The idempotency lease lapsed before the answer was stored; the key was taken again',
+        );
+      }
+    };
+    try {
+      await store();
+      stopRenewing();
+      return;
+    } catch (error) {
+      this.logger.warn(
+        { requestId: claimed.requestId },
+        `Could not store the idempotency record, retrying in the background: ${String(error)}`,
+      );
+    }
+    const retry = async (): Promise<void> => {
+      const giveUpAt = Date.now() + KEEP_RETRY_FOR_MS;
+      for (let wait = KEEP_RETRY_FIRST_MS; ;) {
+        await sleep(wait);
+        try {
+          await store();
+          this.logger.log(
+            { requestId: claimed.requestId },
+            'Stored the idempotency record after retrying',
+          );
+          return;
+        } catch (error) {
+          wait = Math.min(wait * 2, KEEP_RETRY_MAX_MS);
+          if (Date.now() + wait > giveUpAt) {
+            this.logger.error(
+              { requestId: claimed.requestId },
+              `Gave up storing the idempotency record: ${String(error)}`,
+            );
+            return;
+          }
+        }
+      }
+    };
+    void retry().finally(stopRenewing);
+  }
+
+  /**
+   * A judged refusal under a sent key is kept (and replayed); anything else frees the key: a 5xx,
+   * an unexpected error, a refusal before judging, and any refusal under a derived key (it exists
+   * to stop duplicate uploads, and a refusal must stay retryable once its cause is fixed).
+   */
+  private async settleFailure(
+    claimed: ClaimedKey,
+    owner: string,
+    error: unknown,
+  ): Promise<void> {
+    try {
+      if (error instanceof ApiError && error.replayable && !claimed.derived) {
+        const problem = renderProblem(error, claimed.requestId);
+        const kept = await this.records.complete(
+          claimed.workspaceId,
+          claimed.key,
+          owner,
+          {
+            status: problem.status,
+            contentType: PROBLEM_CONTENT_TYPE,
+            sealedBody: this.seal(claimed, JSON.stringify(problem)),
+          },
+        );
+        if (kept) return;
+      }
+      await this.records.release(claimed.workspaceId, claimed.key, owner);
+    } catch (failure) {
+      // A refusal changed nothing, so losing its record costs nothing; the lease lapses by itself.
+      this.logger.warn(
+        { requestId: claimed.requestId },
+        `Could not settle the idempotency key: ${String(failure)}`,
+      );
+    }
   }
 
   private replay(
-    record: Extract<IdempotencyRecord, { state: 'done' }>,
+    claimed: ClaimedKey,
+    held: Extract<HeldKey, { state: 'done' }>,
   ): unknown {
-    if (record.contentType === PROBLEM_CONTENT_TYPE) {
-      throw new StoredProblem(JSON.parse(record.body));
+    if (held.sealedBody === null) {
+      throw new ApiError(
+        'idempotency_conflict',
+        'The answer to this request was larger than this server keeps (IDEMPOTENCY_MAX_RESPONSE_BYTES); it ran once and will not run again: read what it created, or use a new key',
+      );
     }
-    return JSON.parse(record.body);
+    const body = this.box.open(this.sealContext(claimed), held.sealedBody);
+    if (held.contentType === PROBLEM_CONTENT_TYPE) {
+      throw new StoredProblem(JSON.parse(body));
+    }
+    return JSON.parse(body);
+  }
+
+  private seal(claimed: ClaimedKey, text: string): string {
+    return this.box.seal(this.sealContext(claimed), text);
+  }
+
+  /** The record's identity as associated data: a sealed answer opens only for its own key. */
+  private sealContext(claimed: ClaimedKey): string {
+    return `idempotency:${claimed.workspaceId}:${claimed.key}`;
   }
 
   /** The status Nest will send for a success: `@HttpCode`, else 201 for POST. */
@@ -229,13 +369,5 @@ export class IdempotencyInterceptor implements NestInterceptor {
       this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ??
       201
     );
-  }
-
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch {
-      throw unavailable();
-    }
   }
 }

@@ -15,7 +15,11 @@ import { WorkspaceRepository } from '../workspaces/workspace.repository.js';
 import type { WebhookAttempt } from './webhook-attempt.entity.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
 import { WebhookRepository } from './webhook.repository.js';
-import { newWebhookSecret, WebhookSecretBox } from './webhook-secrets.js';
+import {
+  newWebhookSecret,
+  WEBHOOK_SECRET_KEYS,
+  WebhookSecretBox,
+} from './webhook-secrets.js';
 
 /** A new endpoint a client asks for. */
 export interface EndpointRequest {
@@ -52,7 +56,7 @@ export class WebhookEndpointsService {
     private readonly config: AppConfig,
     keys: SigningKeys,
   ) {
-    this.secrets = new WebhookSecretBox(keys.keyring('webhook-secrets'));
+    this.secrets = new WebhookSecretBox(keys.keyring(WEBHOOK_SECRET_KEYS));
     this.cursors = new SealedCursors(keys.keyring('webhook-list-cursor'));
   }
 

@@ -3,6 +3,12 @@ import { SealedBox } from '../../infra/secrets/sealed-box.js';
 import type { Keyring } from '../../infra/secrets/signing-keys.js';
 
 const SECRET_PREFIX = 'whsec_';
+
+/**
+ * The keyring (SigningKeys purpose) that seals endpoint secrets, and every stored answer that may
+ * carry one (the idempotency records of `POST /v1/webhooks` and `rotate-secret`).
+ */
+export const WEBHOOK_SECRET_KEYS = 'webhook-secrets';
 const SECRET_BYTES = 32;
 
 /** A Standard Webhooks signing secret: `whsec_` + base64 of 32 random bytes. */
