@@ -321,6 +321,49 @@ describe('idempotency of POST requests', () => {
     }
   });
 
+  it('keeps a receipt of an answer over IDEMPOTENCY_MAX_RESPONSE_BYTES: a repeat names the items it created and creates none', async () => {
+    const small = await startTestApp({
+      IDEMPOTENCY_MAX_RESPONSE_BYTES: '1024',
+    });
+    try {
+      const send = () =>
+        fetch(`${small.baseUrl}/v1/media/bulk-presign`, {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${ws.apiKey}`,
+            'Content-Type': 'application/json',
+            'Idempotency-Key': 'bulk-too-large',
+          },
+          body: JSON.stringify({
+            files: ['a', 'b', 'c', 'd'].map((name) => ({
+              filename: `${name}.mp4`,
+              contentType: 'video/mp4',
+              size: 1000,
+            })),
+          }),
+        });
+      const first = await send();
+      expect(first.status).toBe(201);
+      const text = await first.text();
+      expect(Buffer.byteLength(text)).toBeGreaterThan(1024);
+      const ids = (
+        JSON.parse(text) as { uploads: Array<{ mediaId: string }> }
+      ).uploads.map((upload) => upload.mediaId);
+      const again = await send();
+      expect(again.status).toBe(409);
+      const problem = (await again.json()) as { code: string; message: string };
+      expect(problem.code).toBe('idempotency_conflict');
+      expect(problem.message).toContain(`It created ${ids.join(', ')}`);
+      const [{ n }] = await queryDatabase<{ n: number }>(
+        `SELECT count(*)::int AS n FROM media WHERE workspace_id = $1 AND id = ANY($2)`,
+        [ws.workspace.id, ids],
+      );
+      expect(n).toBe(4);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('sweeps records past their 24 h window; a key past it runs afresh', async () => {
     for (const key of ['sweep-1', 'sweep-2', 'sweep-3']) {
       expect((await post({ url: `${host.baseUrl}/a.png` }, key)).status).toBe(

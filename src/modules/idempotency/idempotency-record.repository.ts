@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Sql } from '../../infra/database/sql.js';
 
-/** A finished request's answer as stored: the body sealed, or null when replay re-reads it. */
+/** A finished request's answer as stored, its body sealed (a receipt when it was too large). */
 export interface StoredResponse {
   status: number;
   contentType: string;
-  sealedBody: string | null;
+  sealedBody: string;
 }
 
 /** What holds a key: the request still running with it, or the answer it ended with. */
@@ -103,7 +103,7 @@ export class IdempotencyRecordRepository {
               fingerprint: row.fingerprint,
               status: row.status,
               contentType: row.contentType!,
-              sealedBody: row.body,
+              sealedBody: row.body!,
             },
     };
   }

@@ -203,18 +203,26 @@ describe('IdempotencyInterceptor', () => {
     expect(handler).toHaveBeenCalledTimes(1);
   }, 10_000);
 
-  it('keeps no body over IDEMPOTENCY_MAX_RESPONSE_BYTES, and does not run the request again', async () => {
-    const handler = vi.fn(() => ({ big: 'x'.repeat(2_000) }));
+  it('keeps a receipt of the created items over IDEMPOTENCY_MAX_RESPONSE_BYTES, and does not run the request again', async () => {
+    const handler = vi.fn(() => ({
+      uploads: [
+        { mediaId: 'media_a', url: 'x'.repeat(1_000) },
+        { mediaId: 'media_b', url: 'x'.repeat(1_000) },
+      ],
+    }));
     expect(await call({ a: 1 }, handler).result).toMatchObject({
-      big: expect.any(String),
+      uploads: [{ mediaId: 'media_a' }, { mediaId: 'media_b' }],
     });
-    expect([...store.records.values()][0]).toMatchObject({
+    const [record] = [...store.records.values()];
+    expect(record).toMatchObject({
       state: 'done',
-      sealedBody: null,
+      contentType: 'application/vnd.media-api.receipt+json',
     });
-    await expect(call({ a: 1 }, handler).result).rejects.toMatchObject({
+    const again = call({ a: 1 }, handler).result;
+    await expect(again).rejects.toMatchObject({
       code: 'idempotency_conflict',
     });
+    await expect(again).rejects.toThrow(/created media_a, media_b/);
     expect(handler).toHaveBeenCalledTimes(1);
   });
 

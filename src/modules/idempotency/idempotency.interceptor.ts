@@ -47,6 +47,32 @@ const KEEP_RETRY_FIRST_MS = 100;
 const KEEP_RETRY_MAX_MS = 5_000;
 const KEEP_RETRY_FOR_MS = 10 * 60_000;
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+/** What is kept of an answer over IDEMPOTENCY_MAX_RESPONSE_BYTES: the ids of the items it created. */
+const RECEIPT_CONTENT_TYPE = 'application/vnd.media-api.receipt+json';
+/** A receipt names at most this many items (bulk routes create at most 100). */
+const RECEIPT_MAX_IDS = 100;
+
+/**
+ * The media ids an answer names (`mediaId` fields, `id` fields holding a media id), in order: what a
+ * client needs to read back what an oversized answer created.
+ */
+function createdMediaIds(value: unknown, found = new Set<string>()): string[] {
+  if (Array.isArray(value)) {
+    for (const item of value) createdMediaIds(item, found);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [name, field] of Object.entries(value)) {
+      if (
+        typeof field === 'string' &&
+        (name === 'mediaId' || (name === 'id' && field.startsWith('media_')))
+      ) {
+        found.add(field);
+      } else {
+        createdMediaIds(field, found);
+      }
+    }
+  }
+  return [...found];
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -208,17 +234,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw error;
     }
     const text = JSON.stringify(body ?? null);
+    const whole = Buffer.byteLength(text) <= this.maxResponseBytes;
     // The effect is done: the client gets this answer whatever becomes of the record.
     await this.keepSuccess(
       claimed,
       owner,
       {
         status: this.successStatus(context),
-        contentType: JSON_CONTENT_TYPE,
-        sealedBody:
-          Buffer.byteLength(text) <= this.maxResponseBytes
-            ? this.seal(claimed, text)
-            : null,
+        contentType: whole ? JSON_CONTENT_TYPE : RECEIPT_CONTENT_TYPE,
+        sealedBody: this.seal(
+          claimed,
+          whole
+            ? text
+            : JSON.stringify({
+                mediaIds: createdMediaIds(body).slice(0, RECEIPT_MAX_IDS),
+              }),
+        ),
       },
       stopRenewing,
     );
@@ -341,13 +372,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     claimed: ClaimedKey,
     held: Extract<HeldKey, { state: 'done' }>,
   ): unknown {
-    if (held.sealedBody === null) {
+    const body = this.box.open(this.sealContext(claimed), held.sealedBody);
+    if (held.contentType === RECEIPT_CONTENT_TYPE) {
+      const { mediaIds } = JSON.parse(body) as { mediaIds: string[] };
       throw new ApiError(
         'idempotency_conflict',
-        'The answer to this request was larger than this server keeps (IDEMPOTENCY_MAX_RESPONSE_BYTES); it ran once and will not run again: read what it created, or use a new key',
+        `The answer to this request was larger than this server keeps (IDEMPOTENCY_MAX_RESPONSE_BYTES); it ran once and will not run again. It created ${mediaIds.length === 0 ? 'no media items' : mediaIds.join(', ')}: read them with GET /v1/media/{id}, and get new upload URLs with POST /v1/media/{id}/refresh-presign`,
       );
     }
-    const body = this.box.open(this.sealContext(claimed), held.sealedBody);
     if (held.contentType === PROBLEM_CONTENT_TYPE) {
       throw new StoredProblem(JSON.parse(body));
     }
