@@ -833,7 +833,7 @@ export interface components {
             mediaId: string;
             /** @description PUT the file here within 60 minutes. */
             presignedUrl: string;
-            /** @description The server-chosen storage key. */
+            /** @description The server-chosen storage key the file is served from once READY (with S3 the upload itself lands in the private `staging/` area first). */
             key: string;
             /** @description Send every one of these headers, exactly, with the PUT. */
             uploadHeaders: {
@@ -872,7 +872,7 @@ export interface components {
             mediaId: string;
             /** @description PUT the file here within 60 minutes. */
             uploadUrl: string;
-            /** @description The server-chosen storage key. */
+            /** @description The server-chosen storage key the file is served from once READY (with S3 the upload itself lands in the private `staging/` area first). */
             s3Key: string;
             /** @description Send every one of these headers, exactly, with the PUT. */
             uploadHeaders: {

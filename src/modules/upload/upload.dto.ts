@@ -158,7 +158,7 @@ export class BulkPresignUploadDto {
   mediaId: string;
   /** PUT the file here within 60 minutes. */
   presignedUrl: string;
-  /** The server-chosen storage key. */
+  /** The server-chosen storage key the file is served from once READY (with S3 the upload itself lands in the private `staging/` area first). */
   key: string;
   /** Send every one of these headers, exactly, with the PUT. */
   uploadHeaders: Record<string, string>;
@@ -213,7 +213,7 @@ export class BulkVideoUploadUrlDto {
   mediaId: string;
   /** PUT the file here within 60 minutes. */
   uploadUrl: string;
-  /** The server-chosen storage key. */
+  /** The server-chosen storage key the file is served from once READY (with S3 the upload itself lands in the private `staging/` area first). */
   s3Key: string;
   /** Send every one of these headers, exactly, with the PUT. */
   uploadHeaders: Record<string, string>;
