@@ -163,6 +163,11 @@ export abstract class Storage {
     return key;
   }
 
+  /** Facts of the client's upload for `key` (in its upload area), or null when none has arrived. */
+  headUpload(key: string): Promise<StoredObjectInfo | null> {
+    return this.head(this.uploadAreaKey(key));
+  }
+
   /** The item key whose upload area `objectKey` is (storage event notifications), or null. */
   keyOfUploadArea(objectKey: string): string | null {
     return objectKey;

@@ -196,7 +196,7 @@ export class UploadReceiptService {
     );
     for (const media of recent) {
       if (
-        (await this.uploaded(media)) &&
+        (await this.storage.headUpload(media.storagePath!)) !== null &&
         (await this.lifecycle.markBytesReceived(media.id))
       ) {
         result.started += 1;
@@ -209,7 +209,7 @@ export class UploadReceiptService {
       { to: expiredBefore },
       RECONCILE_BATCH,
     )) {
-      if (await this.uploaded(media)) {
+      if ((await this.storage.headUpload(media.storagePath!)) !== null) {
         result.started += (await this.lifecycle.markBytesReceived(media.id))
           ? 1
           : 0;
@@ -225,15 +225,6 @@ export class UploadReceiptService {
     }
     await this.abortAbandonedMultipartUploads();
     return result;
-  }
-
-  /** Whether the client's bytes for the item are in storage. */
-  private async uploaded(media: Media): Promise<boolean> {
-    return (
-      (await this.storage.head(
-        this.storage.uploadAreaKey(media.storagePath!),
-      )) !== null
-    );
   }
 
   /**

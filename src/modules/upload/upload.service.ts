@@ -325,7 +325,7 @@ export class UploadService {
     }
     if (
       !media.storagePath ||
-      !(await this.storage.head(this.storage.uploadAreaKey(media.storagePath)))
+      !(await this.storage.headUpload(media.storagePath))
     ) {
       throw new ApiError(
         'conflict',
