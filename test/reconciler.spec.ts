@@ -75,30 +75,42 @@ function helpers(t: TestApp, ws: () => TestWorkspace) {
   };
 }
 
+/**
+ * An app on s3rver with a database of its own, for the hooks of the calling `describe`. No storage
+ * events, no schedule: only reconcile() can notice an upload.
+ */
+function reconcilerOnS3(databaseName: string) {
+  const app = {} as { s3: RunningS3rver; t: TestApp };
+  const database = isolatedDatabase(databaseName);
+  beforeAll(async () => {
+    app.s3 = await startS3rver();
+    app.t = await startTestApp({
+      ...s3Environment(app.s3),
+      DATABASE_URL: database.url,
+      RECONCILER_INTERVAL_SECONDS: '0',
+    });
+  });
+  afterAll(async () => {
+    await app.t?.close();
+    await app.s3?.stop();
+    await database.drop();
+  });
+  return app;
+}
+
 describe('upload reconciler with the S3 driver, called directly', () => {
+  const app = reconcilerOnS3('reconcile_s3');
   let s3: RunningS3rver;
   let t: TestApp;
   let ws: TestWorkspace;
   let h: ReturnType<typeof helpers>;
-  const database = isolatedDatabase('reconcile_s3');
 
-  beforeAll(async () => {
-    s3 = await startS3rver();
-    // No storage events, no schedule: only reconcile() can notice an upload.
-    t = await startTestApp({
-      ...s3Environment(s3),
-      DATABASE_URL: database.url,
-      RECONCILER_INTERVAL_SECONDS: '0',
-    });
+  beforeAll(() => {
+    ({ s3, t } = app);
     h = helpers(t, () => ws);
   });
   beforeEach(async () => {
     ws = await t.createWorkspace();
-  });
-  afterAll(async () => {
-    await t?.close();
-    await s3?.stop();
-    await database.drop();
   });
 
   it('finds an object uploaded to the bucket and starts its processing', async () => {
@@ -167,20 +179,14 @@ describe('upload reconciler with the S3 driver, called directly', () => {
 describe('upload reconciler with one workspace holding more pending uploads than a pass looks at', () => {
   // A pass looks at 200 pending uploads (RECONCILE_BATCH).
   const CROWD = 250;
-  let s3: RunningS3rver;
+  const app = reconcilerOnS3('reconcile_fair');
   let t: TestApp;
   let ws: TestWorkspace;
   let crowded: TestWorkspace;
   let h: ReturnType<typeof helpers>;
-  const database = isolatedDatabase('reconcile_fair');
 
-  beforeAll(async () => {
-    s3 = await startS3rver();
-    t = await startTestApp({
-      ...s3Environment(s3),
-      DATABASE_URL: database.url,
-      RECONCILER_INTERVAL_SECONDS: '0',
-    });
+  beforeAll(() => {
+    ({ t } = app);
     h = helpers(t, () => ws);
   });
   beforeEach(async () => {
@@ -193,12 +199,6 @@ describe('upload reconciler with one workspace holding more pending uploads than
       [ws.workspace.id, crowded.workspace.id],
     ]);
   });
-  afterAll(async () => {
-    await t?.close();
-    await s3?.stop();
-    await database.drop();
-  });
-
   /**
    * `count` PENDING uploads in the crowded workspace, oldest first, as if presigned one after
    * another after every item so far: each URL expires a millisecond after the one before, the first
