@@ -18,6 +18,7 @@ import {
   UploadRejectedError,
   type UploadRejectionReason,
 } from './upload-errors.js';
+import { bodyFailingAfter } from '../../testing/streams.js';
 
 const BASE_URL = 'http://localhost:3000';
 const SECRET = 'local-driver-test-secret-0123456789abcdef';
@@ -286,18 +287,10 @@ describe('SignedUploadReceiver, staging into the local driver', () => {
 
     it('leaves nothing behind when the body fails mid-way', async () => {
       const { query } = await presign();
-      // Fails once the receiver has taken the first bytes and asks for more.
-      let sent = false;
-      const body = new Readable({
-        read() {
-          if (sent) {
-            this.destroy(new Error('client went away'));
-            return;
-          }
-          sent = true;
-          this.push(PDF.subarray(0, 2000));
-        },
-      });
+      const body = bodyFailingAfter(
+        PDF.subarray(0, 2000),
+        new Error('client went away'),
+      );
       const error = await accept({ query, body }).catch(
         (thrown: unknown) => thrown,
       );
@@ -310,17 +303,7 @@ describe('SignedUploadReceiver, staging into the local driver', () => {
 
     it('leaves nothing behind when the body closes prematurely without an error', async () => {
       const { query } = await presign();
-      let sent = false;
-      const body = new Readable({
-        read() {
-          if (sent) {
-            this.destroy();
-            return;
-          }
-          sent = true;
-          this.push(PDF.subarray(0, 2000));
-        },
-      });
+      const body = bodyFailingAfter(PDF.subarray(0, 2000));
       await expect(accept({ query, body })).rejects.toBeInstanceOf(
         UploadAbortedError,
       );

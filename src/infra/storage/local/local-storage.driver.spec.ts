@@ -13,6 +13,7 @@ import {
   StorageObjectNotFoundError,
 } from '../storage.port.js';
 import { LocalStorageDriver } from './local-storage.driver.js';
+import { bodyFailingAfter } from '../../../testing/streams.js';
 
 const BASE_URL = 'http://localhost:3000';
 const SECRET = 'local-driver-test-secret-0123456789abcdef';
@@ -247,18 +248,10 @@ describe('LocalStorageDriver', () => {
         body: Readable.from([PDF]),
         contentType: 'application/pdf',
       });
-      // Fails once the driver has taken the first bytes and asks for more.
-      let sent = false;
-      const failing = new Readable({
-        read() {
-          if (sent) {
-            this.destroy(new Error('source failed'));
-            return;
-          }
-          sent = true;
-          this.push(Buffer.alloc(1000));
-        },
-      });
+      const failing = bodyFailingAfter(
+        Buffer.alloc(1000),
+        new Error('source failed'),
+      );
       await expect(
         storage.write({ key: KEY, body: failing, contentType: 'image/jpeg' }),
       ).rejects.toThrow('source failed');
