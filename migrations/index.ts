@@ -10,6 +10,7 @@ import { ErasureAndRetention1764581400000 } from './1764581400000-ErasureAndRete
 import { DeclaredChecksumVerified1764668000000 } from './1764668000000-DeclaredChecksumVerified.js';
 import { UploadCheckedAt1764754400000 } from './1764754400000-UploadCheckedAt.js';
 import { CreateIdempotencyRecords1764840800000 } from './1764840800000-CreateIdempotencyRecords.js';
+import { IdempotencyRecoveryPoint1764927200000 } from './1764927200000-IdempotencyRecoveryPoint.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   DeclaredChecksumVerified1764668000000,
   UploadCheckedAt1764754400000,
   CreateIdempotencyRecords1764840800000,
+  IdempotencyRecoveryPoint1764927200000,
 ];

@@ -1,12 +1,19 @@
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
+import {
+  recoveryPoints,
+  RecoveryPointLost,
+} from '../src/infra/database/recovery-point.js';
+import { IdempotencyRecordRepository } from '../src/modules/idempotency/idempotency-record.repository.js';
 import { IdempotencySweeper } from '../src/modules/idempotency/idempotency-sweeper.js';
+import { MediaRepository } from '../src/modules/media/media.repository.js';
+import { mediaRow } from '../src/testing/fakes/media.fakes.js';
 import { ensureBuilt } from './support/build.js';
 import { isolatedDatabase } from './support/database.js';
 import { startOwnRedis, type OwnRedis } from './support/redis-server.js';
@@ -705,5 +712,142 @@ describe('the record store refusing the answer after the handler succeeded', () 
       database.url,
     );
     expect(items).toHaveLength(1);
+  });
+});
+
+describe('a request whose process died after its effect committed, before its answer was stored', () => {
+  const LEASE_SECONDS = 3;
+  const database = isolatedDatabase('idempotency_recovery');
+  let t: TestApp;
+  let ws: TestWorkspace;
+  let doomed: ServerProcess | undefined;
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    t = await startTestApp({
+      DATABASE_URL: database.url,
+      IDEMPOTENCY_LEASE_SECONDS: String(LEASE_SECONDS),
+    });
+    ws = await t.createWorkspace();
+  });
+  afterAll(async () => {
+    await doomed?.stop();
+    await t?.close();
+    await database.drop();
+  });
+
+  const presign = (baseUrl: string, key: string) =>
+    fetch(`${baseUrl}/v1/media/upload`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${ws.apiKey}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': key,
+      },
+      body: JSON.stringify({
+        filename: 'photo.png',
+        contentType: 'image/png',
+        sizeBytes: 1_000,
+      }),
+    });
+
+  // A server process boots in this test; Vitest's timeout is the only bound on a busy machine.
+  it('never runs it again: a retry is told what it created', async () => {
+    doomed = startServerProcess(await freePort(), {
+      ...testEnvironment({ IDEMPOTENCY_LEASE_SECONDS: String(LEASE_SECONDS) }),
+      DATABASE_URL: database.url,
+      LOCAL_STORAGE_DIR: t.storageDir,
+    });
+    await doomed.ready();
+    // Every answer is refused from now on, so the doomed process holds the answer and keeps trying.
+    await queryDatabase(
+      `ALTER TABLE idempotency_records
+         ADD CONSTRAINT refuse_answers CHECK (status IS NULL) NOT VALID`,
+      [],
+      database.url,
+    );
+    const first = await presign(doomed.baseUrl, 'effect-then-crash');
+    expect(first.status).toBe(201);
+    const { mediaId: id } = (await first.json()) as { mediaId: string };
+    // The item and the record's recovery point committed together.
+    const [record] = await queryDatabase<{ created: string[] }>(
+      'SELECT created FROM idempotency_records WHERE workspace_id = $1 AND key = $2',
+      [ws.workspace.id, keyHash('effect-then-crash')],
+      database.url,
+    );
+    expect(record.created).toEqual([id]);
+
+    doomed.child.kill('SIGKILL');
+    await doomed.exited;
+    await queryDatabase(
+      'ALTER TABLE idempotency_records DROP CONSTRAINT refuse_answers',
+      [],
+      database.url,
+    );
+    // In progress while the dead process's lease runs out; then never run again.
+    const retry = await waitFor(
+      () => presign(t.baseUrl, 'effect-then-crash'),
+      (response) => response.headers.get('retry-after') === null,
+      { intervalMs: 250 },
+    );
+    expect(retry.status).toBe(409);
+    const problem = (await retry.json()) as { code: string; message: string };
+    expect(problem.code).toBe('idempotency_conflict');
+    expect(problem.message).toContain(`It created ${id}:`);
+    expect(problem.message).toContain('refresh-presign');
+    const items = await queryDatabase<{ id: string }>(
+      'SELECT id FROM media WHERE workspace_id = $1',
+      [ws.workspace.id],
+      database.url,
+    );
+    expect(items.map((item) => item.id)).toEqual([id]);
+  });
+
+  it('writes nothing when a retry took the key over before the effect committed', async () => {
+    const records = t.app.get(IdempotencyRecordRepository);
+    const media = t.app.get(MediaRepository);
+    const key = keyHash('taken-over');
+    const fingerprint = 'f'.repeat(64);
+    const late = randomUUID();
+    // The first request's lease lapses (1 ms) and a retry takes the key over.
+    await records.claim(ws.workspace.id, key, fingerprint, late, 1);
+    const retry = randomUUID();
+    await waitFor(
+      () => records.claim(ws.workspace.id, key, fingerprint, retry, 60_000),
+      (claim) => claim !== null && 'owner' in claim,
+      { intervalMs: 20 },
+    );
+    const item = (owner: string) => ({
+      owner,
+      row: mediaRow({ workspaceId: ws.workspace.id }),
+    });
+    const lateItem = item(late);
+    const retryItem = item(retry);
+    // Both effects arrive together, so they may share one INSERT: only the late one is refused.
+    const [lateInsert, retryInsert] = await Promise.allSettled(
+      [lateItem, retryItem].map(({ owner, row }) =>
+        recoveryPoints.run(
+          records.recoveryPoint(ws.workspace.id, key, owner),
+          () => media.insertAll([row]),
+        ),
+      ),
+    );
+    expect(lateInsert).toMatchObject({
+      status: 'rejected',
+      reason: expect.any(RecoveryPointLost),
+    });
+    expect(retryInsert.status).toBe('fulfilled');
+    const stored = await queryDatabase<{ id: string }>(
+      'SELECT id FROM media WHERE id = ANY($1)',
+      [[lateItem.row.id, retryItem.row.id]],
+      database.url,
+    );
+    expect(stored.map((row) => row.id)).toEqual([retryItem.row.id]);
+    const [record] = await queryDatabase<{ created: string[]; owner: string }>(
+      'SELECT created, owner FROM idempotency_records WHERE workspace_id = $1 AND key = $2',
+      [ws.workspace.id, key],
+      database.url,
+    );
+    expect(record).toEqual({ created: [retryItem.row.id], owner: retry });
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppConfig } from '../../config/app-config.js';
+import { RecoveryPointLost } from '../../infra/database/recovery-point.js';
 import { QueueUnavailableError } from '../../infra/queue/job-port.js';
 import { storageFailureCode } from '../../infra/storage/storage-failure.js';
 import { ApiError, STORAGE_FAILURE_MESSAGE } from './api-error.js';
@@ -100,6 +101,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Expected while Redis is away, and already logged once by RedisStatus.
       return new ApiError('service_unavailable', exception.message, {
         headers: { 'Retry-After': '5' },
+      });
+    }
+    if (exception instanceof RecoveryPointLost) {
+      // The key's lease lapsed and a retry runs the request now: this run wrote nothing.
+      return new ApiError('idempotency_in_progress', exception.message, {
+        headers: { 'Retry-After': '1' },
       });
     }
     if (this.backingServices.isUnavailable(exception)) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { recoveryPoints, RecoveryPointLost } from './recovery-point.js';
 
 declare const transaction: unique symbol;
 
@@ -31,5 +32,21 @@ export class UnitOfWork {
     return this.dataSource.transaction((manager) =>
       work(manager as unknown as Transaction),
     );
+  }
+
+  /**
+   * Within a keyed request, tells its idempotency record in this same transaction that the work
+   * created `ids` (its recovery point, docs/contracts.md#idempotency); throws RecoveryPointLost,
+   * rolling the work back, when a retry took the key over meanwhile. Outside one, does nothing.
+   */
+  async recordCreated(tx: Transaction, ids: string[]): Promise<void> {
+    const point = recoveryPoints.current();
+    if (!point) return;
+    const { text, values } = point.statement(ids);
+    const marked: unknown[] = await managerOf(this.dataSource, tx).query(
+      text,
+      values,
+    );
+    if (marked.length === 0) throw new RecoveryPointLost();
   }
 }

@@ -1,4 +1,4 @@
-import { WriteCoalescer } from './write-coalescer.js';
+import { WriteCoalescer, type Tagged } from './write-coalescer.js';
 
 const itemError = Object.assign(new Error('duplicate key'), { code: '23505' });
 const isItemError = (error: unknown) => error === itemError;
@@ -7,16 +7,18 @@ const isItemError = (error: unknown) => error === itemError;
 function coalescing(maxInFlight: number, maxItems: number) {
   const calls: Array<{
     items: string[];
+    tagged: Tagged<string, string>[];
     settle: (error?: Error) => void;
   }> = [];
-  const write = (items: string[]) =>
+  const write = (items: string[], tagged: Tagged<string, string>[]) =>
     new Promise<void>((resolve, reject) => {
       calls.push({
         items,
+        tagged,
         settle: (error) => (error ? reject(error) : resolve()),
       });
     });
-  const coalescer = new WriteCoalescer(write, {
+  const coalescer = new WriteCoalescer<string, string>(write, {
     maxInFlight,
     maxItems,
     isItemError,
@@ -151,5 +153,27 @@ describe('WriteCoalescer', () => {
     await settled();
     expect(failing.outcome).toBeInstanceOf(Error);
     expect(next.outcome).toBe('resolved');
+  });
+
+  it('hands each tagged submission to the write with its own items, also when written again alone', async () => {
+    const { calls, coalescer } = coalescing(1, 10);
+    track(coalescer.submit(['a']));
+    const tagged = track(coalescer.submit(['b', 'c'], 'point-1'));
+    const untagged = track(coalescer.submit(['d']));
+    calls[0].settle();
+    await settled();
+    expect(calls[1].items).toEqual(['b', 'c', 'd']);
+    expect(calls[1].tagged).toEqual([{ tag: 'point-1', items: ['b', 'c'] }]);
+    calls[1].settle(itemError);
+    await settled();
+    expect(calls.slice(2).map((call) => call.tagged)).toEqual([
+      [{ tag: 'point-1', items: ['b', 'c'] }],
+      [],
+    ]);
+    calls[2].settle();
+    calls[3].settle(itemError);
+    await settled();
+    expect(tagged.outcome).toBe('resolved');
+    expect(untagged.outcome).toBe(itemError);
   });
 });

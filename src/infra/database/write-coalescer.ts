@@ -1,7 +1,22 @@
-interface PendingWrite<Item> {
+interface PendingWrite<Item, Tag> {
   items: Item[];
+  tag: Tag | undefined;
   resolve: () => void;
   reject: (error: unknown) => void;
+}
+
+/** A submission's items with the tag it came with. */
+export interface Tagged<Item, Tag> {
+  tag: Tag;
+  items: Item[];
+}
+
+function tagged<Item, Tag>(
+  pending: PendingWrite<Item, Tag>,
+): Tagged<Item, Tag>[] {
+  return pending.tag === undefined
+    ? []
+    : [{ tag: pending.tag, items: pending.items }];
 }
 
 export interface WriteCoalescerOptions {
@@ -29,19 +44,26 @@ export interface WriteCoalescerOptions {
  * and forms no batch when the database is the bottleneck; here the batch is whatever queued while
  * the database was busy, so its size follows the load.
  */
-export class WriteCoalescer<Item> {
-  private readonly queue: PendingWrite<Item>[] = [];
+export class WriteCoalescer<Item, Tag = never> {
+  private readonly queue: PendingWrite<Item, Tag>[] = [];
   private inFlight = 0;
 
+  /**
+   * `write` gets every item of the write and, apart, the submissions that came with a tag (what
+   * else their write must do, such as an idempotency record's recovery point).
+   */
   constructor(
-    private readonly write: (items: Item[]) => Promise<void>,
+    private readonly write: (
+      items: Item[],
+      tagged: Tagged<Item, Tag>[],
+    ) => Promise<void>,
     private readonly options: WriteCoalescerOptions,
   ) {}
 
   /** Resolves once `items` are written, all of them together or none. */
-  submit(items: Item[]): Promise<void> {
+  submit(items: Item[], tag?: Tag): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ items, resolve, reject });
+      this.queue.push({ items, tag, resolve, reject });
       this.drain();
     });
   }
@@ -66,9 +88,12 @@ export class WriteCoalescer<Item> {
     }
   }
 
-  private async run(batch: PendingWrite<Item>[]): Promise<void> {
+  private async run(batch: PendingWrite<Item, Tag>[]): Promise<void> {
     try {
-      await this.write(batch.flatMap((pending) => pending.items));
+      await this.write(
+        batch.flatMap((pending) => pending.items),
+        batch.flatMap(tagged),
+      );
     } catch (error) {
       if (batch.length === 1 || !this.options.isItemError(error)) {
         for (const pending of batch) pending.reject(error);
@@ -76,7 +101,10 @@ export class WriteCoalescer<Item> {
       }
       await Promise.all(
         batch.map((pending) =>
-          this.write(pending.items).then(pending.resolve, pending.reject),
+          this.write(pending.items, tagged(pending)).then(
+            pending.resolve,
+            pending.reject,
+          ),
         ),
       );
       return;

@@ -12,7 +12,8 @@ import { Workspace } from '../workspaces/workspace.entity.js';
 /**
  * One Idempotency-Key of one workspace (docs/contracts.md#idempotency): while its first request
  * runs, the lease (`owner`, `lease_expires_at`); once it ended, the answer to replay (`status`,
- * `contentType`, the sealed `body`) until `expiresAt`. Written only by IdempotencyRecordRepository.
+ * `contentType`, the sealed `body`) until `expiresAt`; `created` once its effect committed.
+ * Written only by IdempotencyRecordRepository.
  */
 @Entity({ name: 'idempotency_records' })
 @Index('idx_idempotency_records_expires', ['expiresAt'])
@@ -54,6 +55,13 @@ export class IdempotencyRecord {
   /** The body answered, sealed (AES-256-GCM); null while running, or when it is re-read on replay. */
   @Column({ type: 'text', nullable: true })
   body: string | null;
+
+  /**
+   * The ids of what the request's PostgreSQL effect created, written in that effect's transaction
+   * (its recovery point): once set, the request is never run again under the key.
+   */
+  @Column({ type: 'text', array: true, nullable: true })
+  created: string[] | null;
 
   /** When the record may be deleted: 24 h after the request arrived. */
   @Column({ name: 'expires_at', type: 'timestamptz' })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RecoveryPoint } from '../../infra/database/recovery-point.js';
 import { Sql } from '../../infra/database/sql.js';
 
 /** A finished request's answer as stored, its body sealed (a receipt when it was too large). */
@@ -8,17 +9,22 @@ export interface StoredResponse {
   sealedBody: string;
 }
 
-/** What holds a key: the request still running with it, or the answer it ended with. */
+/**
+ * What holds a key: the request still running with it, the answer it ended with, or, when its
+ * process stopped after its effect committed and before its answer was stored, what it created.
+ */
 export type HeldKey =
   | { state: 'running'; fingerprint: string }
-  | ({ state: 'done'; fingerprint: string } & StoredResponse);
+  | ({ state: 'done'; fingerprint: string } & StoredResponse)
+  | { state: 'unanswered'; fingerprint: string; created: string[] };
 
 /** How long a finished request's answer is kept for replay (docs/contracts.md#idempotency). */
 const REPLAY_WINDOW = `interval '24 hours'`;
 
 /**
  * Takes the key: a new row, or one whose request's lease lapsed without an answer, or one past its
- * replay window. Returns the owner token when taken, no row when someone else holds the key.
+ * replay window. Returns the owner token when taken, no row when someone else holds the key. A lapsed lease whose
+ * request's effect committed (`created`, its recovery point) is never taken: that request ran.
  *
  * Committed without waiting for its WAL flush (`synchronous_commit` off for this statement's own
  * transaction, set by `set_config(…, true)`): the claim has no effect of its own to protect, and
@@ -34,13 +40,26 @@ FROM (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed
 ON CONFLICT (workspace_id, key) DO UPDATE SET
   fingerprint = EXCLUDED.fingerprint, owner = EXCLUDED.owner,
   lease_expires_at = EXCLUDED.lease_expires_at, status = NULL, content_type = NULL, body = NULL,
-  expires_at = EXCLUDED.expires_at, created_at = now()
-WHERE r.expires_at <= now() OR (r.status IS NULL AND r.lease_expires_at <= now())
+  created = NULL, expires_at = EXCLUDED.expires_at, created_at = now()
+WHERE r.expires_at <= now()
+   OR (r.status IS NULL AND r.created IS NULL AND r.lease_expires_at <= now())
 RETURNING owner`;
 
 const READ = `
-SELECT fingerprint, status, content_type AS "contentType", body
+SELECT fingerprint, status, content_type AS "contentType", body, created,
+  lease_expires_at <= now() AS "leaseLapsed"
 FROM idempotency_records WHERE workspace_id = $1 AND key = $2`;
+
+/**
+ * The recovery point, run inside the effect's own transaction: what the request created so far
+ * (a Drive import creates several items, one transaction each). No row once the key is not ours.
+ */
+const RECORD_CREATED = `
+WITH marked AS (
+  UPDATE idempotency_records SET created = coalesce(created, '{}') || $4::text[]
+  WHERE workspace_id = $1 AND key = $2 AND owner = $3 AND status IS NULL
+  RETURNING 1)
+SELECT 1 AS marked FROM marked`;
 
 const RENEW = `
 UPDATE idempotency_records SET lease_expires_at = now() + $4 * interval '1 millisecond'
@@ -52,9 +71,18 @@ SET status = $4, content_type = $5, body = $6, owner = NULL, lease_expires_at = 
 WHERE workspace_id = $1 AND key = $2 AND owner = $3 AND status IS NULL
 RETURNING 1 AS done`;
 
+/**
+ * Frees the key of a request that ended without an answer to keep, when it committed nothing; one
+ * that did (its recovery point is set) keeps the key, its lease ended at once, so a retry is told
+ * what it created instead of running again.
+ */
 const RELEASE = `
-DELETE FROM idempotency_records
-WHERE workspace_id = $1 AND key = $2 AND owner = $3 AND status IS NULL`;
+WITH freed AS (
+  DELETE FROM idempotency_records
+  WHERE workspace_id = $1 AND key = $2 AND owner = $3 AND status IS NULL AND created IS NULL
+  RETURNING 1)
+UPDATE idempotency_records SET owner = NULL, lease_expires_at = now()
+WHERE workspace_id = $1 AND key = $2 AND owner = $3 AND status IS NULL AND created IS NOT NULL`;
 
 /**
  * The only code that reads or writes `idempotency_records`. Every statement is one round trip, a
@@ -90,21 +118,32 @@ export class IdempotencyRecordRepository {
       status: number | null;
       contentType: string | null;
       body: string | null;
+      created: string[] | null;
+      leaseLapsed: boolean | null;
     }>('idempotency_read', READ, [workspaceId, key]);
     if (!row) {
       return null;
     }
+    if (row.status === null) {
+      return {
+        held:
+          row.created !== null && row.leaseLapsed !== false
+            ? {
+                state: 'unanswered',
+                fingerprint: row.fingerprint,
+                created: row.created,
+              }
+            : { state: 'running', fingerprint: row.fingerprint },
+      };
+    }
     return {
-      held:
-        row.status === null
-          ? { state: 'running', fingerprint: row.fingerprint }
-          : {
-              state: 'done',
-              fingerprint: row.fingerprint,
-              status: row.status,
-              contentType: row.contentType!,
-              sealedBody: row.body!,
-            },
+      held: {
+        state: 'done',
+        fingerprint: row.fingerprint,
+        status: row.status,
+        contentType: row.contentType!,
+        sealedBody: row.body!,
+      },
     };
   }
 
@@ -120,6 +159,24 @@ export class IdempotencyRecordRepository {
       owner,
       leaseMs,
     ]);
+  }
+
+  /**
+   * The recovery point of the request holding the key as `owner`: effects run its statement in
+   * their own transaction (UnitOfWork.recordCreated, MediaRepository.insertAll).
+   */
+  recoveryPoint(
+    workspaceId: string,
+    key: string,
+    owner: string,
+  ): RecoveryPoint {
+    return {
+      statement: (createdIds) => ({
+        name: 'idempotency_record_created',
+        text: RECORD_CREATED,
+        values: [workspaceId, key, owner, createdIds],
+      }),
+    };
   }
 
   /** Keeps the answer; false when `owner` no longer holds the key (its lease lapsed and was taken). */

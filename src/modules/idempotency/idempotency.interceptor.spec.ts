@@ -18,15 +18,17 @@ import {
   DERIVES_IDEMPOTENCY_KEY,
   IdempotencyInterceptor,
 } from './idempotency.interceptor.js';
+import { recoveryPoints } from '../../infra/database/recovery-point.js';
 
 type Row = { fingerprint: string } & (
-  { state: 'running'; owner: string } | ({ state: 'done' } & StoredResponse)
+  | { state: 'running'; owner: string | null; created?: string[] }
+  | ({ state: 'done' } & StoredResponse)
 );
 
 /** The PostgreSQL records in memory, with the repository's owner-conditional semantics. */
 class FakeRecords implements Pick<
   IdempotencyRecordRepository,
-  'claim' | 'renew' | 'complete' | 'release'
+  'claim' | 'renew' | 'complete' | 'release' | 'recoveryPoint'
 > {
   readonly records = new Map<string, Row>();
   /** Every statement fails (the database is away). */
@@ -42,14 +44,19 @@ class FakeRecords implements Pick<
   ): Promise<{ owner: string } | { held: HeldKey }> {
     if (this.failing) throw new Error('database down');
     const current = this.records.get(`${workspaceId}:${key}`);
-    if (current) {
+    if (current?.state === 'running') {
       return {
         held:
-          current.state === 'running'
-            ? { state: 'running', fingerprint: current.fingerprint }
-            : current,
+          current.created && current.owner === null
+            ? {
+                state: 'unanswered',
+                fingerprint: current.fingerprint,
+                created: current.created,
+              }
+            : { state: 'running', fingerprint: current.fingerprint },
       };
     }
+    if (current) return { held: current };
     this.records.set(`${workspaceId}:${key}`, {
       state: 'running',
       fingerprint,
@@ -81,8 +88,22 @@ class FakeRecords implements Pick<
     if (this.failing) throw new Error('database down');
     const current = this.records.get(`${workspaceId}:${key}`);
     if (current?.state === 'running' && current.owner === owner) {
-      this.records.delete(`${workspaceId}:${key}`);
+      if (current.created) current.owner = null;
+      else this.records.delete(`${workspaceId}:${key}`);
     }
+  }
+
+  /** Its statement, run by an effect, records what the effect created (in place of the SQL). */
+  recoveryPoint(workspaceId: string, key: string, owner: string) {
+    return {
+      statement: (createdIds: string[]) => {
+        const current = this.records.get(`${workspaceId}:${key}`);
+        if (current?.state === 'running' && current.owner === owner) {
+          current.created = [...(current.created ?? []), ...createdIds];
+        }
+        return { name: 'recovery-point', text: '', values: createdIds };
+      },
+    };
   }
 }
 
@@ -334,5 +355,34 @@ describe('IdempotencyInterceptor', () => {
     );
     expect(result).toBe('plain');
     expect(store.records.size).toBe(0);
+  });
+
+  it('does not free the key of a failed request whose effect committed: a retry is told what it created', async () => {
+    const handler = vi.fn(() => {
+      // The effect's transaction runs the recovery point in scope, then the request fails.
+      recoveryPoints.current()!.statement(['media_1', 'job_1']);
+      throw new Error('the queue went away after the item was saved');
+    });
+    await expect(call({ a: 1 }, handler).result).rejects.toThrow('queue');
+    const retry = call({ a: 1 }, handler).result;
+    await expect(retry).rejects.toMatchObject({
+      code: 'idempotency_conflict',
+      message: expect.stringContaining('It created media_1, job_1:'),
+    });
+    await expect(retry).rejects.toMatchObject({
+      message: expect.stringContaining('GET /v1/media/import/{jobId}/status'),
+    });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('frees the key of a failed request that committed nothing', async () => {
+    const handler = vi
+      .fn<() => unknown>()
+      .mockImplementationOnce(() => {
+        throw new Error('boom');
+      })
+      .mockImplementationOnce(() => ({ id: 'media_2' }));
+    await expect(call({ a: 1 }, handler).result).rejects.toThrow('boom');
+    expect(await call({ a: 1 }, handler).result).toEqual({ id: 'media_2' });
   });
 });

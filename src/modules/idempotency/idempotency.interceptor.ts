@@ -18,6 +18,7 @@ import {
   StoredProblem,
 } from '../../common/errors/render-problem.js';
 import { AppConfig } from '../../config/app-config.js';
+import { recoveryPoints } from '../../infra/database/recovery-point.js';
 import { SealedBox } from '../../infra/secrets/sealed-box.js';
 import { SigningKeys } from '../../infra/secrets/signing-keys.js';
 import { WEBHOOK_SECRET_KEYS } from '../webhooks/webhook-secrets.js';
@@ -72,6 +73,26 @@ function createdMediaIds(value: unknown, found = new Set<string>()): string[] {
     }
   }
   return [...found];
+}
+
+/** Where a client reads back what a request it has no answer to created, by the ids' kinds. */
+function whatItCreated(ids: string[]): string {
+  if (ids.length === 0) return 'It created nothing.';
+  const hints = [];
+  if (ids.some((id) => id.startsWith('media_'))) {
+    hints.push(
+      'read items with GET /v1/media/{id} and get new upload URLs with POST /v1/media/{id}/refresh-presign',
+    );
+  }
+  if (ids.some((id) => id.startsWith('job_'))) {
+    hints.push('follow an import with GET /v1/media/import/{jobId}/status');
+  }
+  if (ids.some((id) => id.startsWith('wh_'))) {
+    hints.push(
+      "get a webhook endpoint's new signing secret with POST /v1/webhooks/{id}/rotate-secret",
+    );
+  }
+  return `It created ${ids.join(', ')}: ${hints.join('; ')}.`;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -180,6 +201,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
           response.setHeader(REPLAYED_HEADER, 'true');
           return this.replay(claimed, held);
         }
+        if (held.state === 'unanswered') {
+          throw new ApiError(
+            'idempotency_conflict',
+            `The request with this Idempotency-Key ran once and will not run again, but its answer was lost (the server stopped before storing it). ${whatItCreated(held.created)}`,
+          );
+        }
         // Still running: wait for its answer (or for its lease to lapse) a little while.
         if (Date.now() >= deadline) {
           throw new ApiError(
@@ -227,7 +254,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const stopRenewing = this.renewLease(claimed, owner);
     let body: unknown;
     try {
-      body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      // The handler's PostgreSQL effect marks this record in its own transaction (RecoveryPoint).
+      body = await recoveryPoints.run(
+        this.records.recoveryPoint(claimed.workspaceId, claimed.key, owner),
+        () => lastValueFrom(next.handle(), { defaultValue: undefined }),
+      );
     } catch (error) {
       stopRenewing();
       await this.settleFailure(claimed, owner, error);
@@ -377,7 +408,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const { mediaIds } = JSON.parse(body) as { mediaIds: string[] };
       throw new ApiError(
         'idempotency_conflict',
-        `The answer to this request was larger than this server keeps (IDEMPOTENCY_MAX_RESPONSE_BYTES); it ran once and will not run again. It created ${mediaIds.length === 0 ? 'no media items' : mediaIds.join(', ')}: read them with GET /v1/media/{id}, and get new upload URLs with POST /v1/media/{id}/refresh-presign`,
+        `The answer to this request was larger than this server keeps (IDEMPOTENCY_MAX_RESPONSE_BYTES); it ran once and will not run again. ${whatItCreated(mediaIds)}`,
       );
     }
     if (held.contentType === PROBLEM_CONTENT_TYPE) {

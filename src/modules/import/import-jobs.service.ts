@@ -350,6 +350,7 @@ export class ImportJobsService {
     await this.unitOfWork.run(async (tx) => {
       await this.media.insert(item, tx);
       await this.imports.insert(job, tx);
+      await this.unitOfWork.recordCreated(tx, [item.id, job.id]);
     });
     await this.jobs.enqueue(jobId);
     return { mediaId: item.id, jobId };

@@ -111,6 +111,7 @@ export class MediaLifecycleService {
     await this.unitOfWork.run(async (tx) => {
       await this.media.insert(media, tx);
       await this.events.record(media, 'media.uploaded', tx);
+      await this.unitOfWork.recordCreated(tx, [media.id]);
     });
     await this.processing.enqueue(media.id);
     return media;

@@ -14,7 +14,15 @@ import {
   managerOf,
   type Transaction,
 } from '../../infra/database/unit-of-work.js';
-import { WriteCoalescer } from '../../infra/database/write-coalescer.js';
+import {
+  recoveryPoints,
+  RecoveryPointLost,
+  type RecoveryPoint,
+} from '../../infra/database/recovery-point.js';
+import {
+  WriteCoalescer,
+  type Tagged,
+} from '../../infra/database/write-coalescer.js';
 import { MediaRows } from './media-rows.js';
 import { Media, type MediaStatus } from './media.entity.js';
 
@@ -40,28 +48,52 @@ const FINISHED: MediaStatus[] = ['READY', 'FAILED'];
 @Injectable()
 export class MediaRepository {
   private readonly rows: MediaRows;
-  private readonly inserts: WriteCoalescer<Media>;
+  private readonly inserts: WriteCoalescer<Media, RecoveryPoint>;
 
   constructor(
     @InjectRepository(Media) private readonly media: Repository<Media>,
     private readonly sql: Sql,
   ) {
     this.rows = new MediaRows(media.metadata);
-    this.inserts = new WriteCoalescer<Media>(
-      async (items) => {
-        const rows = await this.sql.rows(
-          `media_insert_${items.length}`,
-          this.rows.insertStatement(items.length),
-          this.rows.insertValues(items),
-        );
-        this.rows.applyGenerated(items, rows);
-      },
+    this.inserts = new WriteCoalescer<Media, RecoveryPoint>(
+      (items, tagged) => this.write(items, tagged),
       {
         maxInFlight: INSERTS_IN_FLIGHT,
         maxItems: MAX_ITEMS_PER_INSERT,
-        isItemError: isRowValueError,
+        // A lost recovery point fails its own submission only, like a refused value.
+        isItemError: (error) =>
+          isRowValueError(error) || error instanceof RecoveryPointLost,
       },
     );
+  }
+
+  /**
+   * One INSERT for the items; when keyed requests' items are among them, in one transaction with
+   * their idempotency records' recovery points (docs/contracts.md#idempotency).
+   */
+  private async write(
+    items: Media[],
+    tagged: Tagged<Media, RecoveryPoint>[],
+  ): Promise<void> {
+    const insert = {
+      name: `media_insert_${items.length}`,
+      text: this.rows.insertStatement(items.length),
+      values: this.rows.insertValues(items),
+    };
+    const rows =
+      tagged.length === 0
+        ? await this.sql.rows(insert.name, insert.text, insert.values)
+        : await this.sql.transaction(async (run) => {
+            const inserted = await run(insert);
+            for (const { tag, items: created } of tagged) {
+              const marked = await run(
+                tag.statement(created.map((media) => media.id)),
+              );
+              if (marked.length === 0) throw new RecoveryPointLost();
+            }
+            return inserted;
+          });
+    this.rows.applyGenerated(items, rows);
   }
 
   /**
@@ -70,7 +102,7 @@ export class MediaRepository {
    * running.
    */
   async insertAll(items: Media[]): Promise<void> {
-    await this.inserts.submit(items);
+    await this.inserts.submit(items, recoveryPoints.current());
   }
 
   /** Inserts one item in the caller's unit of work, filling in what the database generates. */

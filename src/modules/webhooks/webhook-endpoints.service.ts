@@ -92,6 +92,7 @@ export class WebhookEndpointsService {
         );
       }
       await this.webhooks.insertEndpoint(endpoint, tx);
+      await this.unitOfWork.recordCreated(tx, [endpoint.id]);
     });
     return { endpoint, secret };
   }
