@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Pool, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
-import type { EffectStatement } from './recovery-point.js';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
 /**
@@ -27,38 +26,6 @@ export class Sql {
   ): Promise<Row[]> {
     const result = await this.pool.query<Row>({ name, text, values });
     return result.rows;
-  }
-
-  /**
-   * Runs `work` in one transaction on one pooled connection: its statements commit together when
-   * it resolves, and none does when it throws.
-   */
-  async transaction<T>(
-    work: (
-      run: <Row extends QueryResultRow>(
-        statement: EffectStatement,
-      ) => Promise<Row[]>,
-    ) => Promise<T>,
-  ): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(
-        async <Row extends QueryResultRow>(statement: EffectStatement) =>
-          (await client.query<Row>(statement)).rows,
-      );
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollback: unknown) => {
-        // A connection that cannot roll back is not given back to the pool.
-        broken = rollback as Error;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
   }
 }
 

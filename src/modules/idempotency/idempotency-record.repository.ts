@@ -51,15 +51,15 @@ SELECT fingerprint, status, content_type AS "contentType", body, created,
 FROM idempotency_records WHERE workspace_id = $1 AND key = $2`;
 
 /**
- * The recovery point, run inside the effect's own transaction: what the request created so far
- * (a Drive import creates several items, one transaction each). No row once the key is not ours.
+ * The recovery point, inside the effect's own transaction or statement: what the request created so
+ * far (a Drive import creates several items, one transaction each). No row once the key is not ours.
  */
-const RECORD_CREATED = `
-WITH marked AS (
-  UPDATE idempotency_records SET created = coalesce(created, '{}') || $4::text[]
-  WHERE workspace_id = $1 AND key = $2 AND owner = $3 AND status IS NULL
-  RETURNING 1)
-SELECT 1 AS marked FROM marked`;
+const recordCreated = (first: number) => `
+  UPDATE idempotency_records SET created = coalesce(created, '{}') || $${first}::text[]
+  WHERE workspace_id = $${first + 1} AND key = $${first + 2} AND owner = $${first + 3}
+    AND status IS NULL
+  RETURNING 1`;
+const RECORD_CREATED = `WITH marked AS (${recordCreated(1)}) SELECT 1 AS marked FROM marked`;
 
 const RENEW = `
 UPDATE idempotency_records SET lease_expires_at = now() + $4 * interval '1 millisecond'
@@ -162,8 +162,8 @@ export class IdempotencyRecordRepository {
   }
 
   /**
-   * The recovery point of the request holding the key as `owner`: effects run its statement in
-   * their own transaction (UnitOfWork.recordCreated, MediaRepository.insertAll).
+   * The recovery point of the request holding the key as `owner`: effects mark it in their own
+   * transaction (UnitOfWork.recordCreated) or statement (MediaRepository.insertAll).
    */
   recoveryPoint(
     workspaceId: string,
@@ -174,7 +174,11 @@ export class IdempotencyRecordRepository {
       statement: (createdIds) => ({
         name: 'idempotency_record_created',
         text: RECORD_CREATED,
-        values: [workspaceId, key, owner, createdIds],
+        values: [createdIds, workspaceId, key, owner],
+      }),
+      clause: (createdIds, firstParam) => ({
+        text: recordCreated(firstParam),
+        values: [createdIds, workspaceId, key, owner],
       }),
     };
   }

@@ -93,17 +93,16 @@ class FakeRecords implements Pick<
     }
   }
 
-  /** Its statement, run by an effect, records what the effect created (in place of the SQL). */
+  /** Its statement or clause, run by an effect, records what the effect created (for the SQL). */
   recoveryPoint(workspaceId: string, key: string, owner: string) {
-    return {
-      statement: (createdIds: string[]) => {
-        const current = this.records.get(`${workspaceId}:${key}`);
-        if (current?.state === 'running' && current.owner === owner) {
-          current.created = [...(current.created ?? []), ...createdIds];
-        }
-        return { name: 'recovery-point', text: '', values: createdIds };
-      },
+    const mark = (createdIds: string[]) => {
+      const current = this.records.get(`${workspaceId}:${key}`);
+      if (current?.state === 'running' && current.owner === owner) {
+        current.created = [...(current.created ?? []), ...createdIds];
+      }
+      return { name: 'recovery-point', text: '', values: createdIds };
     };
+    return { statement: mark, clause: mark };
   }
 }
 

@@ -17,6 +17,7 @@ import {
 import {
   recoveryPoints,
   RecoveryPointLost,
+  withRecoveryPoints,
   type RecoveryPoint,
 } from '../../infra/database/recovery-point.js';
 import {
@@ -68,7 +69,7 @@ export class MediaRepository {
   }
 
   /**
-   * One INSERT for the items; when keyed requests' items are among them, in one transaction with
+   * One INSERT for the items; when keyed requests' items are among them, the same statement marks
    * their idempotency records' recovery points (docs/contracts.md#idempotency).
    */
   private async write(
@@ -80,19 +81,21 @@ export class MediaRepository {
       text: this.rows.insertStatement(items.length),
       values: this.rows.insertValues(items),
     };
-    const rows =
+    const statement =
       tagged.length === 0
-        ? await this.sql.rows(insert.name, insert.text, insert.values)
-        : await this.sql.transaction(async (run) => {
-            const inserted = await run(insert);
-            for (const { tag, items: created } of tagged) {
-              const marked = await run(
-                tag.statement(created.map((media) => media.id)),
-              );
-              if (marked.length === 0) throw new RecoveryPointLost();
-            }
-            return inserted;
-          });
+        ? insert
+        : withRecoveryPoints(
+            insert,
+            tagged.map(({ tag, items: created }) => ({
+              point: tag,
+              createdIds: created.map((media) => media.id),
+            })),
+          );
+    const rows = await this.sql
+      .rows(statement.name, statement.text, statement.values)
+      .catch((error: unknown) => {
+        throw RecoveryPointLost.from(error);
+      });
     this.rows.applyGenerated(items, rows);
   }
 
