@@ -188,6 +188,8 @@ describe('MediaLifecycleService', () => {
       expect(media.row(item.id)?.status).toBe('PROCESSING');
       expect(events.typesFor(item.id)).toEqual(['media.uploaded']);
       expect(processing.enqueued).toEqual([item.id]);
+      // A keyed request's record learns in the same transaction that the item exists.
+      expect(unitOfWork.recorded).toEqual([item.id]);
     });
 
     it('queues nothing when the insert fails', async () => {

@@ -34,10 +34,15 @@ export function assertInTransaction(tx: unknown, what: string): void {
  * Runs work at once, with a token the fake repositories accept; when the work throws, the
  * participants' rows are put back as they were (a rollback).
  */
-export class FakeUnitOfWork implements Pick<UnitOfWork, 'run'> {
+export class FakeUnitOfWork implements Pick<
+  UnitOfWork,
+  'run' | 'recordCreated'
+> {
   /** Transactions committed / rolled back. */
   committed = 0;
   rolledBack = 0;
+  /** What the work told its (absent) idempotency record it created, in order. */
+  readonly recorded: string[] = [];
 
   constructor(private readonly participants: Transactional[] = []) {}
 
@@ -55,6 +60,11 @@ export class FakeUnitOfWork implements Pick<UnitOfWork, 'run'> {
     } finally {
       tx.open = false;
     }
+  }
+
+  async recordCreated(tx: Transaction, ids: string[]): Promise<void> {
+    assertInTransaction(tx, 'recordCreated');
+    this.recorded.push(...ids);
   }
 
   asUnitOfWork(): UnitOfWork {
