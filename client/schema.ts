@@ -356,6 +356,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/platforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List platforms and their publishing rules
+         * @description Every platform media can be validated against, with its video and image rules as data: the
+         *     same rules `validate` checks, each platform with its source and the date they were checked.
+         *     Show the limits in your UI before uploading.
+         */
+        get: operations["listPlatforms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/media/import-from-url": {
         parameters: {
             query?: never;
@@ -1017,6 +1039,168 @@ export interface components {
             videoWidth: number | null;
             /** @description Display height (rotation applied). */
             videoHeight: number | null;
+        };
+        RangeDto: {
+            min?: number;
+            max?: number;
+        };
+        AspectRangeDto: {
+            /**
+             * @description The narrowest aspect allowed, `[width, height]`.
+             * @example [
+             *       9,
+             *       16
+             *     ]
+             */
+            min?: number[];
+            /**
+             * @description The widest aspect allowed, `[width, height]`.
+             * @example [
+             *       9,
+             *       16
+             *     ]
+             */
+            max?: number[];
+            /** @description Said after the limit in messages, e.g. "square or vertical". */
+            note?: string;
+        };
+        RecommendedAspectDto: {
+            /**
+             * @example [
+             *       9,
+             *       16
+             *     ]
+             */
+            ratio: number[];
+            /** @description When the recommendation applies, e.g. "for Reels". */
+            note?: string;
+        };
+        ImageResolutionDto: {
+            /**
+             * @description The largest frame, `[long side, short side]`, in either orientation.
+             * @example [
+             *       9,
+             *       16
+             *     ]
+             */
+            max: number[];
+            /** @description How the platform names the limit, e.g. "1080p". */
+            label: string;
+        };
+        ImageRulesDto: {
+            /** @description Image formats accepted; absent: any. */
+            formats?: ("jpeg" | "png" | "gif" | "webp" | "bmp" | "tiff")[];
+            /**
+             * @description Per-format size limits in bytes that replace `sizeBytes.max`, e.g. `{ "gif": 15000000 }`.
+             * @example {
+             *       "gif": 15000000
+             *     }
+             */
+            maxBytesByFormat?: {
+                [key: string]: number;
+            };
+            /** @description File size in bytes (decimal). */
+            sizeBytes?: components["schemas"]["RangeDto"];
+            aspect?: components["schemas"]["AspectRangeDto"];
+            recommendedAspect?: components["schemas"]["RecommendedAspectDto"];
+            /** @description Width in pixels. */
+            width?: components["schemas"]["RangeDto"];
+            /** @description The platform rescales images outside `width` instead of refusing them (a warning). */
+            widthRescaled?: boolean;
+            resolution?: components["schemas"]["ImageResolutionDto"];
+            /** @description Total pixels must stay below this. */
+            maxPixelsExclusive?: number;
+            /** @description Frame limit for animated GIFs. */
+            maxGifFrames?: number;
+        };
+        SampleRateDto: {
+            max?: number;
+            exactly?: number;
+        };
+        ConditionalDurationDto: {
+            seconds: number;
+            /** @description What the longer duration depends on, e.g. "only from verified channels". */
+            condition: string;
+        };
+        ResolutionRangeDto: {
+            /**
+             * @description The smallest frame, `[long side, short side]`, in either orientation.
+             * @example [
+             *       9,
+             *       16
+             *     ]
+             */
+            min?: number[];
+            /**
+             * @description The largest frame, `[long side, short side]`, in either orientation.
+             * @example [
+             *       9,
+             *       16
+             *     ]
+             */
+            max?: number[];
+        };
+        VideoRulesDto: {
+            /**
+             * @description `[long side, short side]` recommended at most (a warning).
+             * @example [
+             *       9,
+             *       16
+             *     ]
+             */
+            recommendedMaxResolution?: number[];
+            /** @description Containers accepted, as validation reports them (`mp4`, `mov`, `webm`…). */
+            containers?: string[];
+            /** @description ffprobe codec names accepted (`h264`, `hevc`, `vp9`…). */
+            videoCodecs?: string[];
+            /** @description A recommendation only (a warning when not met). */
+            recommendedVideoCodec?: string;
+            /** @description 4:2:0 chroma subsampling required. */
+            requires420?: boolean;
+            /** @description Progressive scan required (no interlacing). */
+            requiresProgressive?: boolean;
+            /** @description Audio codecs accepted when the video has sound; silent video is always accepted. */
+            audioCodecs?: string[];
+            recommendedAudioCodec?: string;
+            /** @description ffprobe's AAC profile name required, e.g. `LC`. */
+            audioProfile?: string;
+            audioSampleRateHz?: components["schemas"]["SampleRateDto"];
+            audioChannels?: components["schemas"]["RangeDto"];
+            /** @description File size in bytes (decimal: 1 MB = 1,000,000 bytes). */
+            sizeBytes: components["schemas"]["RangeDto"];
+            durationSeconds?: components["schemas"]["RangeDto"];
+            /** @description Shorter is accepted but advised against (a warning). */
+            recommendedMinDurationSeconds?: number;
+            /** @description Longer is accepted only under a condition the API cannot see (a warning). */
+            conditionalMaxDuration?: components["schemas"]["ConditionalDurationDto"];
+            aspect?: components["schemas"]["AspectRangeDto"];
+            recommendedAspect?: components["schemas"]["RecommendedAspectDto"];
+            /** @description Display width in pixels (rotation applied). */
+            width?: components["schemas"]["RangeDto"];
+            /** @description Each side of the frame, whatever the orientation. */
+            sidePixels?: components["schemas"]["RangeDto"];
+            resolution?: components["schemas"]["ResolutionRangeDto"];
+            /** @description Frames per second. */
+            fps?: components["schemas"]["RangeDto"];
+        };
+        PlatformDto: {
+            /** @enum {string} */
+            platform: "INSTAGRAM" | "INSTAGRAM_STORY" | "TIKTOK" | "YOUTUBE" | "YOUTUBE_SHORTS" | "X" | "LINKEDIN" | "FACEBOOK" | "PINTEREST" | "THREADS" | "BLUESKY";
+            /**
+             * Format: date
+             * @description When the numbers were last checked against `source` (ISO date).
+             * @example 2026-12-06
+             */
+            asOf: string;
+            /** @description Null: the platform publishes no images (Stories here, YouTube). */
+            image: components["schemas"]["ImageRulesDto"] | null;
+            /** @description Where the numbers come from (the platform's developer documentation). */
+            source: string;
+            video: components["schemas"]["VideoRulesDto"];
+        };
+        PlatformListDto: {
+            /** @description Every platform media can be validated against, in a fixed order. */
+            data: components["schemas"]["PlatformDto"][];
         };
         UploadFromUrlDto: {
             /**
@@ -4625,6 +4809,152 @@ export interface operations {
                      *       "status": 404,
                      *       "code": "not_found",
                      *       "message": "No media item with id media_abc1234567890abc12345678 in this workspace",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:rate_limit_exceeded",
+                     *       "title": "Rate limit exceeded",
+                     *       "status": 429,
+                     *       "code": "rate_limit_exceeded",
+                     *       "message": "Rate limit exceeded; retry in 2 s",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:internal_error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal_error",
+                     *       "message": "An unexpected error occurred",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:service_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A backing service is unavailable; retry shortly",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listPlatforms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformListDto"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "The API key is not valid",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
+            403: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:insufficient_scope",
+                     *       "title": "Insufficient scope",
+                     *       "status": 403,
+                     *       "code": "insufficient_scope",
+                     *       "message": "The API key lacks the scope media:write",
                      *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
                      *     }
                      */

@@ -93,10 +93,15 @@ export interface ImageRules {
 export interface PlatformRules {
   /** Where the numbers come from. */
   source: string;
+  /** When the numbers were last checked against `source` (ISO date). */
+  asOf: string;
   video: VideoRules;
   /** Null: the platform publishes no images. */
   image: ImageRules | null;
 }
+
+/** The day every platform's numbers were last compared with its documentation (../shared/PLATFORMS.md). */
+const RULES_CHECKED = '2026-12-06';
 
 const KB = 1_000;
 const MB = 1_000_000;
@@ -108,6 +113,7 @@ export const PLATFORM_RULES: Record<Platform, PlatformRules> = {
   INSTAGRAM: {
     source:
       'Instagram content publishing, IG User Media reference (developers.facebook.com/docs/instagram-platform); feed video publishes as Reels',
+    asOf: RULES_CHECKED,
     video: {
       containers: ['mp4', 'mov'],
       videoCodecs: ['h264', 'hevc'],
@@ -136,6 +142,7 @@ export const PLATFORM_RULES: Record<Platform, PlatformRules> = {
   INSTAGRAM_STORY: {
     source:
       'Instagram content publishing, IG User Media reference (developers.facebook.com/docs/instagram-platform)',
+    asOf: RULES_CHECKED,
     video: {
       containers: ['mp4', 'mov'],
       videoCodecs: ['h264', 'hevc'],
@@ -151,6 +158,7 @@ export const PLATFORM_RULES: Record<Platform, PlatformRules> = {
   TIKTOK: {
     source:
       'TikTok Content Posting API, media transfer guide (developers.tiktok.com)',
+    asOf: RULES_CHECKED,
     video: {
       containers: ['mp4', 'webm', 'mov'],
       videoCodecs: ['h264', 'hevc', 'vp8', 'vp9'],
@@ -171,6 +179,7 @@ export const PLATFORM_RULES: Record<Platform, PlatformRules> = {
   YOUTUBE: {
     source:
       'YouTube Data API videos.insert (developers.google.com/youtube/v3); YouTube Help "upload videos longer than 15 minutes"',
+    asOf: RULES_CHECKED,
     video: {
       recommendedVideoCodec: 'h264',
       recommendedAudioCodec: 'aac',
@@ -186,6 +195,7 @@ export const PLATFORM_RULES: Record<Platform, PlatformRules> = {
   YOUTUBE_SHORTS: {
     source:
       'YouTube Help "Shorts up to 3 minutes"; YouTube Data API videos.insert',
+    asOf: RULES_CHECKED,
     video: {
       containers: ['mp4', 'mov', 'webm'],
       videoCodecs: ['h264', 'hevc', 'vp9', 'av1'],
@@ -197,6 +207,7 @@ export const PLATFORM_RULES: Record<Platform, PlatformRules> = {
   },
   X: {
     source: 'X API media best practices (docs.x.com)',
+    asOf: RULES_CHECKED,
     video: {
       containers: ['mp4', 'mov'],
       videoCodecs: ['h264'],
@@ -205,9 +216,9 @@ export const PLATFORM_RULES: Record<Platform, PlatformRules> = {
       audioCodecs: ['aac'],
       audioProfile: 'LC',
       audioChannels: { min: 1, max: 2 },
-      // 8 GB and 20 minutes with chunked (Premium) uploads.
-      sizeBytes: { max: 512 * MB },
-      durationSeconds: { min: 0.5, max: 140 },
+      // Posts from standard accounts since late 2026 (Premium: 16 GB, 125 min; DMs: 512 MB, 140 s).
+      sizeBytes: { max: 8 * GB },
+      durationSeconds: { min: 0.5, max: 20 * MINUTE },
       aspect: { min: [1, 3], max: [3, 1] },
       resolution: { min: [32, 32], max: [1920, 1200] },
       recommendedMaxResolution: [1280, 1024],
@@ -222,6 +233,7 @@ export const PLATFORM_RULES: Record<Platform, PlatformRules> = {
   LINKEDIN: {
     source:
       'LinkedIn Marketing Images and Videos API (learn.microsoft.com/linkedin/marketing)',
+    asOf: RULES_CHECKED,
     video: {
       containers: ['mp4'],
       videoCodecs: ['h264'],
@@ -241,6 +253,7 @@ export const PLATFORM_RULES: Record<Platform, PlatformRules> = {
   FACEBOOK: {
     source:
       'Facebook Graph API video uploads and Reels publishing guide (developers.facebook.com/docs/video-api)',
+    asOf: RULES_CHECKED,
     video: {
       containers: ['mp4', 'mov'],
       videoCodecs: ['h264', 'hevc', 'vp9', 'av1'],
@@ -260,6 +273,7 @@ export const PLATFORM_RULES: Record<Platform, PlatformRules> = {
   },
   PINTEREST: {
     source: 'Pinterest Help "video Pins" specifications (help.pinterest.com)',
+    asOf: RULES_CHECKED,
     video: {
       // m4v files are reported as mp4 (same ISO-BMFF brand family).
       containers: ['mp4', 'mov'],
@@ -277,6 +291,7 @@ export const PLATFORM_RULES: Record<Platform, PlatformRules> = {
   THREADS: {
     source:
       'Threads API media specifications (developers.facebook.com/docs/threads)',
+    asOf: RULES_CHECKED,
     video: {
       containers: ['mp4', 'mov'],
       videoCodecs: ['h264', 'hevc'],
@@ -299,6 +314,7 @@ export const PLATFORM_RULES: Record<Platform, PlatformRules> = {
   BLUESKY: {
     source:
       'Bluesky atproto lexicons app.bsky.embed.video and app.bsky.embed.images',
+    asOf: RULES_CHECKED,
     video: {
       containers: ['mp4'],
       videoCodecs: ['h264'],
