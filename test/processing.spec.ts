@@ -33,8 +33,9 @@ describe('processing pipeline through the HTTP API (local storage, real sharp an
   async function upload(
     name: string,
     contentType: UploadContentType,
+    original?: Buffer,
   ): Promise<{ media: MediaObject; original: Buffer }> {
-    const original = await fixture(name);
+    original ??= await fixture(name);
     const { data, error } = await t.client(ws.apiKey).POST('/v1/media/upload', {
       body: { filename: name, contentType, sizeBytes: original.length },
     });
@@ -170,12 +171,52 @@ describe('processing pipeline through the HTTP API (local storage, real sharp an
       expect(metadata).toMatchObject({ isProgressive: false, space: 'srgb' });
     });
 
-    it('EXIF-rotated JPEG reports display dimensions', async () => {
+    it('baseline JPEG carrying GPS and camera EXIF: kept without them, pixels untouched', async () => {
+      const photo = await sharp({
+        create: { width: 40, height: 30, channels: 3, background: '#3060a0' },
+      })
+        .jpeg({ quality: 90 })
+        .withExif({
+          IFD0: { Make: 'ExampleCam', Model: 'Serial-4711' },
+          IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 29/1' },
+        })
+        .toBuffer();
+      expect((await sharp(photo).metadata()).exif).toBeDefined();
+      const { media } = await upload('gps.jpg', 'image/jpeg', photo);
+      expect(media).toMatchObject({
+        status: 'READY',
+        width: 40,
+        height: 30,
+        metadata: { normalization: { outcome: 'metadata_removed' } },
+      });
+      const jpeg = await served(media);
+      expect(jpeg.subarray(0, 11).equals(JFIF_START)).toBe(true);
+      expect((await sharp(jpeg).metadata()).exif).toBeUndefined();
+      expect(jpeg.includes('Serial-4711')).toBe(false);
+      // The scan is the original's, byte for byte: nothing was re-encoded.
+      const scan = (bytes: Buffer) =>
+        bytes.subarray(bytes.indexOf(Buffer.from([0xff, 0xda])));
+      expect(scan(jpeg).equals(scan(photo))).toBe(true);
+    });
+
+    it('EXIF-rotated JPEG is stored upright, without its EXIF', async () => {
       const { media } = await upload('jpeg-exif-orientation.jpg', 'image/jpeg');
-      expect(media).toMatchObject({ status: 'READY', width: 48, height: 64 });
-      expect((await served(media)).subarray(0, 11).equals(JFIF_START)).toBe(
-        true,
-      );
+      expect(media).toMatchObject({
+        status: 'READY',
+        width: 48,
+        height: 64,
+        metadata: {
+          normalization: {
+            outcome: 'reencoded',
+            reasons: ['oriented'],
+          },
+        },
+      });
+      const jpeg = await served(media);
+      expect(jpeg.subarray(0, 11).equals(JFIF_START)).toBe(true);
+      const stored = await sharp(jpeg).metadata();
+      expect(stored).toMatchObject({ width: 48, height: 64 });
+      expect(stored.orientation).toBeUndefined();
     });
 
     it('undecodable JPEG: unusable bytes, FAILED with the reason, not served', async () => {

@@ -29,9 +29,13 @@ export interface ReencodedJpeg extends WrittenJpeg {
   reencodeReasons: JpegReencodeReason[];
 }
 
-/** A JPEG that needed no re-encoding: the same pixels and metadata, with the JFIF APP0 spliced in if absent. */
+/**
+ * A JPEG that needed no re-encoding: the same pixels, without the header segments that may identify
+ * a person or place (`metadata_removed`: EXIF, XMP, IPTC, comments), with the JFIF APP0 spliced in
+ * if absent.
+ */
 export interface KeptJpeg extends WrittenJpeg {
-  outcome: 'jfif_injected' | 'unchanged';
+  outcome: 'metadata_removed' | 'jfif_injected' | 'unchanged';
   sourceFormat: 'jpeg';
 }
 
@@ -54,7 +58,8 @@ export interface FailedNormalisation {
   reason: string;
 }
 
-export type JpegReencodeReason = 'progressive' | 'not_srgb' | 'not_8_bit';
+export type JpegReencodeReason =
+  'progressive' | 'not_srgb' | 'not_8_bit' | 'oriented';
 
 /** The facts about a JPEG that decide whether it can be kept; field names and values are libvips'. */
 export interface JpegCharacteristics {
@@ -63,12 +68,14 @@ export interface JpegCharacteristics {
   space: string;
   /** libvips band format: 'uchar' is 8 bits per sample. */
   depth: string;
+  /** EXIF orientation (1–8); above 1 the pixels are stored turned or mirrored. */
+  orientation?: number;
 }
 
 const KEEPABLE_COLOUR_SPACES = new Set(['srgb', 'b-w']);
 
 /**
- * Empty when the JPEG is already baseline, 8-bit, sRGB or greyscale and must not be re-encoded
+ * Empty when the JPEG is already baseline, 8-bit, sRGB or greyscale and upright, and must not be re-encoded
  * (rule 3 of docs/contracts.md#image-normalisation).
  */
 export function jpegReencodeReasons(
@@ -83,6 +90,10 @@ export function jpegReencodeReasons(
   }
   if (jpeg.depth !== 'uchar') {
     reasons.push('not_8_bit');
+  }
+  // Stored upright: the orientation lives in EXIF, which a kept JPEG loses.
+  if ((jpeg.orientation ?? 1) > 1) {
+    reasons.push('oriented');
   }
   return reasons;
 }

@@ -268,19 +268,19 @@ describe('ImageAdapter.normaliseImageFile (real sharp over test/fixtures)', () =
     expect((await pixelAt(outputPath, 8, 8))[0]).toBeGreaterThan(200);
   });
 
-  it('keeps the EXIF orientation of a kept JPEG and reports display dimensions', async () => {
+  it('re-encodes an otherwise keepable JPEG with EXIF orientation: stored upright, no EXIF left', async () => {
     const { result, outputPath } = await normalise('jpeg-exif-orientation.jpg');
 
     expect(result).toMatchObject({
-      outcome: 'jfif_injected',
+      outcome: 'reencoded',
+      reencodeReasons: ['oriented'],
       width: 48,
       height: 64,
     });
-    expect(await sharp(outputPath).metadata()).toMatchObject({
-      width: 64,
-      height: 48,
-      orientation: 6,
-    });
+    const metadata = await sharp(outputPath).metadata();
+    expect(metadata).toMatchObject({ width: 48, height: 64 });
+    expect(metadata.orientation).toBeUndefined();
+    expect(metadata.exif).toBeUndefined();
   });
 
   it('rotates the pixels upright when re-encoding a JPEG with EXIF orientation', async () => {
@@ -290,7 +290,7 @@ describe('ImageAdapter.normaliseImageFile (real sharp over test/fixtures)', () =
 
     expect(result).toMatchObject({
       outcome: 'reencoded',
-      reencodeReasons: ['progressive'],
+      reencodeReasons: ['progressive', 'oriented'],
       width: 48,
       height: 64,
     });

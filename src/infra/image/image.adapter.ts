@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
@@ -13,7 +13,8 @@ import {
   type ImageNormalisationResult,
   type WrittenJpeg,
 } from './image-normalisation.js';
-import { JfifHeaderInjector, injectJfifHeaderIntoFile } from './jfif.js';
+import { JfifHeaderInjector } from './jfif.js';
+import { PrivateMetadataStripper } from './jpeg-metadata.js';
 
 const WHITE = { r: 255, g: 255, b: 255 };
 
@@ -169,19 +170,44 @@ async function normaliseJpeg(
     };
   }
   await decodeEveryPixel(inputPath, decode);
-  const { jfifHeaderInserted, sizeBytes } = await injectJfifHeaderIntoFile(
-    inputPath,
-    outputPath,
-  );
+  const kept = await keepJpegFile(inputPath, outputPath);
   return {
-    outcome: jfifHeaderInserted ? 'jfif_injected' : 'unchanged',
+    outcome: kept.metadataRemoved
+      ? 'metadata_removed'
+      : kept.jfifHeaderInserted
+        ? 'jfif_injected'
+        : 'unchanged',
     sourceFormat: 'jpeg',
     contentType: 'image/jpeg',
-    // Kept bytes keep their EXIF orientation, so viewers rotate them: report what they display.
-    width: metadata.autoOrient.width,
-    height: metadata.autoOrient.height,
-    sizeBytes,
+    // Kept JPEGs are upright already (an EXIF orientation means a re-encode).
+    width: metadata.width,
+    height: metadata.height,
+    sizeBytes: kept.sizeBytes,
     outputPath,
+  };
+}
+
+/**
+ * Streams a JPEG that needs no re-encoding to `outputPath` without its private header segments
+ * (GPS, serials, XMP: PrivateMetadataStripper) and with the JFIF APP0 guaranteed, in constant
+ * memory. On failure the partial output is left for the caller to remove.
+ */
+async function keepJpegFile(
+  inputPath: string,
+  outputPath: string,
+): Promise<{
+  jfifHeaderInserted: boolean;
+  metadataRemoved: boolean;
+  sizeBytes: number;
+}> {
+  const stripper = new PrivateMetadataStripper();
+  const injector = new JfifHeaderInjector();
+  const output = createWriteStream(outputPath);
+  await pipeline(createReadStream(inputPath), stripper, injector, output);
+  return {
+    jfifHeaderInserted: injector.jfifHeaderInserted,
+    metadataRemoved: stripper.metadataRemoved,
+    sizeBytes: output.bytesWritten,
   };
 }
 

@@ -1,6 +1,3 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import {
@@ -8,7 +5,6 @@ import {
   JFIF_APP0_SEGMENT,
   JfifHeaderInjector,
   injectJfifHeader,
-  injectJfifHeaderIntoFile,
   inspectJfifHeader,
 } from './jfif.js';
 
@@ -200,34 +196,5 @@ describe('JfifHeaderInjector', () => {
     await expect(
       runThrough([Buffer.from([0xff, 0xd8, 0xff, 0xe0])]),
     ).rejects.toMatchObject({ reason: 'truncated' });
-  });
-});
-
-describe('injectJfifHeaderIntoFile', () => {
-  let directory: string;
-
-  beforeEach(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'jfif-'));
-  });
-
-  afterEach(async () => {
-    await rm(directory, { recursive: true, force: true });
-  });
-
-  it('writes the spliced JPEG and reports its size', async () => {
-    const body = Buffer.alloc(200_000, 0x11);
-    const input = Buffer.concat([DQT_FIRST.subarray(0, 12), body]);
-    const inputPath = join(directory, 'in.jpg');
-    const outputPath = join(directory, 'out.jpg');
-    await writeFile(inputPath, input);
-
-    const result = await injectJfifHeaderIntoFile(inputPath, outputPath);
-
-    const written = await readFile(outputPath);
-    expect(written.equals(expectedSplice(input))).toBe(true);
-    expect(result).toEqual({
-      jfifHeaderInserted: true,
-      sizeBytes: input.length + 18,
-    });
   });
 });

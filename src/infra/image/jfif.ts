@@ -5,9 +5,7 @@
  * docs/contracts.md#image-normalisation). Splicing a minimal JFIF APP0 right after SOI is lossless:
  * no pixel is decoded or re-encoded, so it is also applied to JPEGs we otherwise keep as they are.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 
 /**
  * APP0 marker, length 16, "JFIF\0", version 1.01, density unit 0 (aspect ratio only), density 1×1,
@@ -164,21 +162,4 @@ export class JfifHeaderInjector extends Transform {
     this.push(JFIF_APP0_SEGMENT);
     this.push(head.subarray(SOI.length));
   }
-}
-
-/**
- * Streams `inputPath` to `outputPath` with the JFIF APP0 segment guaranteed, in constant memory.
- * On failure the partial output is left for the caller to remove.
- */
-export async function injectJfifHeaderIntoFile(
-  inputPath: string,
-  outputPath: string,
-): Promise<{ jfifHeaderInserted: boolean; sizeBytes: number }> {
-  const injector = new JfifHeaderInjector();
-  const output = createWriteStream(outputPath);
-  await pipeline(createReadStream(inputPath), injector, output);
-  return {
-    jfifHeaderInserted: injector.jfifHeaderInserted,
-    sizeBytes: output.bytesWritten,
-  };
 }
