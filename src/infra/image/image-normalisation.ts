@@ -17,10 +17,13 @@ export interface WrittenJpeg {
   outputPath: string;
 }
 
-/** PNG or WebP (animated: first frame) encoded as JPEG, transparency flattened onto white. */
+/**
+ * PNG, WebP (animated: first frame), HEIC/HEIF or AVIF (the primary image, rotated as its container
+ * says) encoded as JPEG, transparency flattened onto white.
+ */
 export interface ConvertedImage extends WrittenJpeg {
   outcome: 'converted';
-  sourceFormat: 'png' | 'webp';
+  sourceFormat: 'png' | 'webp' | 'heic' | 'heif' | 'avif';
 }
 
 export interface ReencodedJpeg extends WrittenJpeg {

@@ -1,7 +1,8 @@
-import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
+import { HeifDecoder, HeifDecoderError } from './heif-decoder.js';
 import { ImageAdapter } from './image.adapter.js';
 import type { ImageNormalisationResult } from './image-normalisation.js';
 
@@ -70,6 +71,7 @@ async function exists(path: string): Promise<boolean> {
 
 describe('ImageAdapter.normaliseImageFile (real sharp over test/fixtures)', () => {
   const adapter = new ImageAdapter();
+  afterAll(() => adapter.onModuleDestroy());
   let directory: string;
 
   beforeEach(async () => {
@@ -343,7 +345,8 @@ describe('ImageAdapter.normaliseImageFile (real sharp over test/fixtures)', () =
     expect(result).toEqual({
       outcome: 'failed',
       sourceFormat: null,
-      reason: 'not a JPEG, PNG, GIF or WebP image (by its magic bytes)',
+      reason:
+        'not a JPEG, PNG, GIF, WebP, HEIC/HEIF or AVIF image (by its magic bytes)',
     });
   });
 
@@ -376,6 +379,158 @@ describe('ImageAdapter.normaliseImageFile (real sharp over test/fixtures)', () =
     const input = join(FIXTURES, 'png-alpha.png');
     await expect(adapter.normaliseImageFile(input, input)).rejects.toThrow(
       'distinct from its input',
+    );
+  });
+});
+
+/** The JPEG's segment markers before its first scan (APP0 = 0xe0, APP1 = 0xe1, …). */
+function headerMarkers(jpeg: Buffer): number[] {
+  const markers: number[] = [];
+  let offset = 2;
+  while (offset + 4 <= jpeg.length && jpeg[offset] === 0xff) {
+    const marker = jpeg[offset + 1];
+    markers.push(marker);
+    if (marker === 0xda) break;
+    offset += 2 + jpeg.readUInt16BE(offset + 2);
+  }
+  return markers;
+}
+
+describe('ImageAdapter.normaliseImageFile: HEIC/HEIF and AVIF', () => {
+  const heifDecoder = new HeifDecoder();
+  const adapter = new ImageAdapter({ heifDecoder });
+  afterAll(() => adapter.onModuleDestroy());
+  let directory: string;
+
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'image-adapter-heif-'));
+  });
+
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  async function normalise(fixture: string, on = adapter) {
+    const outputPath = join(directory, 'output.jpg');
+    const result = await on.normaliseImageFile(
+      join(FIXTURES, fixture),
+      outputPath,
+    );
+    return { result, outputPath };
+  }
+
+  it.each([
+    ['heic-exif-orientation.heic', 'heic'],
+    ['avif-exif-orientation.avif', 'avif'],
+  ])(
+    '%s becomes an upright JFIF JPEG: irot applied once, EXIF orientation not applied again',
+    async (fixture, sourceFormat) => {
+      const { result, outputPath } = await normalise(fixture);
+
+      expect(result).toEqual({
+        outcome: 'converted',
+        sourceFormat,
+        contentType: 'image/jpeg',
+        width: 48,
+        height: 64,
+        sizeBytes: expect.any(Number),
+        outputPath,
+      });
+      const output = await readFile(outputPath);
+      expect(output.subarray(0, 11)).toEqual(JFIF_PREFIX);
+      expect(result).toMatchObject({ sizeBytes: output.length });
+      expect(await sharp(output).metadata()).toMatchObject({
+        format: 'jpeg',
+        width: 48,
+        height: 64,
+        isProgressive: false,
+        space: 'srgb',
+      });
+      // Stored top-left (red) is displayed top-right after the quarter turn clockwise.
+      expectColourNear(await pixelAt(outputPath, 36, 12), [255, 0, 0], 16);
+      expectColourNear(await pixelAt(outputPath, 12, 12), [0, 0, 255], 16);
+      expectColourNear(await pixelAt(outputPath, 36, 50), [0, 0, 255], 16);
+    },
+  );
+
+  it("keeps none of the HEIC's metadata: no EXIF (camera, GPS), no ICC, only JFIF APP0 before the tables", async () => {
+    const source = await readFile(join(FIXTURES, 'heic-exif-orientation.heic'));
+    expect(source.includes('iPhone 15 Pro')).toBe(true);
+    const { outputPath } = await normalise('heic-exif-orientation.heic');
+    const output = await readFile(outputPath);
+
+    const metadata = await sharp(output).metadata();
+    expect(metadata.exif).toBeUndefined();
+    expect(metadata.icc).toBeUndefined();
+    expect(metadata.orientation).toBeUndefined();
+    expect(output.includes('iPhone')).toBe(false);
+    expect(headerMarkers(output).filter((m) => m >= 0xe0 && m <= 0xef)).toEqual(
+      [0xe0],
+    );
+  });
+
+  it('converts the Display P3 colours of an iPhone HEIC to sRGB instead of reading them as sRGB', async () => {
+    // Stored as P3, the red quadrant is (234, 51, 35); taken for sRGB it would stay that dull red.
+    const { outputPath } = await normalise('heic-exif-orientation.heic');
+    expectColourNear(await pixelAt(outputPath, 36, 12), [255, 0, 0], 8);
+  });
+
+  it('encodes a HEIC with 4:2:0 chroma, as HEVC stored it', async () => {
+    const { outputPath } = await normalise('heic-exif-orientation.heic');
+    expect((await sharp(outputPath).metadata()).chromaSubsampling).toBe(
+      '4:2:0',
+    );
+  });
+
+  it('refuses a HEIC over the pixel limit from its container, before any decode', async () => {
+    const decode = vi.spyOn(heifDecoder, 'decodeToTiff');
+    const small = new ImageAdapter({ maxPixels: 3_000, heifDecoder });
+    const { result, outputPath } = await normalise(
+      'heic-exif-orientation.heic',
+      small,
+    );
+
+    expect(result).toEqual({
+      outcome: 'failed',
+      sourceFormat: 'heic',
+      reason: 'The image is 48×64 (3,072 pixels); at most 3,000 are accepted',
+    });
+    expect(decode).not.toHaveBeenCalled();
+    expect(await exists(outputPath)).toBe(false);
+  });
+
+  it('fails a HEIC whose coded picture is corrupt, with what libheif said', async () => {
+    const { result, outputPath } = await normalise('heic-corrupt.heic');
+
+    expect(result).toEqual({
+      outcome: 'failed',
+      sourceFormat: 'heic',
+      reason: expect.stringMatching(
+        /^The image could not be decoded: .*Decoder plugin generated an error/,
+      ),
+    });
+    expect(await exists(outputPath)).toBe(false);
+    expect(await readdir(directory)).toEqual([]);
+  });
+
+  it('fails a truncated HEIC from its header, naming the problem and not the work file', async () => {
+    const { result } = await normalise('heic-truncated.heic');
+
+    expect(result).toEqual({
+      outcome: 'failed',
+      sourceFormat: 'heic',
+      reason: expect.stringContaining('outside of file bounds'),
+    });
+    expect(JSON.stringify(result)).not.toContain(FIXTURES);
+  });
+
+  it('throws, rather than failing the image, when the decode worker cannot write its output', async () => {
+    vi.spyOn(heifDecoder, 'decodeToTiff').mockRejectedValueOnce(
+      new HeifDecoderError(new Error('ENOSPC: no space left on device')),
+    );
+    await expect(normalise('heic-exif-orientation.heic')).rejects.toThrow(
+      HeifDecoderError,
     );
   });
 });

@@ -1,22 +1,24 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import sharp, { type OutputInfo, type SharpOptions } from 'sharp';
+import sharp, { type Metadata, type SharpOptions } from 'sharp';
 import { DEFAULT_IMAGE_MAX_PIXELS } from '../../config/app-config.js';
-import { IMAGE_SIGNATURE_BYTES, detectImageFormat } from './image-format.js';
+import { encodeBaselineJpeg } from './baseline-jpeg.js';
+import { HeifDecoder, HeifDecoderError } from './heif-decoder.js';
 import {
-  baselineJpegOptions,
+  IMAGE_SIGNATURE_BYTES,
+  detectImageFormat,
+  type HeifFormat,
+} from './image-format.js';
+import {
   jpegReencodeReasons,
   type ImageNormalisationResult,
-  type WrittenJpeg,
 } from './image-normalisation.js';
 import { JfifHeaderInjector } from './jfif.js';
 import { PrivateMetadataStripper } from './jpeg-metadata.js';
-
-const WHITE = { r: 255, g: 255, b: 255 };
 
 let sharpConfigured = false;
 
@@ -41,6 +43,8 @@ function configureSharpOnce(): void {
 export interface ImageAdapterOptions {
   /** IMAGE_MAX_PIXELS from config: images with more pixels are refused before they are decoded. */
   maxPixels?: number;
+  /** HEIC decoding (worker threads); tests pass their own to watch it. */
+  heifDecoder?: HeifDecoder;
 }
 
 /**
@@ -49,12 +53,18 @@ export interface ImageAdapterOptions {
  * default, 268 million pixels, let a 776 KB PNG of 16000×16000 take a worker to 3 GB).
  */
 @Injectable()
-export class ImageAdapter {
+export class ImageAdapter implements OnModuleDestroy {
   private readonly maxPixels: number;
+  private readonly heif: HeifDecoder;
 
   constructor(options: ImageAdapterOptions = {}) {
     configureSharpOnce();
     this.maxPixels = options.maxPixels ?? DEFAULT_IMAGE_MAX_PIXELS;
+    this.heif = options.heifDecoder ?? new HeifDecoder();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.heif.close();
   }
 
   /**
@@ -79,12 +89,18 @@ export class ImageAdapter {
       return {
         outcome: 'failed',
         sourceFormat,
-        reason: 'not a JPEG, PNG, GIF or WebP image (by its magic bytes)',
+        reason:
+          'not a JPEG, PNG, GIF, WebP, HEIC/HEIF or AVIF image (by its magic bytes)',
       };
     }
     const decode: SharpOptions = { limitInputPixels: this.maxPixels };
     try {
-      const tooLarge = await pixelLimitExcess(inputPath, this.maxPixels);
+      // Only the header is read (no pixels), with sharp's own limit lifted so the dimensions can
+      // be named; every decode after this one carries the limit as well.
+      const header = await sharp(inputPath, {
+        limitInputPixels: false,
+      }).metadata();
+      const tooLarge = pixelLimitExcess(header, this.maxPixels);
       if (tooLarge !== null) {
         return { outcome: 'failed', sourceFormat, reason: tooLarge };
       }
@@ -100,10 +116,20 @@ export class ImageAdapter {
           };
         case 'jpeg':
           return await normaliseJpeg(inputPath, outputPath, decode);
+        case 'heic':
+        case 'heif':
+        case 'avif':
+          return await this.convertHeif(
+            inputPath,
+            outputPath,
+            decode,
+            sourceFormat,
+            header,
+          );
       }
     } catch (error) {
       await rm(outputPath, { force: true });
-      if (isFileSystemError(error)) {
+      if (isFileSystemError(error) || error instanceof HeifDecoderError) {
         throw error;
       }
       return {
@@ -113,20 +139,65 @@ export class ImageAdapter {
       };
     }
   }
+
+  /**
+   * HEIF-family images become a JPEG like PNG and WebP. AV1-coded ones (AVIF) are decoded by sharp's
+   * own libheif; HEVC-coded ones (HEIC) by HeifDecoder, into an uncompressed TIFF beside the output
+   * that sharp then encodes like any other input (it is removed afterwards). Either way libheif
+   * applies the container's rotation and mirroring (`irot`/`imir`) while decoding and no EXIF
+   * orientation is honoured on top: HEIF says the EXIF tag must be ignored, and iPhones write both.
+   * Decided by the codec the container names, not by the brand: some writers label AVIF `mif1`.
+   */
+  private async convertHeif(
+    inputPath: string,
+    outputPath: string,
+    decode: SharpOptions,
+    sourceFormat: HeifFormat,
+    header: Metadata,
+  ): Promise<ImageNormalisationResult> {
+    if (header.compression === 'av1') {
+      return {
+        outcome: 'converted',
+        sourceFormat,
+        ...(await encodeBaselineJpeg(inputPath, outputPath, decode)),
+      };
+    }
+    const decodedPath = `${outputPath}.decoded.tif`;
+    try {
+      const decoded = await this.heif.decodeToTiff({
+        inputPath,
+        outputPath: decodedPath,
+        maxPixels: this.maxPixels,
+        primaryIndex: header.pagePrimary ?? 0,
+        icc: header.icc ?? null,
+      });
+      if (!decoded.decoded) {
+        return {
+          outcome: 'failed',
+          sourceFormat,
+          reason: `The image could not be decoded: ${decoded.reason}`,
+        };
+      }
+      return {
+        outcome: 'converted',
+        sourceFormat,
+        // HEVC's Main profiles, which phones and cameras write, carry 4:2:0 chroma only.
+        ...(await encodeBaselineJpeg(decodedPath, outputPath, decode, '4:2:0')),
+      };
+    } finally {
+      await rm(decodedPath, { force: true });
+    }
+  }
 }
 
 /**
- * Why the image is refused for its size, or null when it is within the limit. Only the header is
- * read (sharp's metadata decodes no pixels), with sharp's own limit lifted so the dimensions can be
- * named; every decode after this one carries the limit as well.
+ * Why the image is refused for its size, or null when it is within the limit. The dimensions come
+ * from the header (for HEIF: the primary image's, from the container's boxes).
  */
-async function pixelLimitExcess(
-  inputPath: string,
+function pixelLimitExcess(
+  { width, height }: Metadata,
   maxPixels: number,
-): Promise<string | null> {
-  const { width, height } = await sharp(inputPath, {
-    limitInputPixels: false,
-  }).metadata();
+): string | null {
   const pixels = width * height;
   if (pixels <= maxPixels) {
     return null;
@@ -212,39 +283,6 @@ async function keepJpegFile(
 }
 
 /**
- * Encoding drops all metadata (EXIF, ICC; the output is plain sRGB), which also drops the EXIF
- * orientation tag. So the rotation is applied to the pixels (`autoOrient`): without it a portrait phone
- * photo stored landscape would come out sideways. Dimensions are read from the written image, i.e.
- * upright display dimensions.
- */
-async function encodeBaselineJpeg(
-  inputPath: string,
-  outputPath: string,
-  decode: SharpOptions,
-  sourceChromaSubsampling?: string,
-): Promise<WrittenJpeg> {
-  const encoder = sharp(inputPath, { ...decode, autoOrient: true })
-    .flatten({ background: WHITE })
-    .jpeg(baselineJpegOptions(sourceChromaSubsampling));
-  let written: OutputInfo | undefined;
-  encoder.on('info', (info: OutputInfo) => {
-    written = info;
-  });
-  const output = createWriteStream(outputPath);
-  await pipeline(encoder, new JfifHeaderInjector(), output);
-  if (written === undefined) {
-    throw new Error('sharp finished without reporting the written image');
-  }
-  return {
-    contentType: 'image/jpeg',
-    width: written.width,
-    height: written.height,
-    sizeBytes: output.bytesWritten,
-    outputPath,
-  };
-}
-
-/**
  * The header alone does not prove the scan data is intact (an interrupted upload keeps a valid
  * header). Decoding once proves it; streaming the raw pixels into a sink keeps memory flat and
  * costs less than a re-encode, unlike `stats()`, which computes sharpness and entropy on top
@@ -278,11 +316,17 @@ function isFileSystemError(error: unknown): boolean {
   return error instanceof Error && 'syscall' in error;
 }
 
-/** libvips repeats its warnings over several lines; the first line names the problem. */
+/**
+ * libvips repeats its warnings over several lines; the first line names the problem, except for
+ * HEIF, whose first lines are libvips' seeks ("bad seek to 1351", with the work file's path) and
+ * whose cause is libheif's own line, `heif: <problem> (<error code>)`.
+ */
 function describeFailure(error: unknown): string {
-  const problem =
-    error instanceof Error
-      ? error.message.split('\n')[0].trim()
-      : String(error);
-  return `The image could not be decoded: ${problem}`;
+  const lines =
+    error instanceof Error ? error.message.split('\n') : [String(error)];
+  const libheif = lines.find((line) => line.startsWith('heif: '));
+  const problem = libheif
+    ? libheif.slice('heif: '.length).replace(/\s*\(\d+\.\d+\)\s*$/, '')
+    : lines[0];
+  return `The image could not be decoded: ${problem.trim()}`;
 }

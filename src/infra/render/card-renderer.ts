@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import sharp from 'sharp';
 import { DEFAULT_IMAGE_MAX_PIXELS } from '../../config/app-config.js';
-import { detectImageFormat } from '../image/image-format.js';
+import { detectImageFormat, type ImageFormat } from '../image/image-format.js';
 import type { CardElement } from './card-element.js';
 import type { SvgTask } from './svg.worker.js';
 
@@ -17,6 +17,17 @@ export interface CardSize {
  * are refused from their header, before decoding (decompression bombs).
  */
 const TEMPLATE_IMAGE_MAX_PIXELS = 40_000_000;
+
+/**
+ * The web formats a template may show. Uploads also take HEIC/HEIF/AVIF, but those need libheif's
+ * parsers, which template images (fetched from anywhere) are kept away from.
+ */
+const TEMPLATE_IMAGE_FORMATS: ReadonlySet<ImageFormat> = new Set([
+  'jpeg',
+  'png',
+  'webp',
+  'gif',
+]);
 
 export interface CardRendererOptions {
   /** IMAGE_MAX_PIXELS from config. */
@@ -65,7 +76,8 @@ export class CardRenderer implements OnModuleDestroy {
    * pixel limit, so the caller draws its placeholder.
    */
   async inlineImage(bytes: Buffer, size: CardSize): Promise<string | null> {
-    if (detectImageFormat(bytes) === null) {
+    const format = detectImageFormat(bytes);
+    if (format === null || !TEMPLATE_IMAGE_FORMATS.has(format)) {
       return null;
     }
     try {
