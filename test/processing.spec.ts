@@ -110,6 +110,70 @@ describe('processing pipeline through the HTTP API (local storage, real sharp an
       expect(near(await pixel(jpeg, 32, 24), [255, 0, 0], 40)).toBe(true);
     });
 
+    // The generated client learns the HEIF types when the OpenAPI schema is regenerated.
+    const HEIC = 'image/heic' as UploadContentType;
+    const AVIF = 'image/avif' as UploadContentType;
+
+    it('iPhone HEIC: converted to an upright sRGB JFIF JPEG without its EXIF (camera, GPS)', async () => {
+      const { media, original } = await upload(
+        'heic-exif-orientation.heic',
+        HEIC,
+      );
+      expect(media).toMatchObject({
+        status: 'READY',
+        contentType: 'image/jpeg',
+        width: 48,
+        height: 64,
+        metadata: {
+          normalization: { outcome: 'converted', sourceFormat: 'heic' },
+        },
+      });
+      expect(original.includes('iPhone 15 Pro')).toBe(true);
+      const jpeg = await served(media);
+      expect(jpeg.subarray(0, 11).equals(JFIF_START)).toBe(true);
+      const stored = await sharp(jpeg).metadata();
+      expect(stored).toMatchObject({
+        format: 'jpeg',
+        width: 48,
+        height: 64,
+        isProgressive: false,
+      });
+      expect(stored.exif).toBeUndefined();
+      expect(jpeg.includes('iPhone')).toBe(false);
+      // The red quadrant, stored top-left in Display P3, ends top-right in sRGB red.
+      expect(near(await pixel(jpeg, 36, 12), [255, 0, 0], 16)).toBe(true);
+    });
+
+    it('AVIF: converted by sharp itself, upright', async () => {
+      const { media } = await upload('avif-exif-orientation.avif', AVIF);
+      expect(media).toMatchObject({
+        status: 'READY',
+        contentType: 'image/jpeg',
+        width: 48,
+        height: 64,
+        metadata: {
+          normalization: { outcome: 'converted', sourceFormat: 'avif' },
+        },
+      });
+      const jpeg = await served(media);
+      expect(jpeg.subarray(0, 11).equals(JFIF_START)).toBe(true);
+      expect(near(await pixel(jpeg, 36, 12), [255, 0, 0], 16)).toBe(true);
+    });
+
+    it('corrupt HEIC: FAILED with what the decoder said, not served', async () => {
+      const { media } = await upload('heic-corrupt.heic', HEIC);
+      expect(media).toMatchObject({
+        status: 'FAILED',
+        metadata: {
+          normalization: { outcome: 'failed', sourceFormat: 'heic' },
+        },
+      });
+      expect(
+        (media.metadata.normalization as { reason: string }).reason,
+      ).toMatch(/^The image could not be decoded: .*Decoder plugin/);
+      expect((await fetch(media.publicUrl)).status).toBe(404);
+    });
+
     it('GIF: untouched byte for byte', async () => {
       const { media, original } = await upload('gif-animated.gif', 'image/gif');
       expect(media).toMatchObject({

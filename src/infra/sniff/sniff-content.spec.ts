@@ -43,6 +43,9 @@ describe('sniffContentType on the fixtures', () => {
     ['webp-lossless.webp', 'image/webp'],
     ['webp-animated.webp', 'image/webp'],
     ['gif-animated.gif', 'image/gif'],
+    ['heic-exif-orientation.heic', 'image/heic'],
+    ['heic-truncated.heic', 'image/heic'],
+    ['avif-exif-orientation.avif', 'image/avif'],
     ['jpeg-baseline-jfif.jpg', 'image/jpeg'],
     ['jpeg-baseline-nojfif.jpg', 'image/jpeg'],
     ['jpeg-cmyk.jpg', 'image/jpeg'],
@@ -74,8 +77,28 @@ describe('sniffContentType on crafted bytes', () => {
     expect(await sniffContentType(ftyp(brand, ['isom']))).toBe(expected);
   });
 
+  it.each([
+    ['heic', ['mif1', 'heic'], 'image/heic'],
+    ['heix', ['mif1'], 'image/heic'],
+    // file-type says video/mp4 for these two, image/heic-sequence for hevc.
+    ['heim', ['mif1', 'heic'], 'image/heic'],
+    ['heis', ['mif1'], 'image/heic'],
+    ['hevc', ['msf1'], 'image/heic'],
+    ['mif1', ['miaf'], 'image/heif'],
+    ['msf1', ['iso8'], 'image/heif'],
+    ['avif', ['mif1', 'miaf'], 'image/avif'],
+    ['avis', ['msf1'], 'image/avif'],
+    // file-type says image/heif: the generic brand hides an AVIF.
+    ['mif1', ['avif', 'miaf'], 'image/avif'],
+  ])(
+    'maps the HEIF ftyp brands %s + %j to %s',
+    async (major, compatible, expected) => {
+      expect(await sniffContentType(ftyp(major, compatible))).toBe(expected);
+    },
+  );
+
   it('returns a recognised but unsupported type so the caller can name it', async () => {
-    expect(await sniffContentType(ftyp('heic', ['mif1']))).toBe('image/heic');
+    expect(await sniffContentType(ftyp('M4A', ['isom']))).toBe('audio/x-m4a');
   });
 
   it('recognises JPEG, GIF and WebP from their signatures alone', async () => {

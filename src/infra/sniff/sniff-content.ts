@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
+import { detectHeifFormat, type HeifFormat } from '../image/image-format.js';
 
 /**
  * How many leading bytes to pass to {@link sniffContentType}: file-type's documented minimum for
@@ -18,12 +19,23 @@ const CANONICAL_MIME: Readonly<Record<string, string>> = {
 };
 
 /**
- * The content type of a file from its first bytes, never from its name or declared type. Binary formats
- * come from file-type (which also maps ISO-BMFF brands: `qt  ` → video/quicktime, `M4V` → video/mp4
- * after the mapping above, isom/mp41/mp42/avc1/… → video/mp4). Text is recognised as captions when it
- * is valid UTF-8 without NUL bytes. A recognised format outside the supported table is still returned
- * (e.g. video/matroska, image/heic) so the caller can name it when refusing it; `null` means the bytes
- * match nothing at all.
+ * HEIF-family images are told apart by our own reading of the `ftyp` brands (image-format.ts), the
+ * one the image pipeline decodes by, because file-type's differs where it matters: it reports heim/heis
+ * as video/mp4, a `mif1` AVIF as image/heif, and msf1/hevc as `*-sequence` types nobody declares.
+ */
+const HEIF_MIME: Readonly<Record<HeifFormat, string>> = {
+  heic: 'image/heic',
+  heif: 'image/heif',
+  avif: 'image/avif',
+};
+
+/**
+ * The content type of a file from its first bytes, never from its name or declared type. HEIF images
+ * come from {@link HEIF_MIME}, other binary formats from file-type (which also maps ISO-BMFF brands:
+ * `qt  ` → video/quicktime, `M4V` → video/mp4 after the mapping above, isom/mp41/mp42/avc1/… →
+ * video/mp4). Text is recognised as captions when it is valid UTF-8 without NUL bytes. A recognised
+ * format outside the supported table is still returned (e.g. video/matroska, image/tiff) so the caller
+ * can name it when refusing it; `null` means the bytes match nothing at all.
  *
  * Asynchronous because file-type's detector is.
  */
@@ -31,6 +43,10 @@ export async function sniffContentType(
   head: Uint8Array,
 ): Promise<string | null> {
   const window = head.subarray(0, SNIFF_HEAD_BYTES);
+  const heif = detectHeifFormat(window);
+  if (heif !== null) {
+    return HEIF_MIME[heif];
+  }
   const detected = await fileTypeFromBuffer(window);
   if (detected !== undefined) {
     return CANONICAL_MIME[detected.mime] ?? detected.mime;

@@ -20,6 +20,10 @@ export const MEDIA_TYPES = {
   'image/png': 'image',
   'image/gif': 'image',
   'image/webp': 'image',
+  // Normalised to JPEG like PNG and WebP; HEIC is what iPhones take photos in.
+  'image/heic': 'image',
+  'image/heif': 'image',
+  'image/avif': 'image',
   'video/mp4': 'video',
   'video/quicktime': 'video',
   'video/x-msvideo': 'video',
