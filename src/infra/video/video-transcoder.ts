@@ -49,7 +49,7 @@ export const TRANSCODE_ADDRESS_SPACE_BYTES = 4 * 1024 ** 3;
 /** ffmpeg's progress lines are short; anything longer is not one and is dropped. */
 const MAX_PROGRESS_LINE = 4_096;
 /** ffmpeg at `-loglevel error` says little, but a damaged input can repeat an error per frame. */
-const MAX_STDERR_BYTES = 64 * 1024;
+const MAX_STDERR_CHARS = 64 * 1024;
 /** A progress report is repeated when ffmpeg has said nothing for this long (a stalled read). */
 const HEARTBEAT_MS = 2_000;
 
@@ -276,8 +276,8 @@ function runTranscode(
     });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
-      if (stderr.length < MAX_STDERR_BYTES) {
-        stderr += chunk.slice(0, MAX_STDERR_BYTES - stderr.length);
+      if (stderr.length < MAX_STDERR_CHARS) {
+        stderr += chunk.slice(0, MAX_STDERR_CHARS - stderr.length);
       }
     });
     child.once('spawn', () => report(0));
