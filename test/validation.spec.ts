@@ -188,7 +188,9 @@ describe('platform validation through the HTTP API (real ffprobe, real fixtures)
       errors: [
         'Aspect ratio 1.78:1 (320×180) is wider than YOUTUBE_SHORTS allows (at most 1:1, square or vertical)',
       ],
-      warnings: [],
+      warnings: [
+        'Aspect ratio 1.78:1 (320×180): YOUTUBE_SHORTS recommends 9:16',
+      ],
     });
     expect(result.validationResults!.INSTAGRAM).toEqual({
       valid: false,

@@ -260,7 +260,9 @@ describe('evaluateMedia: videos', () => {
 
     it.each([
       ['INSTAGRAM', 'INSTAGRAM recommends 9:16 for Reels'],
+      ['INSTAGRAM_STORY', 'INSTAGRAM_STORY recommends 9:16'],
       ['TIKTOK', 'TIKTOK recommends 9:16'],
+      ['YOUTUBE_SHORTS', 'YOUTUBE_SHORTS recommends 9:16'],
       ['FACEBOOK', 'FACEBOOK recommends 9:16 for Reels'],
     ] as const)(
       '%s recommends 9:16 (a warning, within 1 %%)',

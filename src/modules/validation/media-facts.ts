@@ -55,6 +55,38 @@ export function storedVideoFacts(media: Media): VideoFacts | null {
   };
 }
 
+/**
+ * The facts of a freshly probed file, such as a rendition before it is published: checked with the
+ * same evaluator as an uploaded item. `sizeBytes` is the file's size on disk, which ffprobe does not
+ * always report.
+ */
+export function videoFactsFromInfo(
+  info: VideoInfo,
+  sizeBytes: number,
+): VideoFacts {
+  return {
+    kind: 'video',
+    sizeBytes,
+    container: info.container,
+    videoCodec: info.codec,
+    width: info.width,
+    height: info.height,
+    durationSeconds: info.durationSeconds,
+    fps: info.fps,
+    pixelFormat: info.pixelFormat,
+    scanType: info.scanType,
+    audio:
+      info.audioCodec === null
+        ? null
+        : {
+            codec: info.audioCodec,
+            profile: info.audioProfile,
+            sampleRateHz: info.audioSampleRateHz,
+            channels: info.audioChannels,
+          },
+  };
+}
+
 /** What a fresh probe changes on an item whose stored facts were incomplete. */
 export function reprobedVideoFields(
   media: Media,

@@ -150,6 +150,8 @@ export const PLATFORM_RULES: Record<Platform, PlatformRules> = {
       sizeBytes: { max: 100 * MB },
       durationSeconds: { min: 3, max: 60 },
       aspect: { min: [0.1, 1], max: [10, 1] },
+      // Full-screen vertical feeds.
+      recommendedAspect: { ratio: [9, 16] },
       width: { max: 1920 },
       fps: { min: 23, max: 60 },
     },
@@ -202,6 +204,8 @@ export const PLATFORM_RULES: Record<Platform, PlatformRules> = {
       sizeBytes: { max: 256 * GB },
       durationSeconds: { max: 3 * MINUTE },
       aspect: { max: [1, 1], note: 'square or vertical' },
+      // Full-screen vertical feeds.
+      recommendedAspect: { ratio: [9, 16] },
     },
     image: null,
   },
