@@ -58,8 +58,8 @@ export interface paths {
         };
         /**
          * Get a media item
-         * @description The item with its status, URLs and what processing found (dimensions, video facts,
-         *     normalisation). Poll it after an upload until `status` is READY or FAILED.
+         * @description The item with its status, URLs, what processing found (dimensions, video facts,
+         *     normalisation) and its `renditions`. Poll it after an upload until `status` is READY or FAILED.
          */
         get: operations["getMedia"];
         put?: never;
@@ -150,7 +150,8 @@ export interface paths {
          * Request upload URLs for large videos
          * @description Up to 20 MP4/QuickTime videos of up to 10 GB each, 20 GB per batch; URLs valid 60 minutes.
          *     Each URL accepts at most `fileSizeMb` megabytes. `targetPlatforms` is kept with each item for
-         *     platform validation.
+         *     platform validation; with `createRenditions`, each video also gets a rendition for every target
+         *     platform it fails.
          */
         post: operations["bulkVideoUploadUrls"];
         delete?: never;
@@ -378,6 +379,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/media/{id}/renditions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List renditions of a media item
+         * @description The item's renditions with their status, progress, URL, changes and validation.
+         */
+        get: operations["listRenditions"];
+        put?: never;
+        /**
+         * Make renditions for platforms
+         * @description Makes the item publishable on each platform: a file the platform accepts, checked by the same
+         *     rules as `validate`. Videos are transcoded (H.264/AAC MP4 with `+faststart`: codec, frame rate,
+         *     resolution, aspect by `fit`, duration by `trim`, size); images re-encoded as JFIF JPEG (size,
+         *     aspect, byte cap, orientation, no identifying metadata). When the original already passes, its
+         *     rendition is `ready` at once with the original's URL. Items still processing are accepted and
+         *     made once READY. Asking again for the same (platform, fit, trim) returns the existing
+         *     rendition. Poll `GET /v1/media/{id}/renditions` or subscribe to `media.rendition.ready` and
+         *     `media.rendition.failed`.
+         */
+        post: operations["createRenditions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/media/import-from-url": {
         parameters: {
             query?: never;
@@ -524,9 +556,10 @@ export interface paths {
         put?: never;
         /**
          * Create a webhook endpoint
-         * @description Subscribes a URL to events. Each `media.uploaded` is then POSTed to it, signed per Standard
-         *     Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with the `secret` returned
-         *     here, the only time it is shown. Only 2xx counts as received; failures are retried for about
+         * @description Subscribes a URL to events: `media.uploaded` (data: the item), `media.rendition.ready` and
+         *     `media.rendition.failed` (data: `rendition` and its `mediaId`). Each is then POSTed to it,
+         *     signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with the
+         *     `secret` returned here, the only time it is shown. Only 2xx counts as received; failures are retried for about
          *     3 days; a 410 answer disables the endpoint.
          */
         post: operations["createWebhook"];
@@ -689,6 +722,63 @@ export interface components {
             /** @description The key that made this request. */
             apiKey: components["schemas"]["CallingApiKeyDto"];
         };
+        RenditionValidationDto: {
+            /** @description The rendition passes its platform's rules (always true once `ready`). */
+            valid: boolean;
+            errors: string[];
+            warnings: string[];
+        };
+        RenditionDto: {
+            /** @enum {string} */
+            fit: "pad" | "crop";
+            /**
+             * @description `queued` (waiting for a worker, or for the item to be READY), `processing`, `ready` or `failed`.
+             * @enum {string}
+             */
+            status: "queued" | "processing" | "ready" | "failed";
+            /** @description Where the rendition is served once `ready` (the original's `publicUrl` when nothing had to change); null before. */
+            url: string | null;
+            /** @example video/mp4 */
+            contentType: string | null;
+            sizeBytes: number | null;
+            /** @description Display width in pixels. */
+            width: number | null;
+            /** @description Display height in pixels. */
+            height: number | null;
+            /** @description Videos: duration in seconds. */
+            videoDuration?: number | null;
+            /** @description The platform's verdict on the rendition; null until it is made. */
+            validation: components["schemas"]["RenditionValidationDto"] | null;
+            /**
+             * @description Failed renditions: why no file the platform accepts could be made.
+             * @example "Duration 2 s is below INSTAGRAM"s minimum of 3 s; a rendition cannot lengthen a video"
+             */
+            error?: string;
+            /** @example rnd_abc1234567890abc12345678 */
+            id: string;
+            /**
+             * @description The platform it is made for (see `GET /v1/platforms`).
+             * @example INSTAGRAM_STORY
+             */
+            platform: string;
+            /** @description Whether a video longer than the platform allows may be shortened. */
+            trim: boolean;
+            /** @description 0–100; video transcodes report it from ffmpeg at least every 2 s. */
+            progress: number;
+            /**
+             * @description What was done to the original, in order.
+             * @example [
+             *       "transcoded vp8 → h264",
+             *       "padded 4:3 → 9:16",
+             *       "trimmed 70 s → 60 s"
+             *     ]
+             */
+            changes: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         MediaDto: {
             /** @enum {string} */
             status: "PENDING" | "PROCESSING" | "READY" | "FAILED";
@@ -746,6 +836,11 @@ export interface components {
             videoWidth?: number | null;
             /** @description Videos: display height (rotation applied). */
             videoHeight?: number | null;
+            /**
+             * @description `GET /v1/media/{id}` only: the item's renditions, oldest first, as `GET /v1/media/{id}/renditions`
+             *     lists them (lists and events leave them out).
+             */
+            renditions?: components["schemas"]["RenditionDto"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -763,7 +858,7 @@ export interface components {
         };
         RegisterMediaDto: {
             /** @enum {string} */
-            contentType: "image/jpeg" | "image/png" | "image/gif" | "image/webp" | "video/mp4" | "video/quicktime" | "video/x-msvideo" | "video/webm" | "application/pdf" | "application/x-subrip" | "text/vtt" | "text/plain";
+            contentType: "image/jpeg" | "image/png" | "image/gif" | "image/webp" | "image/heic" | "image/heif" | "image/avif" | "video/mp4" | "video/quicktime" | "video/x-msvideo" | "video/webm" | "application/pdf" | "application/x-subrip" | "text/vtt" | "text/plain";
             /**
              * Format: uri
              * @description Public https URL of a file you host; stored as-is, never fetched or re-hosted.
@@ -781,7 +876,7 @@ export interface components {
              * @example image/jpeg
              * @enum {string}
              */
-            contentType: "image/jpeg" | "image/png" | "image/gif" | "image/webp" | "video/mp4" | "video/quicktime" | "video/x-msvideo" | "video/webm" | "application/pdf" | "application/x-subrip" | "text/vtt" | "text/plain";
+            contentType: "image/jpeg" | "image/png" | "image/gif" | "image/webp" | "image/heic" | "image/heif" | "image/avif" | "video/mp4" | "video/quicktime" | "video/x-msvideo" | "video/webm" | "application/pdf" | "application/x-subrip" | "text/vtt" | "text/plain";
             /**
              * @description Exact size of the file in bytes; the upload URL accepts exactly this many. Limits: images 20 MB, videos 500 MB, PDF 100 MB, captions 5 MB.
              * @example 245760
@@ -889,6 +984,12 @@ export interface components {
             targetPlatforms: ("INSTAGRAM" | "INSTAGRAM_STORY" | "TIKTOK" | "YOUTUBE" | "YOUTUBE_SHORTS" | "X" | "LINKEDIN" | "FACEBOOK" | "PINTEREST" | "THREADS" | "BLUESKY")[];
             /** @description 1–20 videos, 20 GB in total at most. */
             videos: components["schemas"]["BulkVideoDto"][];
+            /**
+             * @description After the automatic validation, make a rendition (`fit: pad`, `trim: true`) of each video for
+             *     every target platform it fails; see `GET /v1/media/{id}/renditions`.
+             *     @default false
+             */
+            createRenditions?: boolean;
         };
         BulkVideoUploadUrlDto: {
             mediaId: string;
@@ -1202,6 +1303,32 @@ export interface components {
             /** @description Every platform media can be validated against, in a fixed order. */
             data: components["schemas"]["PlatformDto"][];
         };
+        CreateRenditionsDto: {
+            /** @description The platforms to make the item publishable on, e.g. `["INSTAGRAM", "TIKTOK", "BLUESKY"]`. */
+            platforms: ("INSTAGRAM" | "INSTAGRAM_STORY" | "TIKTOK" | "YOUTUBE" | "YOUTUBE_SHORTS" | "X" | "LINKEDIN" | "FACEBOOK" | "PINTEREST" | "THREADS" | "BLUESKY")[];
+            /**
+             * @description How an aspect ratio the platform does not take is changed: `pad` keeps the whole picture and
+             *     adds bars (black for video, white for images), `crop` cuts the centre out.
+             *     @default "pad"
+             * @default pad
+             * @enum {string}
+             */
+            fit: "pad" | "crop";
+            /**
+             * @description Whether a video longer than the platform allows may be cut to its maximum (from the start). With
+             *     `false` such a rendition fails, saying the limit.
+             *     @default true
+             */
+            trim?: boolean;
+        };
+        RenditionsAcceptedDto: {
+            /** @description One per platform asked for, in that order: new ones `queued`, existing ones as they are. */
+            renditions: components["schemas"]["RenditionDto"][];
+        };
+        RenditionListDto: {
+            /** @description The item's renditions, oldest first. */
+            data: components["schemas"]["RenditionDto"][];
+        };
         UploadFromUrlDto: {
             /**
              * Format: uri
@@ -1268,6 +1395,11 @@ export interface components {
             videoWidth?: number | null;
             /** @description Videos: display height (rotation applied). */
             videoHeight?: number | null;
+            /**
+             * @description `GET /v1/media/{id}` only: the item's renditions, oldest first, as `GET /v1/media/{id}/renditions`
+             *     lists them (lists and events leave them out).
+             */
+            renditions?: components["schemas"]["RenditionDto"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1464,8 +1596,8 @@ export interface components {
             id: string;
         };
         CreateWebhookDto: {
-            /** @description The events to receive; only `media.uploaded` can be subscribed to. */
-            events: "media.uploaded"[];
+            /** @description The events to receive: `media.uploaded`, `media.rendition.ready`, `media.rendition.failed`. */
+            events: ("media.uploaded" | "media.rendition.ready" | "media.rendition.failed")[];
             /**
              * Format: uri
              * @description Where events are POSTed: a public https URL (private, loopback and internal hosts are refused,
@@ -1477,7 +1609,7 @@ export interface components {
             description?: string;
         };
         WebhookEndpointWithSecretDto: {
-            events: "media.uploaded"[];
+            events: ("media.uploaded" | "media.rendition.ready" | "media.rendition.failed")[];
             /**
              * @description The signing secret (Standard Webhooks). Shown only in this response: store it now.
              * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw/ZTVOdHt2eU=
@@ -1502,7 +1634,7 @@ export interface components {
             updatedAt: string;
         };
         WebhookEndpointDto: {
-            events: "media.uploaded"[];
+            events: ("media.uploaded" | "media.rendition.ready" | "media.rendition.failed")[];
             /** @example wh_abc1234567890abc12345678 */
             id: string;
             url: string;
@@ -1528,7 +1660,7 @@ export interface components {
             nextCursor: string | null;
         };
         UpdateWebhookDto: {
-            events?: "media.uploaded"[];
+            events?: ("media.uploaded" | "media.rendition.ready" | "media.rendition.failed")[];
             /**
              * Format: uri
              * @description A new public https URL; pending retries go to it.
@@ -5008,6 +5140,397 @@ export interface operations {
                 };
             };
             /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:service_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A backing service is unavailable; retry shortly",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listRenditions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenditionListDto"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "The API key is not valid",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
+            403: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:insufficient_scope",
+                     *       "title": "Insufficient scope",
+                     *       "status": 403,
+                     *       "code": "insufficient_scope",
+                     *       "message": "The API key lacks the scope media:write",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in this workspace (`not_found`) */
+            404: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "message": "No media item with id media_abc1234567890abc12345678 in this workspace",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:rate_limit_exceeded",
+                     *       "title": "Rate limit exceeded",
+                     *       "status": 429,
+                     *       "code": "rate_limit_exceeded",
+                     *       "message": "Rate limit exceeded; retry in 2 s",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:internal_error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal_error",
+                     *       "message": "An unexpected error occurred",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:service_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A backing service is unavailable; retry shortly",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createRenditions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRenditionsDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenditionsAcceptedDto"];
+                };
+            };
+            /** @description An unknown platform or fit, or a bad `trim` (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "The API key is not valid",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
+            403: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:insufficient_scope",
+                     *       "title": "Insufficient scope",
+                     *       "status": 403,
+                     *       "code": "insufficient_scope",
+                     *       "message": "The API key lacks the scope media:write",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in this workspace (`not_found`) */
+            404: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "message": "No media item with id media_abc1234567890abc12345678 in this workspace",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The item failed processing, is a document or caption, or is registered external media (`conflict`); or The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:rate_limit_exceeded",
+                     *       "title": "Rate limit exceeded",
+                     *       "status": 429,
+                     *       "code": "rate_limit_exceeded",
+                     *       "message": "Rate limit exceeded; retry in 2 s",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:internal_error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal_error",
+                     *       "message": "An unexpected error occurred",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description A dependency is unreachable (`service_unavailable`)
+             *
+             *     A dependency is unreachable (`service_unavailable`)
+             */
             503: {
                 headers: {
                     /** @description Capacity of the tightest rate-limit bucket this request drew from */

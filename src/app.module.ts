@@ -17,6 +17,7 @@ import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
 import { ImportModule } from './modules/import/import.module.js';
 import { MediaModule } from './modules/media/media.module.js';
 import { ProcessingModule } from './modules/processing/processing.module.js';
+import { RenditionsModule } from './modules/renditions/renditions.module.js';
 import { RetentionModule } from './modules/retention/retention.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
 import { UploadModule } from './modules/upload/upload.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         UploadModule,
         ProcessingModule,
         ValidationModule,
+        RenditionsModule,
         ImportModule,
         TemplatesModule,
         WebhooksModule,

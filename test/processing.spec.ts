@@ -111,8 +111,8 @@ describe('processing pipeline through the HTTP API (local storage, real sharp an
     });
 
     // The generated client learns the HEIF types when the OpenAPI schema is regenerated.
-    const HEIC = 'image/heic' as UploadContentType;
-    const AVIF = 'image/avif' as UploadContentType;
+    const HEIC: UploadContentType = 'image/heic';
+    const AVIF: UploadContentType = 'image/avif';
 
     it('iPhone HEIC: converted to an upright sRGB JFIF JPEG without its EXIF (camera, GPS)', async () => {
       const { media, original } = await upload(

@@ -911,19 +911,19 @@ describe('webhooks', () => {
         'media.ready',
         { ...valid, events: ['media.ready'] },
         'events',
-        'events: media.ready is an internal event and cannot be subscribed to; subscribable events: media.uploaded',
+        'events: media.ready is an internal event and cannot be subscribed to; subscribable events: media.uploaded, media.rendition.ready, media.rendition.failed',
       ],
       [
         'media.processing_failed',
         { ...valid, events: ['media.uploaded', 'media.processing_failed'] },
         'events',
-        'events: media.processing_failed is an internal event and cannot be subscribed to; subscribable events: media.uploaded',
+        'events: media.processing_failed is an internal event and cannot be subscribed to; subscribable events: media.uploaded, media.rendition.ready, media.rendition.failed',
       ],
       [
         'an unknown event',
         { ...valid, events: ['media.deleted'] },
         'events',
-        'events: unknown event "media.deleted"; subscribable events: media.uploaded',
+        'events: unknown event "media.deleted"; subscribable events: media.uploaded, media.rendition.ready, media.rendition.failed',
       ],
       [
         'a repeated event',

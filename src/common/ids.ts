@@ -13,6 +13,7 @@ export const ID_PREFIXES = {
   event: 'evt',
   workspace: 'ws',
   apiKey: 'key',
+  rendition: 'rnd',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

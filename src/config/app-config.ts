@@ -145,6 +145,23 @@ class EnvironmentVariables {
   @Max(64)
   @IsInt()
   PROCESSING_CONCURRENCY = Math.min(availableParallelism() + 1, 64);
+  /**
+   * Renditions transcoded at once per worker process: one, since an x264 encode takes every core
+   * it is given; raise it on a worker with many cores.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @Max(64)
+  @IsInt()
+  RENDITION_CONCURRENCY = 1;
+  /** A rendition still transcoding after this long is stopped and failed. */
+  @IsOptional()
+  @Transform(toInt)
+  @Min(10)
+  @Max(86_400)
+  @IsInt()
+  RENDITION_TIMEOUT_SECONDS = 1_800;
   @IsOptional()
   @Transform(toInt)
   @Min(0)
@@ -397,6 +414,8 @@ export class AppConfig {
   /** Poster frames; resolved like ffprobe when unset. */
   readonly ffmpegPath?: string;
   readonly processing: { concurrency: number; staleSeconds: number };
+  /** Renditions (src/modules/renditions): transcodes per worker process, and how long one may take. */
+  readonly renditions: { concurrency: number; timeoutSeconds: number };
   /** Every sharp decode of an untrusted image refuses more pixels than `maxPixels`. */
   readonly image: { maxPixels: number };
   readonly reconciler: { intervalSeconds: number; pendingExpiryHours: number };
@@ -492,6 +511,10 @@ export class AppConfig {
     this.processing = {
       concurrency: env.PROCESSING_CONCURRENCY,
       staleSeconds: env.PROCESSING_STALE_SECONDS,
+    };
+    this.renditions = {
+      concurrency: env.RENDITION_CONCURRENCY,
+      timeoutSeconds: env.RENDITION_TIMEOUT_SECONDS,
     };
     this.retention = { days: env.RETENTION_DAYS };
     this.reconciler = {

@@ -9,6 +9,7 @@ export const QUEUES = {
   imports: 'media-import',
   validation: 'media-validation',
   webhookDelivery: 'webhook-delivery',
+  renditions: 'media-renditions',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -29,4 +30,5 @@ export const LOCKS = {
   webhookRelay: 724_311_931,
   webhookRecovery: 724_311_932,
   idempotencySweep: 724_311_940,
+  renditionRecovery: 724_311_950,
 } as const;

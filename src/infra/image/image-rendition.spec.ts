@@ -7,9 +7,9 @@ import {
   changesAfterRender,
   planImageRendition,
   type ImageRenderPlan,
-  type RenditionFit,
 } from '../../modules/renditions/image-plan.js';
 import { evaluateMedia } from '../../modules/validation/evaluate-media.js';
+import type { RenditionFit } from '../../modules/media/rendition.entity.js';
 import type { Platform } from '../../modules/validation/platforms.js';
 import { ImageRenditionAdapter, shrink } from './image-rendition.js';
 

@@ -13,11 +13,11 @@ import {
   PLATFORM_RULES,
   type VideoRules,
 } from '../../modules/validation/platform-rules.js';
+import type { RenditionFit } from '../../modules/media/rendition.entity.js';
 import type { Platform } from '../../modules/validation/platforms.js';
 import {
   bitrateForSizeCap,
   planVideoRendition,
-  type RenditionFit,
   type VideoPlan,
 } from '../../modules/renditions/video-plan.js';
 import type { VideoInfo } from './video-info.js';
@@ -27,6 +27,7 @@ import {
   ProgressReader,
   TRANSCODE_ADDRESS_SPACE_BYTES,
   VideoTranscoder,
+  diesWithParent,
   ffmpegTranscodeArguments,
   transcodeLimits,
 } from './video-transcoder.js';
@@ -42,6 +43,30 @@ describe('transcodeLimits', () => {
     });
     expect(transcodeLimits(1_500, 2).cpuSeconds).toBe(4);
     expect(TRANSCODE_ADDRESS_SPACE_BYTES).toBe(4_294_967_296);
+  });
+});
+
+describe('diesWithParent', () => {
+  it('runs the limited command under setpriv --pdeathsig KILL when setpriv is there', () => {
+    const run = {
+      file: 'prlimit',
+      args: ['--as=1', '--', 'ffmpeg', '-i', 'x'],
+    };
+    expect(diesWithParent(run, 'setpriv')).toEqual({
+      file: 'setpriv',
+      args: [
+        '--pdeathsig',
+        'KILL',
+        '--',
+        'prlimit',
+        '--as=1',
+        '--',
+        'ffmpeg',
+        '-i',
+        'x',
+      ],
+    });
+    expect(diesWithParent(run, null)).toBe(run);
   });
 });
 

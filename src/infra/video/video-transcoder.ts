@@ -7,6 +7,7 @@ import { describeToolFailure, videoInputArguments } from './video.adapter.js';
 import { VideoTranscodeError } from './video-transcode.error.js';
 import {
   VideoToolCommand,
+  commandRuns,
   limitedCommand,
   type VideoToolInvocation,
   type VideoToolLimits,
@@ -200,19 +201,59 @@ function cancelled(): VideoTranscodeError {
   return new VideoTranscodeError('cancelled', 'Encoding was cancelled');
 }
 
-function runTranscode(
+/**
+ * The command run under util-linux's `setpriv --pdeathsig KILL` when it is available: the kernel
+ * then kills ffmpeg when the worker that started it dies. Without it, a worker killed mid-transcode
+ * (SIGKILL, OOM) would leave its ffmpeg encoding on for up to RENDITION_TIMEOUT_SECONDS, taking the
+ * cores the job's next run needs. The signal survives the `prlimit` and `ffmpeg` execs.
+ */
+export function diesWithParent(
+  run: { file: string; args: string[] },
+  setpriv: string | null,
+): { file: string; args: string[] } {
+  return setpriv === null
+    ? run
+    : {
+        file: setpriv,
+        args: ['--pdeathsig', 'KILL', '--', run.file, ...run.args],
+      };
+}
+
+let parentDeathWrapper: Promise<string | null> | undefined;
+
+/** `setpriv` when it runs here, looked up once per process. */
+function resolveParentDeathWrapper(): Promise<string | null> {
+  parentDeathWrapper ??= commandRuns('setpriv', ['--version']).then((runs) =>
+    runs ? 'setpriv' : null,
+  );
+  return parentDeathWrapper;
+}
+
+async function runTranscode(
   invocation: VideoToolInvocation,
   request: TranscodeRequest,
   limits: VideoToolLimits,
 ): Promise<void> {
+  return runTranscodeProcess(
+    invocation,
+    request,
+    limits,
+    await resolveParentDeathWrapper(),
+  );
+}
+
+function runTranscodeProcess(
+  invocation: VideoToolInvocation,
+  request: TranscodeRequest,
+  limits: VideoToolLimits,
+  setpriv: string | null,
+): Promise<void> {
   const args = ffmpegTranscodeArguments(request);
   const input = args[args.indexOf('-i') + 1];
   const output = args[args.length - 1];
-  const run = limitedCommand(
-    invocation.command,
-    args,
-    invocation.prlimit,
-    limits,
+  const run = diesWithParent(
+    limitedCommand(invocation.command, args, invocation.prlimit, limits),
+    setpriv,
   );
 
   return new Promise<void>((resolvePromise, reject) => {

@@ -15,6 +15,8 @@ export const MEDIA_EVENT_TYPES = [
   'media.uploaded',
   'media.ready',
   'media.processing_failed',
+  'media.rendition.ready',
+  'media.rendition.failed',
 ] as const;
 export type MediaEventType = (typeof MEDIA_EVENT_TYPES)[number];
 
@@ -53,7 +55,10 @@ export class MediaEvent {
   @Column({ type: 'varchar', length: 50 })
   type: MediaEventType;
 
-  /** The media object as the API showed it when the event happened. */
+  /**
+   * The media object as the API showed it when the event happened; for `media.rendition.*`, the
+   * rendition and its `mediaId`.
+   */
   @Column({ type: 'jsonb' })
   data: Record<string, unknown>;
 

@@ -10,6 +10,8 @@ import {
 import { MediaEvent, type MediaEventType } from './media-event.entity.js';
 import type { Media } from './media.entity.js';
 import { toMediaDto } from './media.mapper.js';
+import type { MediaRendition } from './rendition.entity.js';
+import { toRenditionDto } from './rendition.mapper.js';
 
 /** An event taken from the outbox to be handed on. */
 export interface ClaimedEvent {
@@ -61,6 +63,28 @@ export class MediaEventRepository {
       type,
       data: JSON.parse(
         JSON.stringify(toMediaDto(media)),
+      ) as QueryDeepPartialEntity<Record<string, unknown>>,
+    });
+  }
+
+  /** Records a rendition's end (`media.rendition.ready`/`failed`) in the unit of work that finished it. */
+  async recordRendition(
+    rendition: MediaRendition,
+    tx: Transaction,
+  ): Promise<void> {
+    await managerOf(this.events.manager.connection, tx).insert(MediaEvent, {
+      id: newId('event'),
+      workspaceId: rendition.workspaceId,
+      mediaId: rendition.mediaId,
+      type:
+        rendition.status === 'ready'
+          ? 'media.rendition.ready'
+          : 'media.rendition.failed',
+      data: JSON.parse(
+        JSON.stringify({
+          mediaId: rendition.mediaId,
+          rendition: toRenditionDto(rendition),
+        }),
       ) as QueryDeepPartialEntity<Record<string, unknown>>,
     });
   }

@@ -25,6 +25,7 @@ import {
   RegisterMediaDto,
 } from './media.dto.js';
 import { toMediaDto } from './media.mapper.js';
+import { toRenditionDto } from './rendition.mapper.js';
 import { MediaService } from './media.service.js';
 import { Idempotent } from '../idempotency/idempotency.decorators.js';
 
@@ -52,8 +53,8 @@ export class MediaController {
   }
 
   /**
-   * The item with its status, URLs and what processing found (dimensions, video facts,
-   * normalisation). Poll it after an upload until `status` is READY or FAILED.
+   * The item with its status, URLs, what processing found (dimensions, video facts,
+   * normalisation) and its `renditions`. Poll it after an upload until `status` is READY or FAILED.
    */
   @ApiOperation({ summary: 'Get a media item' })
   @ApiOkResponse({ type: MediaDto })
@@ -64,7 +65,13 @@ export class MediaController {
     @CurrentAuth() auth: AuthContext,
     @Param('id') id: string,
   ): Promise<MediaDto> {
-    return toMediaDto(await this.media.get(auth.workspace.id, id));
+    const { media, renditions } = await this.media.getWithRenditions(
+      auth.workspace.id,
+      id,
+    );
+    return Object.assign(toMediaDto(media), {
+      renditions: renditions.map(toRenditionDto),
+    });
   }
 
   /**

@@ -19,6 +19,7 @@ import {
   type MediaStatus,
   type ValidationStatus,
 } from './media.entity.js';
+import { RenditionDto } from './rendition.dto.js';
 import type { StoredVideoMetadata } from './video-metadata.js';
 
 export class ProcessingResultDto {
@@ -113,6 +114,11 @@ export class MediaDto {
   videoWidth?: number | null;
   /** Videos: display height (rotation applied). */
   videoHeight?: number | null;
+  /**
+   * `GET /v1/media/{id}` only: the item's renditions, oldest first, as `GET /v1/media/{id}/renditions`
+   * lists them (lists and events leave them out).
+   */
+  renditions?: RenditionDto[];
   createdAt: Date;
   updatedAt: Date;
 }

@@ -231,6 +231,13 @@ export class Media {
   })
   targetPlatforms: string[] | null;
 
+  /**
+   * A bulk video upload asked for renditions for the target platforms the video fails; they are
+   * requested when its automatic validation has run.
+   */
+  @Column({ name: 'create_renditions', type: 'boolean', default: false })
+  createRenditions: boolean;
+
   /** Platforms whose validation was requested and has not run yet; null when none are pending. */
   @Column({
     name: 'validation_platforms',

@@ -10,29 +10,43 @@ import { Media } from './media.entity.js';
 import { MediaRepository } from './media.repository.js';
 import { MediaService } from './media.service.js';
 import { ProcessingJobs } from './processing.jobs.js';
+import { RenditionRequests } from './rendition-requests.service.js';
+import { MediaRendition } from './rendition.entity.js';
+import { RenditionJobs } from './rendition.jobs.js';
+import { MediaRenditionRepository } from './rendition.repository.js';
 
 /**
- * The media library: items and their lifecycle events (the only owner of `media` and
- * `media_events`), the lifecycle transitions, and the ingest step server-side sources share.
+ * The media library: items, their lifecycle events and their renditions (the only owner of
+ * `media`, `media_events` and `media_renditions`), the lifecycle transitions, and the ingest step
+ * server-side sources share. Renditions are made by the renditions module.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Media, MediaEvent]), StorageModule],
+  imports: [
+    TypeOrmModule.forFeature([Media, MediaEvent, MediaRendition]),
+    StorageModule,
+  ],
   controllers: [MediaController],
   providers: [
     MediaRepository,
     MediaEventRepository,
+    MediaRenditionRepository,
     MediaService,
     MediaLifecycleService,
     MediaIngest,
     ProcessingJobs,
+    RenditionJobs,
+    RenditionRequests,
   ],
   exports: [
     MediaRepository,
     MediaEventRepository,
+    MediaRenditionRepository,
     MediaService,
     MediaLifecycleService,
     MediaIngest,
     ProcessingJobs,
+    RenditionJobs,
+    RenditionRequests,
   ],
 })
 export class MediaModule {}

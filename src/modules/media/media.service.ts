@@ -13,7 +13,9 @@ import {
   type MediaStatus,
   type UploadChannel,
 } from './media.entity.js';
+import type { MediaRendition } from './rendition.entity.js';
 import { MediaRepository } from './media.repository.js';
+import { MediaRenditionRepository } from './rendition.repository.js';
 import { canonicalContentType } from './media-types.js';
 import {
   buildStorageKey,
@@ -35,6 +37,8 @@ export interface PendingUploadSpec {
   maxSizeBytes: number;
   channel: UploadChannel;
   targetPlatforms?: string[] | null;
+  /** Renditions for the target platforms the video fails, once it is validated. */
+  createRenditions?: boolean;
   /** Hex SHA-256 the client declared for the file, if any. */
   declaredSha256?: string | null;
 }
@@ -72,6 +76,7 @@ export class MediaService {
 
   constructor(
     private readonly media: MediaRepository,
+    private readonly renditions: MediaRenditionRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly storage: Storage,
     keys: SigningKeys,
@@ -101,6 +106,7 @@ export class MediaService {
       uploadChannel: spec.channel,
       maxSizeBytes: spec.maxSizeBytes,
       targetPlatforms: spec.targetPlatforms ?? null,
+      createRenditions: spec.createRenditions ?? false,
       declaredSha256: spec.declaredSha256 ?? null,
     });
   }
@@ -166,6 +172,20 @@ export class MediaService {
     });
     await this.media.insertAll([media]);
     return media;
+  }
+
+  /** The item with its renditions, oldest first; 404 `not_found` when it is not in this workspace. */
+  async getWithRenditions(
+    workspaceId: string,
+    id: string,
+  ): Promise<{ media: Media; renditions: MediaRendition[] }> {
+    // Read side by side: the renditions query is scoped by workspace too, so it needs the item
+    // only to know whether to answer 404.
+    const [media, renditions] = await Promise.all([
+      this.get(workspaceId, id),
+      isId('media', id) ? this.renditions.listForMedia(workspaceId, id) : [],
+    ]);
+    return { media, renditions };
   }
 
   /** The item, or 404 `not_found` when it does not exist in this workspace. */
@@ -247,6 +267,10 @@ export class MediaService {
       if (media.posterPath) {
         await this.storage.delete(media.posterPath);
       }
+      // A rendition being made now finds the item gone when it finishes, and removes its file.
+      for (const key of await this.renditions.storedKeys(media.id, tx)) {
+        await this.storage.delete(key);
+      }
       await this.media.delete(media.id, tx);
     });
   }
@@ -268,6 +292,7 @@ export class MediaService {
       uploadCheckedAt: null,
       multipartUploadId: null,
       multipartPartBytes: null,
+      createRenditions: false,
       ...fields,
     });
   }

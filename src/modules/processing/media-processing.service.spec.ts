@@ -17,6 +17,7 @@ import { FakeUnitOfWork } from '../../testing/fakes/unit-of-work.fake.js';
 import { MediaLifecycleService } from '../media/media-lifecycle.service.js';
 import type { Media } from '../media/media.entity.js';
 import { MediaProcessingService } from './media-processing.service.js';
+import type { RenditionRequests } from '../media/rendition-requests.service.js';
 
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n',
@@ -57,6 +58,7 @@ describe('MediaProcessingService', () => {
       media.asRepository(),
       lifecycle,
       validations.asPort(),
+      { startWaiting: vi.fn() } as unknown as RenditionRequests,
       storage,
       { normaliseImageFile: normalise } as unknown as ImageAdapter,
       { probe } as unknown as VideoAdapter,

@@ -35,6 +35,7 @@ import {
   type ProcessingOutcome,
 } from '../media/media-lifecycle.service.js';
 import { MediaRepository } from '../media/media.repository.js';
+import { RenditionRequests } from '../media/rendition-requests.service.js';
 import {
   PROCESS_MEDIA,
   type ProcessMediaJob,
@@ -116,6 +117,7 @@ export class MediaProcessingService implements OnModuleInit {
     private readonly media: MediaRepository,
     private readonly lifecycle: MediaLifecycleService,
     private readonly validations: ValidationJobs,
+    private readonly renditions: RenditionRequests,
     private readonly storage: Storage,
     private readonly images: ImageAdapter,
     private readonly videos: VideoAdapter,
@@ -191,6 +193,9 @@ export class MediaProcessingService implements OnModuleInit {
       hasValidationToRun(finished)
     ) {
       await this.queueValidation(finished);
+    }
+    if (finished) {
+      await this.renditions.startWaiting(finished);
     }
     return report(`media ${mediaId} is ${outcome.status}`);
   }

@@ -1,3 +1,4 @@
+import type { RenditionFit } from '../media/rendition.entity.js';
 import type { RenderedImage } from '../../infra/image/image-rendition.js';
 import { JPEG_QUALITY } from '../../infra/image/image-normalisation.js';
 import type { ImageFacts } from '../validation/evaluate-media.js';
@@ -14,7 +15,6 @@ import type { Platform } from '../validation/platforms.js';
  * and adds white bars (JPEG has no transparency), `crop` keeps the centre and fills the frame. (The
  * video planner, src/modules/renditions/video-plan.ts, defines the same type.)
  */
-export type RenditionFit = 'pad' | 'crop';
 
 /**
  * What to render so that an image passes a platform's rules, or why no rendition can. A render is

@@ -1,3 +1,4 @@
+import type { RenditionFit } from '../media/rendition.entity.js';
 import { formatBytes } from '../../lib/bytes.js';
 import {
   evaluateMedia,
@@ -14,7 +15,6 @@ import type { Platform } from '../validation/platforms.js';
  * How a video whose shape a platform does not want is framed: `pad` keeps every pixel of the picture
  * and adds black bars; `crop` fills the frame and loses the edges.
  */
-export type RenditionFit = 'pad' | 'crop';
 
 export interface RenditionOptions {
   fit: RenditionFit;

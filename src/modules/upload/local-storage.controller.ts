@@ -43,6 +43,7 @@ import {
   fileCacheControl,
 } from '../../infra/storage/served-headers.js';
 import { MediaRepository } from '../media/media.repository.js';
+import { MediaRenditionRepository } from '../media/rendition.repository.js';
 import { UploadReceiptService } from './upload-receipt.service.js';
 
 /** The storage key in the path: several `/`-separated segments, each percent-encoded. */
@@ -79,6 +80,7 @@ export class LocalStorageController {
   constructor(
     private readonly storage: Storage,
     private readonly media: MediaRepository,
+    private readonly renditions: MediaRenditionRepository,
     private readonly receipts: UploadReceiptService,
     private readonly config: AppConfig,
   ) {}
@@ -189,12 +191,12 @@ export class LocalStorageController {
     @Res() response: Response,
   ): Promise<void> {
     const storageKey = joinKey(key);
-    const media =
-      this.receipts.receivesUploads && isValidObjectKey(storageKey)
-        ? await this.media.findByStoredKey(storageKey)
-        : null;
     const stored =
-      media?.status === 'READY' ? await this.storage.head(storageKey) : null;
+      this.receipts.receivesUploads &&
+      isValidObjectKey(storageKey) &&
+      (await this.isServed(storageKey))
+        ? await this.storage.head(storageKey)
+        : null;
     if (!stored) {
       throw new ApiError('not_found', 'No such file');
     }
@@ -255,6 +257,15 @@ export class LocalStorageController {
       response.setHeader('Content-Length', String(stored.sizeBytes));
     }
     await pipeline(body, response);
+  }
+
+  /** A READY item's file or poster, or a ready rendition's file: nothing unfinished is served. */
+  private async isServed(key: string): Promise<boolean> {
+    const media = await this.media.findByStoredKey(key);
+    if (media) {
+      return media.status === 'READY';
+    }
+    return (await this.renditions.findReadyByKey(key)) !== null;
   }
 
   private setCaching(response: Response, stored: StoredObjectInfo): void {

@@ -85,7 +85,8 @@ export class UploadController {
   /**
    * Up to 20 MP4/QuickTime videos of up to 10 GB each, 20 GB per batch; URLs valid 60 minutes.
    * Each URL accepts at most `fileSizeMb` megabytes. `targetPlatforms` is kept with each item for
-   * platform validation.
+   * platform validation; with `createRenditions`, each video also gets a rendition for every target
+   * platform it fails.
    */
   @ApiOperation({ summary: 'Request upload URLs for large videos' })
   @ApiCreatedResponse({ type: BulkVideoUploadUrlsResponseDto })
@@ -101,6 +102,7 @@ export class UploadController {
       auth.workspace.id,
       body.videos,
       body.targetPlatforms,
+      body.createRenditions ?? false,
     );
     return {
       videos: issued.map((item) => ({

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsNumber,
   IsOptional,
@@ -207,6 +208,15 @@ export class BulkVideoUploadUrlsDto {
   @ArrayUnique()
   @IsIn(PLATFORMS, { each: true })
   targetPlatforms: Platform[];
+
+  /**
+   * After the automatic validation, make a rendition (`fit: pad`, `trim: true`) of each video for
+   * every target platform it fails; see `GET /v1/media/{id}/renditions`.
+   * @default false
+   */
+  @IsOptional()
+  @IsBoolean()
+  createRenditions?: boolean;
 }
 
 export class BulkVideoUploadUrlDto {

@@ -165,6 +165,7 @@ export class UploadService {
     workspaceId: string,
     videos: BulkVideoFile[],
     targetPlatforms: Platform[],
+    createRenditions = false,
   ): Promise<IssuedItemUpload[]> {
     const plans = videos.map((video, index) => ({
       filename: video.filename,
@@ -186,12 +187,10 @@ export class UploadService {
       ]);
     }
     this.assertUploadable(plans, BULK_VIDEO_MAX_BYTES);
-    return this.createPendingItems(
-      workspaceId,
-      'bulk_video',
-      plans,
+    return this.createPendingItems(workspaceId, 'bulk_video', plans, {
       targetPlatforms,
-    );
+      createRenditions,
+    });
   }
 
   async refreshPresign(
@@ -379,7 +378,10 @@ export class UploadService {
     workspaceId: string,
     channel: UploadChannel,
     plans: PlannedUpload[],
-    targetPlatforms?: Platform[],
+    validation: { targetPlatforms: Platform[]; createRenditions: boolean } = {
+      targetPlatforms: [],
+      createRenditions: false,
+    },
   ): Promise<IssuedItemUpload[]> {
     const items = plans.map((plan) =>
       // assertUploadable has refused filenames without a usable key.
@@ -389,7 +391,11 @@ export class UploadService {
         sizeBytes: 'exact' in plan.size ? plan.size.exact : null,
         maxSizeBytes: 'exact' in plan.size ? plan.size.exact : plan.size.max,
         channel,
-        targetPlatforms,
+        targetPlatforms:
+          validation.targetPlatforms.length > 0
+            ? validation.targetPlatforms
+            : null,
+        createRenditions: validation.createRenditions,
         declaredSha256: plan.checksumSha256?.toLowerCase(),
       })!,
     );

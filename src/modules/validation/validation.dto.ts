@@ -24,7 +24,7 @@ function unknownPlatformsMessage({ property, value }: ValidationArguments) {
 }
 
 /** A non-empty list of distinct platform constants; unknown names are refused, naming the valid ones. */
-function PlatformList() {
+export function PlatformList() {
   return applyDecorators(
     ApiProperty({ enum: PLATFORMS, isArray: true, minItems: 1 }),
     IsArray(),

@@ -10,6 +10,8 @@ import {
 } from '../../testing/fakes/media.fakes.js';
 import { FakeUnitOfWork } from '../../testing/fakes/unit-of-work.fake.js';
 import type { Media } from '../media/media.entity.js';
+import type { RenditionRequests } from '../media/rendition-requests.service.js';
+import type { MediaRenditionRepository } from '../media/rendition.repository.js';
 import {
   VALIDATION_NOT_CONFIGURED,
   type ValidationAvailability,
@@ -32,6 +34,8 @@ describe('ValidationService', () => {
   let jobs: FakeValidationJobs;
   let availability: { available: boolean };
   let probe: ReturnType<typeof vi.fn>;
+  let renditions: { findOrCreate: ReturnType<typeof vi.fn> };
+  let renditionRequests: { startWaiting: ReturnType<typeof vi.fn> };
   let service: ValidationService;
 
   beforeAll(() => Logger.overrideLogger(false));
@@ -40,10 +44,16 @@ describe('ValidationService', () => {
     jobs = new FakeValidationJobs();
     availability = { available: true };
     probe = vi.fn();
+    renditions = {
+      findOrCreate: vi.fn(async () => ({ renditions: [], created: [] })),
+    };
+    renditionRequests = { startWaiting: vi.fn() };
     service = new ValidationService(
       media.asRepository(),
       new FakeUnitOfWork([media]).asUnitOfWork(),
       jobs.asPort(),
+      renditions as unknown as MediaRenditionRepository,
+      renditionRequests as unknown as RenditionRequests,
       availability as ValidationAvailability,
       {
         probeLocation: async (key: string) => `/files/${key}`,
@@ -134,6 +144,46 @@ describe('ValidationService', () => {
         INSTAGRAM: { valid: true, errors: [] },
         X: { valid: true, errors: [] },
       });
+    });
+
+    it('asks for renditions for the target platforms a createRenditions upload fails, in the same unit of work', async () => {
+      const item = media.seed({
+        ...readyImage,
+        width: 2000,
+        height: 400,
+        validationStatus: 'pending',
+        targetPlatforms: ['INSTAGRAM', 'X', 'LINKEDIN'],
+        validationPlatforms: ['INSTAGRAM', 'X', 'LINKEDIN'],
+        createRenditions: true,
+      });
+
+      await service.run({ mediaId: item.id });
+
+      // 5:1 is too wide for Instagram; X and LinkedIn take it.
+      expect(renditions.findOrCreate).toHaveBeenCalledTimes(1);
+      expect(renditions.findOrCreate.mock.calls[0][1]).toEqual([
+        { platform: 'INSTAGRAM', fit: 'pad', trim: true },
+      ]);
+      expect(renditionRequests.startWaiting).toHaveBeenCalledWith(
+        expect.objectContaining({ id: item.id }),
+      );
+    });
+
+    it('asks for no renditions when the upload did not ask for them', async () => {
+      const item = media.seed({
+        ...readyImage,
+        width: 2000,
+        height: 400,
+        validationStatus: 'pending',
+        targetPlatforms: ['INSTAGRAM'],
+        validationPlatforms: ['INSTAGRAM'],
+      });
+
+      await service.run({ mediaId: item.id });
+
+      expect(media.row(item.id)!.validationStatus).toBe('failed');
+      expect(renditions.findOrCreate).not.toHaveBeenCalled();
+      expect(renditionRequests.startWaiting).not.toHaveBeenCalled();
     });
 
     it('fails the item when one platform rejects it, keeping earlier results', async () => {

@@ -10,6 +10,11 @@ import { VideoProbeError } from '../../infra/video/video-probe.error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { Media, type ValidationStatus } from '../media/media.entity.js';
 import { MediaRepository } from '../media/media.repository.js';
+import { RenditionRequests } from '../media/rendition-requests.service.js';
+import {
+  MediaRenditionRepository,
+  type RenditionRecipe,
+} from '../media/rendition.repository.js';
 import { categoryOf } from '../media/media-types.js';
 import {
   evaluateMedia,
@@ -63,6 +68,8 @@ export class ValidationService {
     private readonly media: MediaRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly jobs: ValidationJobs,
+    private readonly renditions: MediaRenditionRepository,
+    private readonly renditionRequests: RenditionRequests,
     private readonly availability: ValidationAvailability,
     private readonly storage: Storage,
     private readonly videos: VideoAdapter,
@@ -261,13 +268,15 @@ export class ValidationService {
   /**
    * Merges the results under the item's row lock and takes their platforms off the pending list;
    * once none is left the status is `passed` when every platform result is valid, else `failed`.
-   * Returns the new status, or null when the item was deleted meanwhile.
+   * A bulk video upload that asked for renditions gets one, in the same transaction, for every
+   * target platform it fails; they are queued after it (or by the recovery pass when Redis is
+   * away). Returns the new status, or null when the item was deleted meanwhile.
    */
-  private record(
+  private async record(
     mediaId: string,
     { results, changes }: Verdict,
   ): Promise<ValidationStatus | null> {
-    return this.unitOfWork.run(async (tx) => {
+    const recorded = await this.unitOfWork.run(async (tx) => {
       const current = await this.media.lockForUpdate(mediaId, tx);
       if (!current) {
         return null;
@@ -290,9 +299,30 @@ export class ValidationService {
         },
         tx,
       );
-      return current.validationStatus;
+      const renditions = automaticRenditions(current, results);
+      if (renditions.length > 0) {
+        await this.renditions.findOrCreate(current, renditions, tx);
+      }
+      return { status: current.validationStatus, media: current };
     });
+    if (recorded?.media.createRenditions) {
+      await this.renditionRequests.startWaiting(recorded.media);
+    }
+    return recorded?.status ?? null;
   }
+}
+
+/** The renditions a bulk video upload's `createRenditions` asks for: its failed target platforms. */
+function automaticRenditions(
+  media: Media,
+  results: Partial<Record<Platform, PlatformResult>>,
+): RenditionRecipe[] {
+  if (!media.createRenditions || media.status !== 'READY') {
+    return [];
+  }
+  return (media.targetPlatforms ?? [])
+    .filter((platform) => results[platform as Platform]?.valid === false)
+    .map((platform) => ({ platform, fit: 'pad', trim: true }));
 }
 
 function resultsFor(

@@ -1,11 +1,14 @@
 import { Webhook } from 'standardwebhooks';
 
-/** What an endpoint receives: the event as recorded in the outbox, and the media object with it. */
+/**
+ * What an endpoint receives: the event as recorded in the outbox, with the media object, or for
+ * `media.rendition.*` the rendition and its `mediaId`.
+ */
 export interface WebhookEventPayload {
   id: string;
   type: string;
   createdAt: string;
-  data: { media: Record<string, unknown> };
+  data: { media: Record<string, unknown> } | Record<string, unknown>;
 }
 
 export function webhookPayload(event: {
@@ -18,7 +21,9 @@ export function webhookPayload(event: {
     id: event.id,
     type: event.type,
     createdAt: event.createdAt.toISOString(),
-    data: { media: event.data },
+    data: event.type.startsWith('media.rendition.')
+      ? event.data
+      : { media: event.data },
   };
 }
 

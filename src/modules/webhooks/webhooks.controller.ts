@@ -42,9 +42,10 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhookEndpointsService) {}
 
   /**
-   * Subscribes a URL to events. Each `media.uploaded` is then POSTed to it, signed per Standard
-   * Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with the `secret` returned
-   * here, the only time it is shown. Only 2xx counts as received; failures are retried for about
+   * Subscribes a URL to events: `media.uploaded` (data: the item), `media.rendition.ready` and
+   * `media.rendition.failed` (data: `rendition` and its `mediaId`). Each is then POSTed to it,
+   * signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with the
+   * `secret` returned here, the only time it is shown. Only 2xx counts as received; failures are retried for about
    * 3 days; a 410 answer disables the endpoint.
    */
   @ApiOperation({ summary: 'Create a webhook endpoint' })

@@ -18,7 +18,11 @@ import {
 } from '../media/media-event.entity.js';
 
 /** The events a client may subscribe to; the others drive the service itself. */
-export const SUBSCRIBABLE_EVENTS = ['media.uploaded'] as const;
+export const SUBSCRIBABLE_EVENTS = [
+  'media.uploaded',
+  'media.rendition.ready',
+  'media.rendition.failed',
+] as const;
 export type SubscribableEvent = (typeof SUBSCRIBABLE_EVENTS)[number];
 
 const WEBHOOK_URL = {
@@ -65,7 +69,7 @@ export class CreateWebhookDto {
   @MaxLength(2048)
   url: string;
 
-  /** The events to receive; only `media.uploaded` can be subscribed to. */
+  /** The events to receive: `media.uploaded`, `media.rendition.ready`, `media.rendition.failed`. */
   @ApiProperty({
     enum: SUBSCRIBABLE_EVENTS,
     isArray: true,

@@ -52,6 +52,7 @@ export function mediaRow(overrides: Partial<Media> = {}): Media {
     uploadCheckedAt: null,
     targetPlatforms: null,
     validationPlatforms: null,
+    createRenditions: false,
     createdAt: new Date(),
     updatedAt: new Date(),
     ...overrides,
