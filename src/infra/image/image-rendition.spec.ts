@@ -12,6 +12,7 @@ import { evaluateMedia } from '../../modules/validation/evaluate-media.js';
 import type { RenditionFit } from '../../modules/media/rendition.entity.js';
 import type { Platform } from '../../modules/validation/platforms.js';
 import { ImageRenditionAdapter, shrink } from './image-rendition.js';
+import { jpegHeaderMarkers } from '../../testing/jpeg.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../test/fixtures');
 const JFIF_PREFIX = Buffer.from([
@@ -19,19 +20,6 @@ const JFIF_PREFIX = Buffer.from([
 ]);
 
 type Rgb = [number, number, number];
-
-/** The JPEG's marker bytes before its first scan, e.g. [0xe0 (APP0), 0xdb (DQT), …]. */
-function headerMarkers(jpeg: Buffer): number[] {
-  const markers: number[] = [];
-  let offset = 2;
-  while (offset + 4 <= jpeg.length && jpeg[offset] === 0xff) {
-    const marker = jpeg[offset + 1];
-    markers.push(marker);
-    if (marker === 0xda) break;
-    offset += 2 + jpeg.readUInt16BE(offset + 2);
-  }
-  return markers;
-}
 
 async function pixelAt(path: string, x: number, y: number): Promise<Rgb> {
   const { data, info } = await sharp(path)
@@ -240,7 +228,7 @@ describe('ImageRenditionAdapter.renderRendition (real sharp)', () => {
     expect(output.includes('ExampleCam')).toBe(false);
     // APP0 (JFIF) is the only application segment: no APP1 (EXIF/XMP), APP2 (ICC), APP13 (IPTC).
     expect(
-      headerMarkers(output).filter(
+      jpegHeaderMarkers(output).filter(
         (marker) => marker >= 0xe0 && marker <= 0xef,
       ),
     ).toEqual([0xe0]);

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { HeifDecoder, HeifDecoderError } from './heif-decoder.js';
 import { ImageAdapter } from './image.adapter.js';
 import type { ImageNormalisationResult } from './image-normalisation.js';
+import { jpegHeaderMarkers } from '../../testing/jpeg.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../test/fixtures');
 const JFIF_PREFIX = Buffer.from([
@@ -383,19 +384,6 @@ describe('ImageAdapter.normaliseImageFile (real sharp over test/fixtures)', () =
   });
 });
 
-/** The JPEG's segment markers before its first scan (APP0 = 0xe0, APP1 = 0xe1, …). */
-function headerMarkers(jpeg: Buffer): number[] {
-  const markers: number[] = [];
-  let offset = 2;
-  while (offset + 4 <= jpeg.length && jpeg[offset] === 0xff) {
-    const marker = jpeg[offset + 1];
-    markers.push(marker);
-    if (marker === 0xda) break;
-    offset += 2 + jpeg.readUInt16BE(offset + 2);
-  }
-  return markers;
-}
-
 describe('ImageAdapter.normaliseImageFile: HEIC/HEIF and AVIF', () => {
   const heifDecoder = new HeifDecoder();
   const adapter = new ImageAdapter({ heifDecoder });
@@ -465,9 +453,9 @@ describe('ImageAdapter.normaliseImageFile: HEIC/HEIF and AVIF', () => {
     expect(metadata.icc).toBeUndefined();
     expect(metadata.orientation).toBeUndefined();
     expect(output.includes('iPhone')).toBe(false);
-    expect(headerMarkers(output).filter((m) => m >= 0xe0 && m <= 0xef)).toEqual(
-      [0xe0],
-    );
+    expect(
+      jpegHeaderMarkers(output).filter((m) => m >= 0xe0 && m <= 0xef),
+    ).toEqual([0xe0]);
   });
 
   it('converts the Display P3 colours of an iPhone HEIC to sRGB instead of reading them as sRGB', async () => {

@@ -11,7 +11,7 @@ import {
   bitrateForSizeCap,
   loweredBitrateChange,
   planVideoRendition,
-  type PlannedVideo,
+  predictedFacts,
   type RenditionOptions,
   type VideoPlan,
 } from './video-plan.js';
@@ -55,31 +55,6 @@ function transcode(
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
   return index === -1 ? undefined : args[index + 1];
-}
-
-/** The plan's output as the evaluator will see the rendition (its size aside). */
-function outputFacts(output: PlannedVideo, source: VideoFacts): VideoFacts {
-  return {
-    kind: 'video',
-    sizeBytes: null,
-    container: 'mp4',
-    videoCodec: 'h264',
-    width: output.width,
-    height: output.height,
-    durationSeconds: output.durationSeconds,
-    fps: output.fps ?? source.fps,
-    pixelFormat: 'yuv420p',
-    scanType: 'progressive',
-    audio:
-      output.audio === null
-        ? null
-        : {
-            codec: 'aac',
-            profile: 'LC',
-            sampleRateHz: output.audio.sampleRateHz,
-            channels: output.audio.channels,
-          },
-  };
 }
 
 describe('planVideoRendition', () => {
@@ -655,7 +630,7 @@ describe('planVideoRendition', () => {
         const source = { ...SOURCE, ...changes };
         const plan = transcode(changes, platform, { fit, trim: true });
         const verdict = evaluateMedia(
-          outputFacts(plan.output, source),
+          predictedFacts(plan.output, source),
           platform,
         );
         expect(verdict.errors).toEqual([]);

@@ -548,7 +548,10 @@ function audioChanges(
 }
 
 /** What the rendition will look like to the evaluator, size aside (it is known only after encoding). */
-function predictedFacts(output: PlannedVideo, source: VideoFacts): VideoFacts {
+export function predictedFacts(
+  output: PlannedVideo,
+  source: VideoFacts,
+): VideoFacts {
   return {
     kind: 'video',
     sizeBytes: null,
