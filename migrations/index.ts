@@ -12,6 +12,7 @@ import { UploadCheckedAt1764754400000 } from './1764754400000-UploadCheckedAt.js
 import { CreateIdempotencyRecords1764840800000 } from './1764840800000-CreateIdempotencyRecords.js';
 import { IdempotencyRecoveryPoint1764927200000 } from './1764927200000-IdempotencyRecoveryPoint.js';
 import { CreateMediaRenditions1765013600000 } from './1765013600000-CreateMediaRenditions.js';
+import { ListIndexes1765100000000 } from './1765100000000-ListIndexes.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CreateIdempotencyRecords1764840800000,
   IdempotencyRecoveryPoint1764927200000,
   CreateMediaRenditions1765013600000,
+  ListIndexes1765100000000,
 ];

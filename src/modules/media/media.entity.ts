@@ -57,6 +57,8 @@ export type ValidationResults = Record<string, unknown> & {
 
 @Entity({ name: 'media' })
 @Index('idx_media_workspace_seq', ['workspaceId', 'seq'])
+// Status-filtered lists, whatever plan PostgreSQL caches (1765100000000-ListIndexes).
+@Index('idx_media_workspace_status_seq', ['workspaceId', 'status', 'seq'])
 @Index('idx_media_status_upload_expires', ['status', 'uploadExpiresAt'])
 @Index('idx_media_workspace_checksum', ['workspaceId', 'checksumSha256'], {
   where: '"checksum_sha256" IS NOT NULL',
@@ -71,8 +73,10 @@ export class Media {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id: string;
 
-  /** Insertion order: the stable sort key of list pagination. */
-  @Index('uq_media_seq', { unique: true })
+  /**
+   * Insertion order: the stable sort key of list pagination, always read within a workspace (no
+   * index orders the whole table by it; see `listStatement`).
+   */
   @Column({ type: 'bigint', transformer: bigintAsNumber })
   @Generated('increment')
   seq: number;

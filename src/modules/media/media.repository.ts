@@ -38,6 +38,33 @@ const MAX_ITEMS_PER_INSERT = 50;
 const FINISHED: MediaStatus[] = ['READY', 'FAILED'];
 
 /**
+ * The list statement for a combination of filters, after `SELECT … FROM media`: parameters are
+ * `$1` workspace, `$2` limit, then the status and the cursor's `seq` when present. One prepared
+ * statement per combination, each served by an index that holds exactly its rows in order:
+ * (workspace_id, seq), or (workspace_id, status, seq) with a status. No index orders the whole
+ * table by `seq` (1765100000000-ListIndexes dropped it), so the generic plan PostgreSQL switches to
+ * after five executions of a statement is the same index walk a custom plan chooses: it cannot walk
+ * the table's `seq` order filtering on workspace and status, which cost seconds for a rare status
+ * in a large workspace. test/query-plans.spec.ts forces generic and custom plans and checks.
+ */
+export function listStatement(
+  byStatus: boolean,
+  afterCursor: boolean,
+): { name: string; rest: string } {
+  const conditions = ['"workspace_id" = $1'];
+  if (byStatus) {
+    conditions.push('"status" = $3');
+  }
+  if (afterCursor) {
+    conditions.push(`"seq" < $${byStatus ? 4 : 3}`);
+  }
+  return {
+    name: `media_list_${byStatus ? 'status' : 'any'}_${afterCursor ? 'after' : 'first'}`,
+    rest: `WHERE ${conditions.join(' AND ')} ORDER BY "seq" DESC LIMIT $2`,
+  };
+}
+
+/**
  * The only code that reads or writes the `media` table. The hot reads and the presign INSERT run
  * as named prepared statements (`Sql`; why: docs/performance.md#media-reads), concurrent INSERTs
  * share statements (`WriteCoalescer`; docs/performance.md#media-inserts). The reconciler's
@@ -138,23 +165,18 @@ export class MediaRepository {
       beforeSeq,
     }: { limit: number; status?: MediaStatus; beforeSeq?: number },
   ): Promise<Media[]> {
-    // One statement per combination of filters, so each keeps a plan that uses the
-    // (workspace_id, seq) index for its own conditions.
+    const statement = listStatement(
+      status !== undefined,
+      beforeSeq !== undefined,
+    );
     const values: unknown[] = [workspaceId, limit];
-    const conditions = ['"workspace_id" = $1'];
     if (status !== undefined) {
       values.push(status);
-      conditions.push(`"status" = $${values.length}`);
     }
     if (beforeSeq !== undefined) {
       values.push(beforeSeq);
-      conditions.push(`"seq" < $${values.length}`);
     }
-    return this.select(
-      `media_list_${status === undefined ? 'any' : 'status'}_${beforeSeq === undefined ? 'first' : 'after'}`,
-      `WHERE ${conditions.join(' AND ')} ORDER BY "seq" DESC LIMIT $2`,
-      values,
-    );
+    return this.select(statement.name, statement.rest, values);
   }
 
   /** Which of `ids` exist in the workspace. */

@@ -1,0 +1,120 @@
+import { DataSource, type QueryRunner } from 'typeorm';
+import { listStatement } from '../src/modules/media/media.repository.js';
+import {
+  startTestApp,
+  type TestApp,
+  type TestWorkspace,
+} from './support/test-app.js';
+
+/** Items of the large workspace: enough that walking it instead of an index shows in the plan. */
+const LARGE_WORKSPACE_ITEMS = 40_000;
+
+/**
+ * The plans of the list statements on a table where the wrong plan would cost: one large workspace
+ * of READY items holding a handful of PROCESSING ones, and a small workspace where FAILED is common.
+ * Prepared statements switch to a generic plan after five executions; the case that used to take
+ * seconds is a rare status in the largest workspace under that generic plan, so the plan is forced
+ * generic (and custom) and read with EXPLAIN EXECUTE.
+ */
+describe('query plans of status-filtered lists', () => {
+  let t: TestApp;
+  let large: TestWorkspace;
+  let small: TestWorkspace;
+  let runner: QueryRunner;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    large = await t.createWorkspace();
+    small = await t.createWorkspace();
+    const db = t.app.get(DataSource);
+    const insert = (workspaceId: string, count: number, status: string) =>
+      db.query(
+        `INSERT INTO media (id, workspace_id, filename, content_type, status, public_url, validation_status, metadata)
+         SELECT 'media_plan' || $1 || '_' || n, $2, 'f.jpg', 'image/jpeg', $3, 'https://x/f.jpg', 'skipped', '{}'
+         FROM generate_series(1, $4) AS n`,
+        [`${workspaceId.slice(-8)}${status}`, workspaceId, status, count],
+      );
+    await insert(large.workspace.id, LARGE_WORKSPACE_ITEMS, 'READY');
+    await insert(large.workspace.id, 5, 'PROCESSING');
+    await insert(small.workspace.id, 2_000, 'FAILED');
+    await db.query('ANALYZE media');
+    runner = db.createQueryRunner();
+    await runner.connect();
+  });
+  afterAll(async () => {
+    await runner?.release();
+    await t?.app
+      .get(DataSource)
+      .query('DELETE FROM media WHERE workspace_id = ANY($1)', [
+        [large.workspace.id, small.workspace.id],
+      ]);
+    await t?.close();
+  });
+
+  /** The plan of MediaRepository's list statement under `mode`, for a workspace and maybe a status. */
+  async function plan(
+    mode: 'force_generic_plan' | 'force_custom_plan',
+    withCursor: boolean,
+    workspaceId: string,
+    status: string | null,
+  ): Promise<string> {
+    const statement = listStatement(status !== null, withCursor);
+    const name = `plan_${statement.name}`;
+    await runner.query(`SET plan_cache_mode = ${mode}`);
+    await runner.query(
+      `PREPARE ${name} AS SELECT * FROM "media" ${statement.rest}`,
+    );
+    // EXPLAIN EXECUTE takes no bind parameters; the values are our own ids and constants.
+    const values = [
+      `'${workspaceId}'`,
+      '21',
+      ...(status === null ? [] : [`'${status}'`]),
+      ...(withCursor ? ['9223372036854775807'] : []),
+    ];
+    try {
+      const rows: Array<{ 'QUERY PLAN': string }> = await runner.query(
+        `EXPLAIN EXECUTE ${name}(${values.join(', ')})`,
+      );
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    } finally {
+      await runner.query(`DEALLOCATE ${name}`);
+      await runner.query('RESET plan_cache_mode');
+    }
+  }
+
+  for (const mode of ['force_generic_plan', 'force_custom_plan'] as const) {
+    for (const withCursor of [false, true]) {
+      const page = withCursor ? 'a later page' : 'the first page';
+
+      it(`${mode}, ${page}: a rare status in the largest workspace is read from (workspace_id, status, seq)`, async () => {
+        for (const [workspace, status] of [
+          [large, 'PROCESSING'],
+          [large, 'FAILED'],
+          [small, 'FAILED'],
+        ] as const) {
+          const text = await plan(
+            mode,
+            withCursor,
+            workspace.workspace.id,
+            status,
+          );
+          expect(text, text).toContain('idx_media_workspace_status_seq');
+          expect(text, text).not.toMatch(/Seq Scan|uq_media_seq|Sort/);
+        }
+      });
+
+      it(`${mode}, ${page}: an unfiltered list is read from (workspace_id, seq)`, async () => {
+        for (const workspace of [large, small]) {
+          const text = await plan(
+            mode,
+            withCursor,
+            workspace.workspace.id,
+            null,
+          );
+          expect(text, text).toContain('idx_media_workspace_seq');
+          expect(text, text).not.toMatch(/Seq Scan|uq_media_seq|Sort/);
+        }
+      });
+    }
+  }
+});
