@@ -13,6 +13,7 @@ import { CreateIdempotencyRecords1764840800000 } from './1764840800000-CreateIde
 import { IdempotencyRecoveryPoint1764927200000 } from './1764927200000-IdempotencyRecoveryPoint.js';
 import { CreateMediaRenditions1765013600000 } from './1765013600000-CreateMediaRenditions.js';
 import { ListIndexes1765100000000 } from './1765100000000-ListIndexes.js';
+import { RecoveryIndexes1765186400000 } from './1765186400000-RecoveryIndexes.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   IdempotencyRecoveryPoint1764927200000,
   CreateMediaRenditions1765013600000,
   ListIndexes1765100000000,
+  RecoveryIndexes1765186400000,
 ];

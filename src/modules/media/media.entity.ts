@@ -69,6 +69,16 @@ export type ValidationResults = Record<string, unknown> & {
   ['workspaceId', 'uploadCheckedAt', 'seq'],
   { where: `"status" = 'PENDING'` },
 )
+// The periodic passes' partial indexes (1765186400000-RecoveryIndexes, RECOVERY_STATEMENTS).
+@Index('idx_media_processing_updated', ['updatedAt'], {
+  where: `"status" = 'PROCESSING'`,
+})
+@Index('idx_media_abandoned_multipart', ['id'], {
+  where: `"multipart_upload_id" IS NOT NULL AND "status" <> 'PENDING'`,
+})
+@Index('idx_media_validation_recovery', ['updatedAt'], {
+  where: `"status" IN ('READY', 'FAILED') AND ("validation_status" = 'pending' OR ("validation_status" = 'skipped' AND "target_platforms" IS NOT NULL))`,
+})
 export class Media {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id: string;

@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import {
-  In,
-  IsNull,
-  LessThan,
-  Not,
-  Repository,
-  type EntityManager,
-} from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { isRowValueError, Sql } from '../../infra/database/sql.js';
 import {
@@ -35,8 +28,6 @@ const INSERTS_IN_FLIGHT = 2;
 /** Rows of one INSERT at most (29 parameters each); a bulk presign's up to 20 stay together. */
 const MAX_ITEMS_PER_INSERT = 50;
 
-const FINISHED: MediaStatus[] = ['READY', 'FAILED'];
-
 /**
  * The list statement for a combination of filters, after `SELECT … FROM media`: parameters are
  * `$1` workspace, `$2` limit, then the status and the cursor's `seq` when present. One prepared
@@ -63,6 +54,32 @@ export function listStatement(
     rest: `WHERE ${conditions.join(' AND ')} ORDER BY "seq" DESC LIMIT $2`,
   };
 }
+
+/**
+ * What the periodic passes read, each from a partial index that holds only the rows it looks for
+ * (1765186400000-RecoveryIndexes), so a pass costs what it finds, not the table: stale PROCESSING
+ * items in `updated_at` order, items whose multipart upload outlived their PENDING state, finished
+ * items whose validation waits. The conditions are written out as constants, as the indexes'
+ * predicates are, so any plan (generic ones included) can use them. test/query-plans.spec.ts checks.
+ */
+export const RECOVERY_STATEMENTS = {
+  staleProcessing: {
+    name: 'media_stale_processing',
+    rest: `WHERE "status" = 'PROCESSING' AND "updated_at" < $1 ORDER BY "updated_at" LIMIT $2`,
+  },
+  abandonedMultipart: {
+    name: 'media_abandoned_multipart',
+    rest: `WHERE "multipart_upload_id" IS NOT NULL AND "status" <> 'PENDING' LIMIT $1`,
+  },
+  forgottenValidations: {
+    name: 'media_forgotten_validations',
+    text: `SELECT "id" FROM "media"
+       WHERE "status" IN ('READY', 'FAILED')
+         AND (("validation_status" = 'pending' AND "updated_at" < $1)
+           OR ("validation_status" = 'skipped' AND "target_platforms" IS NOT NULL))
+       ORDER BY "updated_at" LIMIT $2`,
+  },
+} as const;
 
 /**
  * The only code that reads or writes the `media` table. The hot reads and the presign INSERT run
@@ -253,23 +270,18 @@ export class MediaRepository {
 
   /** Items past PENDING that still record an open multipart upload. */
   findAbandonedMultipartUploads(limit: number): Promise<Media[]> {
-    return this.media.find({
-      where: { status: Not('PENDING'), multipartUploadId: Not(IsNull()) },
-      take: limit,
-    });
+    const { name, rest } = RECOVERY_STATEMENTS.abandonedMultipart;
+    return this.select(name, rest, [limit]);
   }
 
   async clearMultipartUpload(id: string): Promise<void> {
     await this.media.update({ id }, { multipartUploadId: null });
   }
 
-  /** PROCESSING items untouched since `before`: their job may have been lost. */
+  /** PROCESSING items untouched since `before`, oldest first: their job may have been lost. */
   findStaleProcessing(before: Date, limit: number): Promise<Media[]> {
-    return this.media.find({
-      where: { status: 'PROCESSING', updatedAt: LessThan(before) },
-      order: { updatedAt: 'ASC' },
-      take: limit,
-    });
+    const { name, rest } = RECOVERY_STATEMENTS.staleProcessing;
+    return this.select(name, rest, [before, limit]);
   }
 
   /**
@@ -280,24 +292,9 @@ export class MediaRepository {
     before: Date,
     limit: number,
   ): Promise<string[]> {
-    const stale = await this.media.find({
-      where: [
-        {
-          status: In(FINISHED),
-          validationStatus: 'pending',
-          updatedAt: LessThan(before),
-        },
-        {
-          status: In(FINISHED),
-          validationStatus: 'skipped',
-          targetPlatforms: Not(IsNull()),
-        },
-      ],
-      select: { id: true },
-      order: { updatedAt: 'ASC' },
-      take: limit,
-    });
-    return stale.map((media) => media.id);
+    const { name, text } = RECOVERY_STATEMENTS.forgottenValidations;
+    const rows = await this.sql.rows(name, text, [before, limit]);
+    return rows.map((row) => row.id as string);
   }
 
   async setUploadExpiry(
