@@ -387,9 +387,9 @@ describe('idempotency of POST requests', () => {
     expect(afresh.status).toBe(201);
     expect(afresh.headers.get('idempotent-replayed')).toBeNull();
 
-    expect(await t.app.get(IdempotencySweeper).sweep()).toBeGreaterThanOrEqual(
-      1,
-    );
+    // Another app of the run, sharing this database, may have swept it first: what counts is
+    // which records are left.
+    await t.app.get(IdempotencySweeper).sweep();
     expect(await recordCount('sweep-1')).toBe(0);
     expect(await recordCount('sweep-2')).toBe(1);
     expect(await recordCount('sweep-3')).toBe(1);

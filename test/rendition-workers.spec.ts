@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { inject } from 'vitest';
 import { ensureBuilt } from './support/build.js';
+import { isolatedDatabase } from './support/database.js';
 import { putBytes } from './support/media.js';
 import {
   freePort,
@@ -66,6 +67,8 @@ function isAlive(pid: number): boolean {
  * worker makes the rendition; deleting an item mid-transcode stops the encode and stores nothing.
  */
 describe('renditions across worker processes', () => {
+  // Worker processes run every periodic pass on their whole database: theirs alone.
+  const database = isolatedDatabase('rendition_workers');
   let t: TestApp;
   let ws: TestWorkspace;
   let dir: string;
@@ -101,10 +104,12 @@ describe('renditions across worker processes', () => {
     t = await startTestApp({
       APP_ROLE: 'api',
       REDIS_KEY_PREFIX: redisKeyPrefix,
+      DATABASE_URL: database.url,
     });
     ws = await t.createWorkspace();
     workerEnv = testEnvironment({
       APP_ROLE: 'worker',
+      DATABASE_URL: database.url,
       REDIS_KEY_PREFIX: redisKeyPrefix,
       LOCAL_STORAGE_DIR: t.storageDir,
       PUBLIC_BASE_URL: t.baseUrl,
@@ -119,6 +124,7 @@ describe('renditions across worker processes', () => {
   });
   afterAll(async () => {
     await t?.close();
+    await database.drop();
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -13,6 +13,7 @@ import {
 } from '../src/modules/validation/evaluate-media.js';
 import { videoFactsFromInfo } from '../src/modules/validation/media-facts.js';
 import type { Platform } from '../src/modules/validation/platforms.js';
+import { isolatedDatabase } from './support/database.js';
 import { startFileHost, type FileHost } from './support/file-host.js';
 import { fixture, putBytes } from './support/media.js';
 import {
@@ -101,6 +102,8 @@ function topLevelBoxes(bytes: Buffer): string[] {
 }
 
 describe('publish-ready renditions (real ffmpeg, sharp, PostgreSQL, Redis)', () => {
+  // The relay hands on every event of its database: another file's app must not deliver ours.
+  const database = isolatedDatabase('renditions');
   let t: TestApp;
   let ws: TestWorkspace;
   let other: TestWorkspace;
@@ -127,7 +130,10 @@ describe('publish-ready renditions (real ffmpeg, sharp, PostgreSQL, Redis)', () 
         });
       },
     });
-    t = await startTestApp({ FETCH_ALLOW_PRIVATE_ADDRESSES: 'true' });
+    t = await startTestApp({
+      FETCH_ALLOW_PRIVATE_ADDRESSES: 'true',
+      DATABASE_URL: database.url,
+    });
     db = t.app.get(DataSource);
     ws = await t.createWorkspace();
     other = await t.createWorkspace();
@@ -175,6 +181,7 @@ describe('publish-ready renditions (real ffmpeg, sharp, PostgreSQL, Redis)', () 
   });
   afterAll(async () => {
     await t?.close();
+    await database.drop();
     await receiver?.close();
     await rm(dir, { recursive: true, force: true });
   });
