@@ -10,6 +10,10 @@ import { TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
  * - `idx_media_validation_recovery`: finished items whose validation waits, by `updated_at`
  *   (validation recovery).
  * Their predicates are the passes' conditions word for word (`RECOVERY_STATEMENTS`).
+ *
+ * `idx_media_events_workspace_created` is dropped: no query reads events by workspace and time
+ * (the relay reads the undispatched index, retention the `seq` order, erasure `media_id`), and it
+ * was the largest index of the largest table (518 MiB at 3 million items), paid on every event.
  */
 export class RecoveryIndexes1765186400000 implements MigrationInterface {
   name = 'RecoveryIndexes1765186400000';
@@ -18,9 +22,20 @@ export class RecoveryIndexes1765186400000 implements MigrationInterface {
     for (const index of INDEXES) {
       await queryRunner.createIndex('media', new TableIndex(index));
     }
+    await queryRunner.dropIndex(
+      'media_events',
+      'idx_media_events_workspace_created',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createIndex(
+      'media_events',
+      new TableIndex({
+        name: 'idx_media_events_workspace_created',
+        columnNames: ['workspace_id', 'created_at'],
+      }),
+    );
     for (const index of INDEXES) {
       await queryRunner.dropIndex('media', index.name);
     }

@@ -26,7 +26,6 @@ export type MediaEventType = (typeof MEDIA_EVENT_TYPES)[number];
  * Webhook delivery reads from here.
  */
 @Entity({ name: 'media_events' })
-@Index('idx_media_events_workspace_created', ['workspaceId', 'createdAt'])
 @Index('idx_media_events_undispatched', ['seq'], {
   where: '"dispatched_at" IS NULL',
 })
