@@ -38,6 +38,7 @@ import {
 } from '../media/rendition.repository.js';
 import {
   evaluateMedia,
+  type ImageFacts,
   type MediaFacts,
   type PlatformResult,
   type VideoFacts,
@@ -365,13 +366,10 @@ export class RenditionMaker implements OnModuleInit {
 
   private async makeImage(
     rendition: MediaRendition,
-    facts: MediaFacts,
+    facts: ImageFacts,
     input: string,
     workDir: string,
   ): Promise<MadeFile> {
-    if (facts.kind !== 'image') {
-      throw new Error('makeImage needs image facts');
-    }
     const plan = planImageRendition(
       facts,
       rendition.platform as Platform,
