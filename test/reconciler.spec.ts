@@ -303,6 +303,43 @@ describe('upload reconciler with one workspace holding more pending uploads than
     }
   });
 
+  it("fails an expired backlog larger than a batch in one pass, and a batch holds every workspace's expired items", async () => {
+    const pdf = await fixture('document.pdf');
+    const backlog = await crowd(1_200);
+    const lone = await h.presignPdf('lone.pdf', pdf);
+    await h.expireUploadUrl(lone.mediaId, 30 * HOUR);
+    await h.sql(
+      `UPDATE media SET upload_expires_at = now() - interval '30 hours' WHERE workspace_id = $1`,
+      [crowded.workspace.id],
+    );
+
+    // However the workspaces are ordered, the lone item is in the first batch beside the backlog.
+    const batch = await t.app
+      .get(MediaRepository)
+      .findExpiredUploads(new Date(Date.now() - 24 * HOUR), '', 150, 100);
+    expect(batch.map((media) => media.id)).toContain(lone.mediaId);
+    expect(
+      batch.filter((media) => media.workspaceId === crowded.workspace.id),
+    ).toHaveLength(100);
+
+    expect(await h.reconcile()).toEqual({ started: 0, expired: 1_201 });
+    const [counts] = await h.sql<{ failed: number; events: number }>(
+      `SELECT
+         (SELECT count(*)::int FROM media WHERE workspace_id = ANY($1) AND status = 'FAILED') AS failed,
+         (SELECT count(*)::int FROM media_events WHERE workspace_id = ANY($1)
+            AND type = 'media.processing_failed') AS events`,
+      [[ws.workspace.id, crowded.workspace.id]],
+    );
+    expect(counts).toEqual({ failed: 1_201, events: 1_201 });
+    const [{ results }] = await h.sql<{ results: unknown }>(
+      'SELECT validation_results AS results FROM media WHERE id = $1',
+      [backlog[1_199].id],
+    );
+    expect(results).toEqual({
+      processing: { valid: false, errors: [expect.stringMatching(/expired/)] },
+    });
+  });
+
   it('marking items checked stamps PENDING ones only and leaves updatedAt alone', async () => {
     const [waiting, finished] = await crowd(2);
     await h.sql(`UPDATE media SET status = 'FAILED' WHERE id = $1`, [

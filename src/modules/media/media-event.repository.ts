@@ -51,20 +51,31 @@ export class MediaEventRepository {
   ) {}
 
   /** Records `type` for the item, with the item as the API shows it now, in the caller's unit of work. */
-  async record(
-    media: Media,
+  record(media: Media, type: MediaEventType, tx: Transaction): Promise<void> {
+    return this.recordAll([media], type, tx);
+  }
+
+  /** `record` for each of the items, in one INSERT. */
+  async recordAll(
+    items: Media[],
     type: MediaEventType,
     tx: Transaction,
   ): Promise<void> {
-    await managerOf(this.events.manager.connection, tx).insert(MediaEvent, {
-      id: newId('event'),
-      workspaceId: media.workspaceId,
-      mediaId: media.id,
-      type,
-      data: JSON.parse(
-        JSON.stringify(toMediaDto(media)),
-      ) as QueryDeepPartialEntity<Record<string, unknown>>,
-    });
+    if (items.length === 0) {
+      return;
+    }
+    await managerOf(this.events.manager.connection, tx).insert(
+      MediaEvent,
+      items.map((media) => ({
+        id: newId('event'),
+        workspaceId: media.workspaceId,
+        mediaId: media.id,
+        type,
+        data: JSON.parse(
+          JSON.stringify(toMediaDto(media)),
+        ) as QueryDeepPartialEntity<Record<string, unknown>>,
+      })),
+    );
   }
 
   /** Records a rendition's end (`media.rendition.ready`/`failed`) in the unit of work that finished it. */

@@ -186,6 +186,38 @@ export class MediaLifecycleService {
   }
 
   /**
+   * PENDING → FAILED for many items at once (the reconciler's expired uploads), each with its
+   * reason: one unit of work locks them in id order, fails those still PENDING and records their
+   * events in one INSERT. Returns the items it failed.
+   */
+  failAllPending(reasons: Map<string, string>): Promise<Media[]> {
+    if (reasons.size === 0) {
+      return Promise.resolve([]);
+    }
+    return this.unitOfWork.run(async (tx) => {
+      const pending = (
+        await this.media.lockAll([...reasons.keys()], tx)
+      ).filter((current) => current.status === 'PENDING');
+      for (const current of pending) {
+        await this.media.update(
+          current,
+          {
+            status: 'FAILED',
+            uploadExpiresAt: null,
+            validationResults: {
+              ...current.validationResults,
+              processing: { valid: false, errors: [reasons.get(current.id)!] },
+            },
+          },
+          tx,
+        );
+      }
+      await this.events.recordAll(pending, 'media.processing_failed', tx);
+      return pending;
+    });
+  }
+
+  /**
    * PENDING → what `changes` gives for the item read under its row lock (its upload window
    * closed), with `event` in the same transaction. Null when the item is not PENDING.
    */

@@ -59,7 +59,10 @@ export type ValidationResults = Record<string, unknown> & {
 @Index('idx_media_workspace_seq', ['workspaceId', 'seq'])
 // Status-filtered lists, whatever plan PostgreSQL caches (1765100000000-ListIndexes).
 @Index('idx_media_workspace_status_seq', ['workspaceId', 'status', 'seq'])
-@Index('idx_media_status_upload_expires', ['status', 'uploadExpiresAt'])
+// Expired uploads, a workspace at a time (1765532000000-PassIndexes).
+@Index('idx_media_pending_expires', ['workspaceId', 'uploadExpiresAt'], {
+  where: `"status" = 'PENDING'`,
+})
 @Index('idx_media_workspace_checksum', ['workspaceId', 'checksumSha256'], {
   where: '"checksum_sha256" IS NOT NULL',
 })
@@ -69,8 +72,9 @@ export type ValidationResults = Record<string, unknown> & {
   ['workspaceId', 'uploadCheckedAt', 'seq'],
   { where: `"status" = 'PENDING'` },
 )
-// The periodic passes' partial indexes (1765186400000-RecoveryIndexes, RECOVERY_STATEMENTS).
-@Index('idx_media_processing_updated', ['updatedAt'], {
+// The periodic passes' partial indexes (1765186400000-RecoveryIndexes, 1765532000000-PassIndexes,
+// RECOVERY_STATEMENTS).
+@Index('idx_media_processing_updated', ['updatedAt', 'id'], {
   where: `"status" = 'PROCESSING'`,
 })
 @Index('idx_media_abandoned_multipart', ['id'], {

@@ -57,19 +57,30 @@ export function listStatement(
 
 /**
  * What the periodic passes read, each from a partial index that holds only the rows it looks for
- * (1765186400000-RecoveryIndexes), so a pass costs what it finds, not the table: stale PROCESSING
- * items in `updated_at` order, items whose multipart upload outlived their PENDING state, finished
- * items whose validation waits. The conditions are written out as constants, as the indexes'
- * predicates are, so any plan (generic ones included) can use them. test/query-plans.spec.ts checks.
+ * (1765186400000-RecoveryIndexes, 1765532000000-PassIndexes), so a pass costs what it finds, not
+ * the table. Passes read in batches and go on from where the last batch ended (a keyset), so a
+ * backlog is worked through in one pass, not re-read from its start batch after batch:
+ * - stale PROCESSING items in `(updated_at, id)` order;
+ * - items whose multipart upload outlived their PENDING state, in id order;
+ * - finished items whose validation waits;
+ * - PENDING uploads whose URL is open or recently closed, each workspace's in turn (the turns are
+ *   numbered over those PENDING items, which are few: a pass's worth of recent presigns);
+ * - PENDING uploads whose URL expired long ago, up to `$4` from each workspace in turn (workspaces
+ *   after `$3` in id order, found by walking the PENDING index from one workspace to the next
+ *   rather than reading every PENDING row), so one workspace's backlog cannot hold up another's.
+ * The conditions are written out as constants, as the indexes' predicates are, so any plan
+ * (generic ones included) can use them. test/query-plans.spec.ts checks.
  */
 export const RECOVERY_STATEMENTS = {
   staleProcessing: {
     name: 'media_stale_processing',
-    rest: `WHERE "status" = 'PROCESSING' AND "updated_at" < $1 ORDER BY "updated_at" LIMIT $2`,
+    rest: `WHERE "status" = 'PROCESSING' AND "updated_at" < $1 AND ("updated_at", "id") > ($3, $4)
+       ORDER BY "updated_at", "id" LIMIT $2`,
   },
   abandonedMultipart: {
     name: 'media_abandoned_multipart',
-    rest: `WHERE "multipart_upload_id" IS NOT NULL AND "status" <> 'PENDING' LIMIT $1`,
+    rest: `WHERE "multipart_upload_id" IS NOT NULL AND "status" <> 'PENDING' AND "id" > $2
+       ORDER BY "id" LIMIT $1`,
   },
   forgottenValidations: {
     name: 'media_forgotten_validations',
@@ -78,6 +89,38 @@ export const RECOVERY_STATEMENTS = {
          AND (("validation_status" = 'pending' AND "updated_at" < $1)
            OR ("validation_status" = 'skipped' AND "target_platforms" IS NOT NULL))
        ORDER BY "updated_at" LIMIT $2`,
+  },
+  recentUploads: {
+    name: 'media_pending_uploads_from',
+    text: (columns: string) => `SELECT ${columns} FROM (
+         SELECT *, row_number() OVER (
+           PARTITION BY "workspace_id" ORDER BY "upload_checked_at" NULLS FIRST, "seq"
+         ) AS "turn"
+         FROM "media"
+         WHERE "status" = 'PENDING' AND "upload_expires_at" >= $1
+       ) AS "media"
+       ORDER BY "turn", "upload_checked_at" NULLS FIRST, "seq" LIMIT $2`,
+  },
+  expiredUploads: {
+    name: 'media_expired_uploads',
+    text: (
+      columns: string,
+    ) => `WITH RECURSIVE "turns" ("pending_workspace") AS (
+         (SELECT "workspace_id" FROM "media" WHERE "status" = 'PENDING' AND "workspace_id" > $3
+          ORDER BY "workspace_id" LIMIT 1)
+         UNION ALL
+         SELECT (SELECT "workspace_id" FROM "media"
+                 WHERE "status" = 'PENDING' AND "workspace_id" > "turns"."pending_workspace"
+                 ORDER BY "workspace_id" LIMIT 1)
+         FROM "turns" WHERE "turns"."pending_workspace" IS NOT NULL
+       )
+       SELECT ${columns} FROM "turns" CROSS JOIN LATERAL (
+         SELECT * FROM "media"
+         WHERE "workspace_id" = "turns"."pending_workspace"
+           AND "status" = 'PENDING' AND "upload_expires_at" < $1
+         ORDER BY "upload_expires_at" LIMIT $4
+       ) AS "media"
+       LIMIT $2`,
   },
 } as const;
 
@@ -227,30 +270,40 @@ export class MediaRepository {
   }
 
   /**
-   * PENDING direct uploads whose URL expires (or expired) after `from`, or before `to`: at most
-   * `limit`, taken from every workspace in turn (each one's first, then each one's second, …),
-   * and within a workspace the least recently checked (`markUploadsChecked`) first. So a
-   * workspace with many pending items cannot crowd out one with few, and every item of a
-   * workspace gets its turn. The `(workspace_id, upload_checked_at NULLS FIRST, seq)` index of
-   * PENDING items holds them in this order, so a large backlog can be read without a sort.
+   * PENDING direct uploads whose URL expires (or expired) after `from`: at most `limit`, taken
+   * from every workspace in turn (each one's first, then each one's second, …), and within a
+   * workspace the least recently checked (`markUploadsChecked`) first. So a workspace with many
+   * pending items cannot crowd out one with few, and every item of a workspace gets its turn. The
+   * `(workspace_id, upload_checked_at NULLS FIRST, seq)` index of PENDING items holds them in this
+   * order, so a large backlog can be read without a sort.
    */
-  async findPendingUploads(
-    range: { from: Date } | { to: Date },
+  async findPendingUploads(from: Date, limit: number): Promise<Media[]> {
+    const { name, text } = RECOVERY_STATEMENTS.recentUploads;
+    const rows = await this.sql.rows(name, text(this.rows.columns), [
+      from,
+      limit,
+    ]);
+    return rows.map((row) => this.rows.toMedia(row));
+  }
+
+  /**
+   * PENDING uploads whose URL expired before `before`: at most `limit`, up to `perWorkspace` from
+   * each workspace whose id follows `afterWorkspace`, workspaces in id order
+   * (RECOVERY_STATEMENTS.expiredUploads).
+   */
+  async findExpiredUploads(
+    before: Date,
+    afterWorkspace: string,
     limit: number,
+    perWorkspace: number,
   ): Promise<Media[]> {
-    const from = 'from' in range;
-    const rows = await this.sql.rows(
-      from ? 'media_pending_uploads_from' : 'media_pending_uploads_to',
-      `SELECT ${this.rows.columns} FROM (
-         SELECT *, row_number() OVER (
-           PARTITION BY "workspace_id" ORDER BY "upload_checked_at" NULLS FIRST, "seq"
-         ) AS "turn"
-         FROM "media"
-         WHERE "status" = 'PENDING' AND "upload_expires_at" ${from ? '>=' : '<'} $1
-       ) AS "media"
-       ORDER BY "turn", "upload_checked_at" NULLS FIRST, "seq" LIMIT $2`,
-      [from ? range.from : range.to, limit],
-    );
+    const { name, text } = RECOVERY_STATEMENTS.expiredUploads;
+    const rows = await this.sql.rows(name, text(this.rows.columns), [
+      before,
+      limit,
+      afterWorkspace,
+      perWorkspace,
+    ]);
     return rows.map((row) => this.rows.toMedia(row));
   }
 
@@ -268,20 +321,35 @@ export class MediaRepository {
     );
   }
 
-  /** Items past PENDING that still record an open multipart upload. */
-  findAbandonedMultipartUploads(limit: number): Promise<Media[]> {
+  /** Items past PENDING that still record an open multipart upload, with ids after `afterId`. */
+  findAbandonedMultipartUploads(
+    afterId: string,
+    limit: number,
+  ): Promise<Media[]> {
     const { name, rest } = RECOVERY_STATEMENTS.abandonedMultipart;
-    return this.select(name, rest, [limit]);
+    return this.select(name, rest, [limit, afterId]);
   }
 
   async clearMultipartUpload(id: string): Promise<void> {
     await this.media.update({ id }, { multipartUploadId: null });
   }
 
-  /** PROCESSING items untouched since `before`, oldest first: their job may have been lost. */
-  findStaleProcessing(before: Date, limit: number): Promise<Media[]> {
+  /**
+   * PROCESSING items untouched since `before`, oldest first, after `after` in `(updatedAt, id)`
+   * order: their job may have been lost.
+   */
+  findStaleProcessing(
+    before: Date,
+    after: { updatedAt: Date; id: string } | null,
+    limit: number,
+  ): Promise<Media[]> {
     const { name, rest } = RECOVERY_STATEMENTS.staleProcessing;
-    return this.select(name, rest, [before, limit]);
+    return this.select(name, rest, [
+      before,
+      limit,
+      after?.updatedAt ?? new Date(0),
+      after?.id ?? '',
+    ]);
   }
 
   /**
@@ -324,6 +392,15 @@ export class MediaRepository {
   ): Promise<Media | null> {
     return this.manager(tx).findOne(Media, {
       where: { id, workspaceId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** The items among `ids` under their row locks, in id order (no deadlocks). */
+  lockAll(ids: string[], tx: Transaction): Promise<Media[]> {
+    return this.manager(tx).find(Media, {
+      where: { id: In(ids) },
+      order: { id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
   }

@@ -31,4 +31,35 @@ describe('ProcessingRecovery', () => {
     expect(await recovery.requeueStale(now)).toBe(1);
     expect(processing.enqueued).toEqual([stale.id]);
   });
+
+  it('goes past a first batch whose jobs are all live to the stale items behind it', async () => {
+    const config = loadConfig({});
+    const media = new FakeMediaRepository();
+    const processing = new FakeProcessingJobs();
+    const recovery = new ProcessingRecovery(
+      media.asRepository(),
+      processing.asPort(),
+      config,
+    );
+    const now = new Date();
+    const at = (secondsAgo: number) =>
+      new Date(now.getTime() - secondsAgo * 1_000);
+    const stale = config.processing.staleSeconds;
+    // More items waiting behind long queues than one batch reads, all older than the lost ones.
+    for (let index = 0; index < 1_200; index++) {
+      const waiting = media.seed({
+        status: 'PROCESSING',
+        updatedAt: at(stale + 10_000 - index),
+      });
+      processing.live.add(waiting.id);
+    }
+    const lost = [1, 2, 3].map((index) =>
+      media.seed({ status: 'PROCESSING', updatedAt: at(stale + index) }),
+    );
+
+    expect(await recovery.requeueStale(now)).toBe(3);
+    expect(processing.enqueued.sort()).toEqual(
+      lost.map((item) => item.id).sort(),
+    );
+  });
 });

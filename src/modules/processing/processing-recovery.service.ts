@@ -1,11 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
+import {
+  eachInFlight,
+  inBatchesFor,
+  PASS_BUDGET_MS,
+} from '../../infra/queue/batched-pass.js';
 import { Every } from '../../infra/queue/job.js';
 import { LOCKS } from '../../infra/registry.js';
+import type { Media } from '../media/media.entity.js';
 import { MediaRepository } from '../media/media.repository.js';
 import { ProcessingJobs } from '../media/processing.jobs.js';
 
-const BATCH = 200;
+const BATCH = 500;
 
 /**
  * Finds items that have been PROCESSING for PROCESSING_STALE_SECONDS with no live job (Redis lost
@@ -22,7 +28,11 @@ export class ProcessingRecovery {
     private readonly config: AppConfig,
   ) {}
 
-  /** Returns how many items were queued again. */
+  /**
+   * Returns how many items were queued again. Goes through the stale items oldest first in
+   * batches, each going on after the last, so items whose job is merely waiting in a long queue
+   * do not hold the pass at the same first batch.
+   */
   @Every({
     name: 'Processing recovery',
     lockId: LOCKS.processingRecovery,
@@ -33,12 +43,21 @@ export class ProcessingRecovery {
       now.getTime() - this.config.processing.staleSeconds * 1_000,
     );
     let requeued = 0;
-    for (const media of await this.media.findStaleProcessing(before, BATCH)) {
-      if (!(await this.processing.hasLiveJob(media.id))) {
-        await this.processing.enqueue(media.id);
-        requeued += 1;
-      }
-    }
+    let after: Media | null = null;
+    await inBatchesFor(PASS_BUDGET_MS, async () => {
+      const batch = await this.media.findStaleProcessing(before, after, BATCH);
+      const lost = await eachInFlight(
+        batch,
+        async (media) => !(await this.processing.hasLiveJob(media.id)),
+      );
+      await eachInFlight(
+        batch.filter((_, index) => lost[index]),
+        (media) => this.processing.enqueue(media.id),
+      );
+      requeued += lost.filter(Boolean).length;
+      after = batch.at(-1) ?? after;
+      return batch.length === BATCH;
+    });
     if (requeued > 0) {
       this.logger.log(`Queued ${requeued} stale PROCESSING items again`);
     }

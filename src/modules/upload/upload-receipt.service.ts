@@ -2,6 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ApiError } from '../../common/errors/api-error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AppMetrics } from '../../infra/metrics/app-metrics.js';
+import {
+  eachInFlight,
+  inBatchesFor,
+  PASS_BUDGET_MS,
+} from '../../infra/queue/batched-pass.js';
 import { Every } from '../../infra/queue/job.js';
 import { LOCKS } from '../../infra/registry.js';
 import { isValidObjectKey } from '../../infra/storage/object-key.js';
@@ -21,6 +26,9 @@ import type {
 } from './storage-events.dto.js';
 
 const RECONCILE_BATCH = 200;
+/** Expired uploads failed per unit of work, and taken from one workspace per batch at most. */
+const EXPIRE_BATCH = 500;
+const EXPIRE_PER_WORKSPACE = 100;
 /** How long after its URL expired a pending upload is still checked every run. */
 const RECENT_WINDOW_MS = 60 * 60 * 1000;
 
@@ -47,6 +55,8 @@ export function decodeEventKey(key: string): string | null {
 @Injectable()
 export class UploadReceiptService {
   private readonly logger = new Logger(UploadReceiptService.name);
+  /** The workspace whose expired uploads the last batch ended with; the next batch starts after it. */
+  private expiryTurn = '';
 
   constructor(
     private readonly media: MediaRepository,
@@ -174,8 +184,9 @@ export class UploadReceiptService {
 
   /**
    * Starts processing for PENDING uploads whose object is in storage, fails those whose upload
-   * window closed more than PENDING_UPLOAD_EXPIRY_HOURS ago. Runs every
-   * RECONCILER_INTERVAL_SECONDS in one worker process at a time; 0 turns it off.
+   * window closed more than PENDING_UPLOAD_EXPIRY_HOURS ago, and aborts multipart uploads their
+   * items no longer need. Runs every RECONCILER_INTERVAL_SECONDS in one worker process at a time;
+   * 0 turns it off.
    */
   @Every({
     name: 'Upload reconciler',
@@ -184,14 +195,11 @@ export class UploadReceiptService {
   })
   async reconcile(now = new Date()): Promise<ReconcileResult> {
     const result: ReconcileResult = { started: 0, expired: 0 };
-    const expiredBefore = new Date(
-      now.getTime() - this.config.reconciler.pendingExpiryHours * 3_600_000,
-    );
     // URLs still open or recently closed: most likely to have just received their bytes. A batch
     // goes round the workspaces, least recently checked first; marking what it looked at sends
     // those to the back, so every pending item is reached in turn.
     const recent = await this.media.findPendingUploads(
-      { from: new Date(now.getTime() - RECENT_WINDOW_MS) },
+      new Date(now.getTime() - RECENT_WINDOW_MS),
       RECONCILE_BATCH,
     );
     for (const media of recent) {
@@ -203,28 +211,62 @@ export class UploadReceiptService {
       }
     }
     await this.media.markUploadsChecked(recent.map((media) => media.id));
-    // Windows closed long ago: one last look, then the item fails as never uploaded. Every item
-    // looked at here leaves PENDING, so none needs marking as checked.
-    for (const media of await this.media.findPendingUploads(
-      { to: expiredBefore },
-      RECONCILE_BATCH,
-    )) {
-      if ((await this.storage.headUpload(media.storagePath!)) !== null) {
-        result.started += (await this.lifecycle.markBytesReceived(media.id))
-          ? 1
-          : 0;
-        continue;
-      }
-      const reason = `No upload was received before the upload URL expired at ${media.uploadExpiresAt!.toISOString()}`;
-      if (await this.lifecycle.failPending(media.id, reason)) {
-        result.expired += 1;
-      }
-    }
+    await this.expireAbandonedUploads(now, result);
     if (result.started + result.expired > 0) {
       this.logger.log(`Reconciled uploads: ${JSON.stringify(result)}`);
     }
     await this.abortAbandonedMultipartUploads();
     return result;
+  }
+
+  /**
+   * Windows closed long ago: one last look in storage, then the item fails as never uploaded.
+   * Batches take up to EXPIRE_PER_WORKSPACE items from each workspace in turn, going on from the
+   * workspace the last batch (or pass) stopped at, so a workspace with a huge backlog delays
+   * another's by a batch, not by the backlog. Every item looked at leaves PENDING.
+   */
+  private async expireAbandonedUploads(
+    now: Date,
+    result: ReconcileResult,
+  ): Promise<void> {
+    const expiredBefore = new Date(
+      now.getTime() - this.config.reconciler.pendingExpiryHours * 3_600_000,
+    );
+    await inBatchesFor(PASS_BUDGET_MS, async () => {
+      const batch = await this.media.findExpiredUploads(
+        expiredBefore,
+        this.expiryTurn,
+        EXPIRE_BATCH,
+        EXPIRE_PER_WORKSPACE,
+      );
+      if (batch.length === 0) {
+        // Past the last workspace: go on from the first, unless that is where this batch began.
+        const more = this.expiryTurn !== '';
+        this.expiryTurn = '';
+        return more;
+      }
+      this.expiryTurn = batch.at(-1)!.workspaceId;
+      const found = await eachInFlight(
+        batch,
+        async (media) =>
+          (await this.storage.headUpload(media.storagePath!)) !== null,
+      );
+      const reasons = new Map<string, string>();
+      for (const [index, media] of batch.entries()) {
+        if (found[index]) {
+          result.started += (await this.lifecycle.markBytesReceived(media.id))
+            ? 1
+            : 0;
+        } else {
+          reasons.set(
+            media.id,
+            `No upload was received before the upload URL expired at ${media.uploadExpiresAt!.toISOString()}`,
+          );
+        }
+      }
+      result.expired += (await this.lifecycle.failAllPending(reasons)).length;
+      return true;
+    });
   }
 
   /**
@@ -234,24 +276,31 @@ export class UploadReceiptService {
    */
   private async abortAbandonedMultipartUploads(): Promise<void> {
     let aborted = 0;
-    for (const media of await this.media.findAbandonedMultipartUploads(
-      RECONCILE_BATCH,
-    )) {
-      try {
-        await this.storage.abortMultipartUpload(
-          media.storagePath!,
-          media.multipartUploadId!,
-        );
-      } catch (error) {
-        this.logger.warn(
-          { mediaId: media.id, workspaceId: media.workspaceId },
-          `Could not abort the multipart upload of media ${media.id}: ${String(error)}`,
-        );
-        continue;
-      }
-      await this.media.clearMultipartUpload(media.id);
-      aborted += 1;
-    }
+    let afterId = '';
+    await inBatchesFor(PASS_BUDGET_MS, async () => {
+      const batch = await this.media.findAbandonedMultipartUploads(
+        afterId,
+        RECONCILE_BATCH,
+      );
+      await eachInFlight(batch, async (media) => {
+        try {
+          await this.storage.abortMultipartUpload(
+            media.storagePath!,
+            media.multipartUploadId!,
+          );
+        } catch (error) {
+          this.logger.warn(
+            { mediaId: media.id, workspaceId: media.workspaceId },
+            `Could not abort the multipart upload of media ${media.id}: ${String(error)}`,
+          );
+          return;
+        }
+        await this.media.clearMultipartUpload(media.id);
+        aborted += 1;
+      });
+      afterId = batch.at(-1)?.id ?? afterId;
+      return batch.length === RECONCILE_BATCH;
+    });
     if (aborted > 0) {
       this.logger.log(`Aborted ${aborted} abandoned multipart uploads`);
     }

@@ -192,10 +192,22 @@ export class FakeMediaRepository implements MediaRepositoryFake, Transactional {
     this.rows.delete(id);
   }
 
-  async findStaleProcessing(before: Date, limit: number) {
+  async findStaleProcessing(
+    before: Date,
+    after: { updatedAt: Date; id: string } | null,
+    limit: number,
+  ) {
+    const order = (a: { updatedAt: Date; id: string }, b: typeof a) =>
+      a.updatedAt.getTime() - b.updatedAt.getTime() ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     return [...this.rows.values()]
-      .filter((row) => row.status === 'PROCESSING' && row.updatedAt < before)
-      .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime())
+      .filter(
+        (row) =>
+          row.status === 'PROCESSING' &&
+          row.updatedAt < before &&
+          (after === null || order(row, after) > 0),
+      )
+      .sort(order)
       .slice(0, limit)
       .map(copy);
   }
