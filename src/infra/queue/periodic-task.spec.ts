@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { inBatchesFor } from './batched-pass.js';
 import { PeriodicTask, type ExclusiveLocks } from './periodic-task.js';
 
 /** One process's view of advisory locks: held ids, refused while held (see advisory-locks.spec). */
@@ -97,5 +98,33 @@ describe('PeriodicTask', () => {
     expect(warn).toHaveBeenCalledWith(
       'flaky pass failed: Error: Redis went away',
     );
+  });
+
+  it('follows a pass that ran out of budget with work left by the next one soon, not an interval later', async () => {
+    let left = 3;
+    const batches: number[] = [];
+    const periodic = PeriodicTask.start(
+      inMemoryLocks(),
+      {
+        name: 'backlog',
+        lockId: 4,
+        intervalMs: 3_600_000,
+        // A budget of nothing: one batch per pass.
+        run: () =>
+          inBatchesFor(0, async () => {
+            left -= 1;
+            batches.push(left);
+            return left > 0;
+          }),
+      },
+      logger,
+      { runNow: true },
+    );
+    // A guard against a hang, not a bound: three passes an hour apart would never get here.
+    await vi.waitFor(() => expect(batches).toEqual([2, 1, 0]), {
+      timeout: 120_000,
+    });
+    await periodic.stop();
+    expect(batches).toEqual([2, 1, 0]);
   });
 });

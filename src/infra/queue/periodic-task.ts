@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import { CATCH_UP_PAUSE_MS, runPass } from './batched-pass.js';
 
 export interface PeriodicTaskDefinition {
   /** Shown in logs. */
@@ -19,7 +20,9 @@ export interface ExclusiveLocks {
  * them: each pass first takes the task's advisory lock and skips when another process holds it.
  * The schedule lives in the processes, not in Redis, so a Redis restarted without its data (which
  * forgets Bull's repeatable jobs) cannot stop recovery; and a process that dies mid-pass drops its
- * connection, which releases the lock.
+ * connection, which releases the lock. A pass that stopped at its time budget with work left is
+ * followed by the next a moment later (`inBatchesFor`), so a backlog does not wait an interval per
+ * budget's worth.
  */
 export class PeriodicTask {
   private timer?: NodeJS.Timeout;
@@ -56,21 +59,28 @@ export class PeriodicTask {
       return;
     }
     this.timer = setTimeout(() => {
-      this.current = this.pass().finally(() => {
+      this.current = this.pass().then((workLeft) => {
         this.current = undefined;
-        this.schedule(this.task.intervalMs);
+        this.schedule(
+          workLeft
+            ? Math.min(CATCH_UP_PAUSE_MS, this.task.intervalMs)
+            : this.task.intervalMs,
+        );
       });
     }, delayMs);
   }
 
-  private async pass(): Promise<void> {
+  /** True when the pass stopped at its budget with work left (batched-pass.ts). */
+  private async pass(): Promise<boolean> {
+    let workLeft = false;
     try {
       await this.locks.tryExclusive(this.task.lockId, async () => {
-        await this.task.run();
+        workLeft = await runPass(this.task.run);
       });
     } catch (error) {
       // The next pass tries again; a database or Redis outage must not end the schedule.
       this.logger.warn(`${this.task.name} pass failed: ${String(error)}`);
     }
+    return workLeft;
   }
 }

@@ -187,33 +187,17 @@ export class MediaLifecycleService {
 
   /**
    * PENDING → FAILED for many items at once (the reconciler's expired uploads), each with its
-   * reason: one unit of work locks them in id order, fails those still PENDING and records their
-   * events in one INSERT. Returns the items it failed.
+   * reason: one UPDATE fails those still PENDING (it takes their row locks, as a single transition
+   * does) and one INSERT records their events, in one unit of work. Returns the items it failed.
    */
-  failAllPending(reasons: Map<string, string>): Promise<Media[]> {
+  async failAllPending(reasons: Map<string, string>): Promise<Media[]> {
     if (reasons.size === 0) {
-      return Promise.resolve([]);
+      return [];
     }
     return this.unitOfWork.run(async (tx) => {
-      const pending = (
-        await this.media.lockAll([...reasons.keys()], tx)
-      ).filter((current) => current.status === 'PENDING');
-      for (const current of pending) {
-        await this.media.update(
-          current,
-          {
-            status: 'FAILED',
-            uploadExpiresAt: null,
-            validationResults: {
-              ...current.validationResults,
-              processing: { valid: false, errors: [reasons.get(current.id)!] },
-            },
-          },
-          tx,
-        );
-      }
-      await this.events.recordAll(pending, 'media.processing_failed', tx);
-      return pending;
+      const failed = await this.media.failAllPending(reasons, tx);
+      await this.events.recordAll(failed, 'media.processing_failed', tx);
+      return failed;
     });
   }
 

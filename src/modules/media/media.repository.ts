@@ -396,13 +396,33 @@ export class MediaRepository {
     });
   }
 
-  /** The items among `ids` under their row locks, in id order (no deadlocks). */
-  lockAll(ids: string[], tx: Transaction): Promise<Media[]> {
-    return this.manager(tx).find(Media, {
-      where: { id: In(ids) },
-      order: { id: 'ASC' },
-      lock: { mode: 'pessimistic_write' },
-    });
+  /**
+   * PENDING → FAILED for each item still PENDING among `reasons`' keys, its reason recorded as
+   * the processing error, in one statement of the caller's unit of work; the items as they are now.
+   * Rows are locked in id order first, as every statement locking several items does (no
+   * deadlocks).
+   */
+  async failAllPending(
+    reasons: Map<string, string>,
+    tx: Transaction,
+  ): Promise<Media[]> {
+    const rows = (await this.manager(tx).query(
+      `WITH "locked" AS (
+         SELECT "id" AS "locked_id" FROM "media"
+         WHERE "id" = ANY($1) AND "status" = 'PENDING' ORDER BY "id" FOR UPDATE
+       ), "failed" AS (
+         UPDATE "media" SET "status" = 'FAILED', "upload_expires_at" = NULL, "updated_at" = now(),
+           "validation_results" = coalesce("validation_results", '{}'::jsonb) || jsonb_build_object(
+             'processing', jsonb_build_object('valid', false, 'errors', jsonb_build_array("reason")))
+         FROM "locked" JOIN unnest($1::varchar[], $2::text[]) AS "failure"("failed_id", "reason")
+           ON "failure"."failed_id" = "locked"."locked_id"
+         WHERE "media"."id" = "locked"."locked_id" AND "media"."status" = 'PENDING'
+         RETURNING "media".*
+       )
+       SELECT ${this.rows.columns} FROM "failed" ORDER BY "id"`,
+      [[...reasons.keys()], [...reasons.values()]],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((row) => this.rows.toMedia(row));
   }
 
   /** The workspace's items among `ids` under their row locks, in id order (no deadlocks). */
