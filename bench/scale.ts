@@ -2,20 +2,23 @@
  * Does cost stay flat as data grows? Builds the same shape at two sizes, each in a database of its
  * own, and prints for every route and periodic pass the small and large figures and their ratio:
  * - one workspace of N items (the API's development workspace) and 1,000 others holding 2N
- *   between them; READY mostly, 1 in 40 FAILED, 1 in 5,000 PENDING, five PROCESSING in the large
- *   workspace; created over 180 days;
+ *   between them; READY mostly, 1 in 40 FAILED, five PROCESSING in the large workspace; created
+ *   over 180 days; the newest 20 of the large workspace and the newest of every other PENDING
+ *   (uploads in flight are a day's presigns, however large the library);
  * - about 1.75 events per item, all dispatched; one webhook endpoint of the large workspace with N
  *   deliveries and N attempts.
  * Sizes: BENCH_SCALE_SMALL (10,000) and BENCH_SCALE_LARGE (1,000,000: 3 million items in all).
  *
- * Routes are timed through a server process (role `api`) one request at a time, after a warm-up:
- * GET by id, the first page, a page half-way down (a cursor sealed with the bench's own secret), a
- * common and a rare status, the rare status again after another workspace's status tab has been
- * opened 200 times (prepared statements switch to a generic plan after five executions), and a
- * presign. Passes are timed as the statements the worker runs (RECOVERY_STATEMENTS), prepared and
- * executed on one connection, generic plan forced. On the large shape it then adds 150,000 long-expired
- * uploads and 50,000 stale PROCESSING items and times a worker process (default schedule) working
- * through them. Run with `npm run bench:scale`. Not a test.
+ * Both shapes are built and served at once (a server process with role `api` each), and each route
+ * is timed one request at a time in blocks alternating between the two, so the drift of this shared
+ * machine's speed favours neither: GET by id, the first page, a page half-way down (a cursor sealed
+ * with the bench's own secret), a common and a rare status, the rare status again after another
+ * workspace's status tab has been opened 200 times (prepared statements switch to a generic plan
+ * after five executions), and a presign. Passes are timed as the statements the worker runs
+ * (RECOVERY_STATEMENTS), prepared on one connection with the generic plan forced, the worst a
+ * pooled connection can reach. Then the large shape's bytes per item, by table and index; then it
+ * adds 150,000 long-expired uploads and 50,000 stale PROCESSING items and times a worker process
+ * (default schedule) working through them. Run with `npm run bench:scale`. Not a test.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -124,7 +127,7 @@ async function fill(db: pg.Client, shape: Shape, large: string): Promise<void> {
          SELECT ws, n, 'media_' || substr(md5(ws || n), 1, 24) AS id,
            now() - interval '180 days' + (n::double precision / $${params.length + 1}) * interval '180 days' AS created,
            CASE WHEN ws = $1 AND n <= 5 THEN 'PROCESSING'
-                WHEN n % 5000 = 1 THEN 'PENDING'
+                WHEN n > $${params.length + 1} - CASE WHEN ws = $1 THEN 20 ELSE 1 END THEN 'PENDING'
                 WHEN n % 40 = 0 THEN 'FAILED' ELSE 'READY' END AS status
          FROM ${workspaceSql}, generate_series(1, $${params.length + 1}) AS n
        ) AS seeded
@@ -179,167 +182,196 @@ async function fill(db: pg.Client, shape: Shape, large: string): Promise<void> {
   );
 }
 
-interface Measured {
-  routes: Map<string, Timing>;
-  passes: Map<string, Timing>;
+/** A shape ready to be measured: its server, a connection, and what to time on it. */
+interface Target {
+  api: ServerProcess;
+  db: pg.Client;
+  routes: Map<string, () => Promise<void>>;
+  /** Opens another workspace's status tab 200 times, so pooled statements may turn generic. */
+  flip: () => Promise<void>;
+  passes: Map<string, () => Promise<void>>;
 }
 
-async function measure(shape: Shape): Promise<Measured> {
+async function prepare(shape: Shape): Promise<Target> {
   await dropBenchDatabase(shape.database);
   const api: ServerProcess = startServerProcess(await freePort(), {
     ...serverEnvironment(shape, 'api'),
     RECONCILER_INTERVAL_SECONDS: '0',
   });
-  const db = new pg.Client({ connectionString: shape.url });
-  try {
-    await api.ready(600_000);
-    const key = /mk_live_[0-9A-Za-z]{32}/.exec(api.output())![0];
-    api.discardOutput();
-    await db.connect();
-    const [{ id: large }] = (
-      await db.query<{ id: string }>('SELECT id FROM workspaces')
-    ).rows;
-    await fill(db, shape, large);
-    const created = await runProcess(
-      process.execPath,
-      [
-        SERVER_ENTRY.replace(/main\.js$/, 'cli.js'),
-        'apikey:create',
-        '--workspace',
-        'workspace_bench000001',
-        '--scopes',
-        'media:read',
-        '--json',
-      ],
-      serverEnvironment(shape, 'api'),
-    );
-    if (created.code !== 0) {
-      throw new Error(`apikey:create: ${created.stdout}${created.stderr}`);
-    }
-    const otherKey = (JSON.parse(created.stdout) as { key: string }).key;
+  // As the app's pool connects (database.module.ts): JIT off.
+  const db = new pg.Client({
+    connectionString: shape.url,
+    options: '-c jit=off',
+  });
+  await api.ready(600_000);
+  const key = /mk_live_[0-9A-Za-z]{32}/.exec(api.output())![0];
+  api.discardOutput();
+  await db.connect();
+  const [{ id: large }] = (
+    await db.query<{ id: string }>('SELECT id FROM workspaces')
+  ).rows;
+  await fill(db, shape, large);
+  const created = await runProcess(
+    process.execPath,
+    [
+      SERVER_ENTRY.replace(/main\.js$/, 'cli.js'),
+      'apikey:create',
+      '--workspace',
+      'workspace_bench000001',
+      '--scopes',
+      'media:read',
+      '--json',
+    ],
+    serverEnvironment(shape, 'api'),
+  );
+  if (created.code !== 0) {
+    throw new Error(`apikey:create: ${created.stdout}${created.stderr}`);
+  }
+  const otherKey = (JSON.parse(created.stdout) as { key: string }).key;
 
-    const get =
-      (path: string, apiKey = key) =>
+  const get =
+    (path: string, apiKey = key) =>
+    async () => {
+      const response = await fetch(`${api.baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${apiKey}` },
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) {
+        throw new Error(`${path}: ${response.status}`);
+      }
+    };
+  const ids = (
+    await db.query<{ id: string }>(
+      `SELECT id FROM media WHERE workspace_id = $1 AND status = 'READY' ORDER BY random() LIMIT 100`,
+      [large],
+    )
+  ).rows.map((row) => row.id);
+  let next = 0;
+  const [{ seq: middle }] = (
+    await db.query<{ seq: string }>(
+      `SELECT seq FROM media WHERE workspace_id = $1 ORDER BY seq OFFSET $2 LIMIT 1`,
+      [large, Math.floor(shape.items / 2)],
+    )
+  ).rows;
+  const cursor = new SealedCursors(
+    new SigningKeys(SECRET).keyring('media-list-cursor'),
+  ).encode(large, Number(middle));
+  const presign = JSON.stringify({
+    filename: 'bench.pdf',
+    contentType: 'application/pdf',
+    sizeBytes: 1000,
+  });
+  const processing = get('/v1/media?limit=20&status=processing');
+  const routes = new Map<string, () => Promise<void>>([
+    [
+      'GET /v1/media/:id',
+      async () => get(`/v1/media/${ids[next++ % ids.length]}`)(),
+    ],
+    ['GET /v1/media (first page)', get('/v1/media?limit=20')],
+    [
+      'GET /v1/media (page half-way down)',
+      get(`/v1/media?limit=20&cursor=${encodeURIComponent(cursor)}`),
+    ],
+    ['GET /v1/media?status=failed', get('/v1/media?limit=20&status=failed')],
+    ['GET /v1/media?status=processing (rare)', processing],
+    [
+      'POST /v1/media/upload (presign)',
       async () => {
-        const response = await fetch(`${api.baseUrl}${path}`, {
-          headers: { authorization: `Bearer ${apiKey}` },
+        const response = await fetch(`${api.baseUrl}/v1/media/upload`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${key}`,
+            'content-type': 'application/json',
+          },
+          body: presign,
         });
         await response.arrayBuffer();
-        if (response.status !== 200) {
-          throw new Error(`${path}: ${response.status}`);
+        if (response.status !== 201) {
+          throw new Error(`presign: ${response.status}`);
         }
-      };
-    const ids = (
-      await db.query<{ id: string }>(
-        `SELECT id FROM media WHERE workspace_id = $1 AND status = 'READY' ORDER BY random() LIMIT 100`,
-        [large],
-      )
-    ).rows.map((row) => row.id);
-    let next = 0;
-    const [{ seq: middle }] = (
-      await db.query<{ seq: string }>(
-        `SELECT seq FROM media WHERE workspace_id = $1 ORDER BY seq OFFSET $2 LIMIT 1`,
-        [large, Math.floor(shape.items / 2)],
-      )
-    ).rows;
-    const cursor = new SealedCursors(
-      new SigningKeys(SECRET).keyring('media-list-cursor'),
-    ).encode(large, Number(middle));
-    const presign = JSON.stringify({
-      filename: 'bench.pdf',
-      contentType: 'application/pdf',
-      sizeBytes: 1000,
-    });
-    const routes: Array<[string, () => Promise<void>]> = [
-      [
-        'GET /v1/media/:id',
-        async () => get(`/v1/media/${ids[next++ % ids.length]}`)(),
-      ],
-      ['GET /v1/media (first page)', get('/v1/media?limit=20')],
-      [
-        'GET /v1/media (page half-way down)',
-        get(`/v1/media?limit=20&cursor=${encodeURIComponent(cursor)}`),
-      ],
-      ['GET /v1/media?status=failed', get('/v1/media?limit=20&status=failed')],
-      [
-        'GET /v1/media?status=processing (rare)',
-        get('/v1/media?limit=20&status=processing'),
-      ],
-      [
-        'POST /v1/media/upload (presign)',
-        async () => {
-          const response = await fetch(`${api.baseUrl}/v1/media/upload`, {
-            method: 'POST',
-            headers: {
-              authorization: `Bearer ${key}`,
-              'content-type': 'application/json',
-            },
-            body: presign,
-          });
-          await response.arrayBuffer();
-          if (response.status !== 201) {
-            throw new Error(`presign: ${response.status}`);
-          }
-        },
-      ],
-    ];
-    const measured: Measured = { routes: new Map(), passes: new Map() };
-    for (const [name, request] of routes) {
-      await timed(WARMUP, request);
-      measured.routes.set(name, await timed(REQUESTS, request));
-    }
-    // Another workspace's failed tab, opened often enough that every pooled connection has run
-    // the status statement more than five times: PostgreSQL may now use its generic plan.
-    await timed(200, get('/v1/media?limit=20&status=failed', otherKey));
-    measured.routes.set(
-      'GET ?status=processing after 200 × another workspace',
-      await timed(REQUESTS, get('/v1/media?limit=20&status=processing')),
-    );
+      },
+    ],
+    [FLIPPED, processing],
+  ]);
 
-    const now = new Date();
-    const passes: Array<[string, string, unknown[]]> = [
-      [
-        'reconciler: recent uploads',
-        RECOVERY_STATEMENTS.recentUploads.text('*'),
-        [new Date(now.getTime() - 3_600_000), 200],
-      ],
-      [
-        'reconciler: expired uploads',
-        RECOVERY_STATEMENTS.expiredUploads.text('"media".*'),
-        [new Date(now.getTime() - 86_400_000), 500, '', 100],
-      ],
-      [
-        'reconciler: abandoned multipart',
-        `SELECT * FROM "media" ${RECOVERY_STATEMENTS.abandonedMultipart.rest}`,
-        [200, ''],
-      ],
-      [
-        'processing recovery',
-        `SELECT * FROM "media" ${RECOVERY_STATEMENTS.staleProcessing.rest}`,
-        [new Date(now.getTime() - 600_000), 500, new Date(0), ''],
-      ],
-      [
-        'validation recovery',
-        RECOVERY_STATEMENTS.forgottenValidations.text,
-        [new Date(now.getTime() - 600_000), 200],
-      ],
-    ];
-    await db.query('SET plan_cache_mode = force_generic_plan');
-    for (const [name, text, values] of passes) {
-      const statement = { name: `bench_${name.replace(/\W+/g, '_')}`, text };
-      measured.passes.set(
-        name,
-        await timed(PASS_RUNS, async () => {
-          await db.query({ ...statement, values });
-        }),
-      );
+  const now = new Date();
+  const statements: Array<[string, string, unknown[]]> = [
+    [
+      'reconciler: recent uploads',
+      RECOVERY_STATEMENTS.recentUploads.text('*'),
+      [new Date(now.getTime() - 3_600_000), 200],
+    ],
+    [
+      'reconciler: expired uploads',
+      RECOVERY_STATEMENTS.expiredUploads.text('"media".*'),
+      [new Date(now.getTime() - 86_400_000), 500, '', 100],
+    ],
+    [
+      'reconciler: abandoned multipart',
+      `SELECT * FROM "media" ${RECOVERY_STATEMENTS.abandonedMultipart.rest}`,
+      [200, ''],
+    ],
+    [
+      'processing recovery',
+      RECOVERY_STATEMENTS.staleProcessing.text('*'),
+      [new Date(now.getTime() - 600_000), 500, '-infinity', ''],
+    ],
+    [
+      'validation recovery',
+      RECOVERY_STATEMENTS.forgottenValidations.text,
+      [new Date(now.getTime() - 600_000), 200],
+    ],
+  ];
+  // The worst case a pooled connection can reach: the generic plan.
+  await db.query('SET plan_cache_mode = force_generic_plan');
+  const passes = new Map(
+    statements.map(([name, text, values]) => [
+      `pass: ${name}`,
+      async () => {
+        await db.query({ name: name.replace(/\W+/g, '_'), text, values });
+      },
+    ]),
+  );
+  return {
+    api,
+    db,
+    routes,
+    passes,
+    flip: async () => {
+      await timed(200, get('/v1/media?limit=20&status=failed', otherKey));
+    },
+  };
+}
+
+const FLIPPED = 'GET ?status=processing after 200 × another workspace';
+
+/**
+ * Times `work` on both shapes in alternating blocks (which goes first alternates too): this
+ * shared machine's speed drifts within a minute, and blocks side by side stay comparable.
+ */
+async function interleaved(
+  small: () => Promise<void>,
+  large: () => Promise<void>,
+  runs: number,
+): Promise<[Timing, Timing]> {
+  const block = 10;
+  const times: [number[], number[]] = [[], []];
+  const run = async (index: 0 | 1) => {
+    for (let i = 0; i < block; i += 1) {
+      const started = performance.now();
+      await (index === 0 ? small : large)();
+      times[index].push(performance.now() - started);
     }
-    await db.query('RESET plan_cache_mode');
-    return measured;
-  } finally {
-    await db.end().catch(() => undefined);
-    await api.stop();
+  };
+  for (let round = 0; round < runs / block; round += 1) {
+    const first = (round % 2) as 0 | 1;
+    await run(first);
+    await run(first === 0 ? 1 : 0);
   }
+  return times.map((values) => {
+    values.sort((a, b) => a - b);
+    return { p50: percentile(values, 0.5), p95: percentile(values, 0.95) };
+  }) as [Timing, Timing];
 }
 
 /**
@@ -439,24 +471,91 @@ async function main(): Promise<void> {
       storageDir: await mkdtemp(join(tmpdir(), 'bench-scale-')),
     });
   }
+  const targets: Target[] = [];
   try {
     console.log('Building the shapes:');
-    const [small, large] = [await measure(shapes[0]), await measure(shapes[1])];
+    for (const shape of shapes) {
+      targets.push(await prepare(shape));
+    }
+    const [small, large] = targets;
     console.log(
-      `\nms, p50 (${shapes[0].label} → ${shapes[1].label} workspace), ratio; ${REQUESTS} requests one at a time, ${PASS_RUNS} runs per pass (generic plan):`,
+      `\nms, p50 (${shapes[0].label} → ${shapes[1].label} workspace), ratio; ${REQUESTS} requests one at a time, ${PASS_RUNS} runs per pass (generic plan), small and large in alternating blocks:`,
     );
-    for (const [name, timing] of small.routes) {
-      console.log(row(name, timing, large.routes.get(name)!));
+    for (const [name, request] of small.routes) {
+      if (name === FLIPPED) {
+        await small.flip();
+        await large.flip();
+      }
+      await interleaved(request, large.routes.get(name)!, WARMUP);
+      const [a, b] = await interleaved(
+        request,
+        large.routes.get(name)!,
+        REQUESTS,
+      );
+      console.log(row(name, a, b));
     }
-    for (const [name, timing] of small.passes) {
-      console.log(row(`pass: ${name}`, timing, large.passes.get(name)!));
+    for (const [name, pass] of small.passes) {
+      await interleaved(pass, large.passes.get(name)!, 10);
+      const [a, b] = await interleaved(
+        pass,
+        large.passes.get(name)!,
+        PASS_RUNS,
+      );
+      console.log(row(name, a, b));
     }
+    for (const target of targets.splice(0)) {
+      await target.db.end();
+      await target.api.stop();
+    }
+    await sizes(shapes[1]);
     await catchUp(shapes[1]);
   } finally {
+    for (const target of targets) {
+      await target.db.end().catch(() => undefined);
+      await target.api.stop();
+    }
     for (const shape of shapes) {
       await dropBenchDatabase(shape.database);
       await rm(shape.storageDir, { recursive: true, force: true });
     }
+  }
+}
+
+/** What an item costs on disk, by table and by index, on the large shape. */
+async function sizes(shape: Shape): Promise<void> {
+  const db = new pg.Client({ connectionString: shape.url });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{
+      name: string;
+      table: string;
+      bytes: string;
+      items: string;
+    }>(
+      `SELECT c.relname AS name, coalesce(t.relname, c.relname) AS table,
+         pg_relation_size(c.oid) AS bytes, (SELECT count(*) FROM media) AS items
+       FROM pg_class c
+       LEFT JOIN pg_index i ON i.indexrelid = c.oid
+       LEFT JOIN pg_class t ON t.oid = i.indrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+       WHERE c.relkind IN ('r', 'i') AND pg_relation_size(c.oid) > 0
+       ORDER BY coalesce(t.relname, c.relname), c.relkind DESC, pg_relation_size(c.oid) DESC`,
+    );
+    const items = Number(rows[0]?.items ?? 1);
+    const total = rows.reduce((sum, r) => sum + Number(r.bytes), 0);
+    console.log(
+      `\nBytes per item on the ${shape.label} shape (${items.toLocaleString('en')} items; heap without TOAST): ${(total / items).toFixed(0)} in all`,
+    );
+    for (const r of rows) {
+      const perItem = Number(r.bytes) / items;
+      if (perItem >= 1) {
+        console.log(
+          `  ${(r.name === r.table ? r.name : `  ${r.name}`).padEnd(48)} ${perItem.toFixed(0).padStart(6)}`,
+        );
+      }
+    }
+  } finally {
+    await db.end();
   }
 }
 

@@ -529,4 +529,35 @@ describe('upload reconciler with the local driver', () => {
     expect((await h.getMedia(busy.mediaId)).status).toBe('PROCESSING');
     expect(await queue.getJob(`process:${busy.mediaId}`)).toBeNull();
   });
+  it('re-queues a stale backlog larger than a batch whose items share one updated_at', async () => {
+    // One UPDATE stamps them all with the same microsecond timestamp: batches must go on after
+    // each other's last row exactly, not find the first batch again.
+    const ids = Array.from({ length: 1_100 }, () => newId('media'));
+    await h.sql(
+      `INSERT INTO media (id, workspace_id, filename, content_type, status, storage_path,
+         public_url, validation_status, metadata, updated_at)
+       SELECT id, $1::text, 'stuck.pdf', 'application/pdf', 'PROCESSING', $1::text || '/' || id || '/stuck.pdf',
+         'https://cdn.test/' || id, 'skipped', '{"source": "upload"}', now() - interval '1 day'
+       FROM unnest($2::text[]) AS id`,
+      [ws.workspace.id, ids],
+    );
+    const queue = t.app.get<Queue>(getQueueToken(QUEUES.processing));
+    // This app's own worker takes no job meanwhile: what is queued is what the pass queued.
+    await queue.pause(true);
+    try {
+      expect(await t.app.get(ProcessingRecovery).requeueStale()).toBe(1_100);
+      const queued = await Promise.all(
+        ids.map((id) => queue.getJob(`process:${id}`)),
+      );
+      expect(queued.filter((job) => job === null)).toHaveLength(0);
+      // A second pass finds every one of them with its job.
+      expect(await t.app.get(ProcessingRecovery).requeueStale()).toBe(0);
+    } finally {
+      await h.sql('DELETE FROM media WHERE id = ANY($1)', [ids]);
+      await Promise.all(
+        ids.map(async (id) => (await queue.getJob(`process:${id}`))?.remove()),
+      );
+      await queue.resume(true);
+    }
+  });
 });

@@ -28,7 +28,15 @@ import { UnitOfWork } from './unit-of-work.js';
         migrations: MIGRATIONS,
         migrationsTableName: 'typeorm_migrations',
         retryAttempts: 1,
-        extra: { max: 10, connectionTimeoutMillis: 5000 },
+        extra: {
+          max: 10,
+          connectionTimeoutMillis: 5000,
+          // Every statement here is a row lookup or a bounded index walk. A generic plan's row
+          // estimate can still pass jit_above_cost, and then compiling cost 55 ms of a 190 ms
+          // reconciler read at 3 million items (bench:scale); no statement runs long enough to win
+          // that back.
+          options: '-c jit=off',
+        },
       }),
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();

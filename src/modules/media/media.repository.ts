@@ -74,7 +74,12 @@ export function listStatement(
 export const RECOVERY_STATEMENTS = {
   staleProcessing: {
     name: 'media_stale_processing',
-    rest: `WHERE "status" = 'PROCESSING' AND "updated_at" < $1 AND ("updated_at", "id") > ($3, $4)
+    // The keyset's timestamp travels as text: a JavaScript Date keeps milliseconds, the column
+    // microseconds, and a truncated key would find the same rows again batch after batch.
+    text: (
+      columns: string,
+    ) => `SELECT ${columns}, "updated_at"::text AS "keysetUpdatedAt" FROM "media"
+       WHERE "status" = 'PROCESSING' AND "updated_at" < $1 AND ("updated_at", "id") > ($3::timestamptz, $4)
        ORDER BY "updated_at", "id" LIMIT $2`,
   },
   abandonedMultipart: {
@@ -123,6 +128,12 @@ export const RECOVERY_STATEMENTS = {
        LIMIT $2`,
   },
 } as const;
+
+/** Where a batch of stale PROCESSING items ended: `updated_at` exactly (as text), and the id. */
+export interface StaleKeyset {
+  updatedAt: string;
+  id: string;
+}
 
 /**
  * The only code that reads or writes the `media` table. The hot reads and the presign INSERT run
@@ -335,21 +346,28 @@ export class MediaRepository {
   }
 
   /**
-   * PROCESSING items untouched since `before`, oldest first, after `after` in `(updatedAt, id)`
-   * order: their job may have been lost.
+   * PROCESSING items untouched since `before`, oldest first, after `after` in `(updated_at, id)`
+   * order (null: from the start): their job may have been lost. With them, the keyset of the last.
    */
-  findStaleProcessing(
+  async findStaleProcessing(
     before: Date,
-    after: { updatedAt: Date; id: string } | null,
+    after: StaleKeyset | null,
     limit: number,
-  ): Promise<Media[]> {
-    const { name, rest } = RECOVERY_STATEMENTS.staleProcessing;
-    return this.select(name, rest, [
+  ): Promise<{ items: Media[]; last: StaleKeyset | null }> {
+    const { name, text } = RECOVERY_STATEMENTS.staleProcessing;
+    const rows = await this.sql.rows(name, text(this.rows.columns), [
       before,
       limit,
-      after?.updatedAt ?? new Date(0),
+      after?.updatedAt ?? '-infinity',
       after?.id ?? '',
     ]);
+    const last = rows.at(-1);
+    return {
+      items: rows.map((row) => this.rows.toMedia(row)),
+      last: last
+        ? { updatedAt: last.keysetUpdatedAt as string, id: last.id as string }
+        : null,
+    };
   }
 
   /**

@@ -7,8 +7,10 @@ import {
 } from '../../infra/queue/batched-pass.js';
 import { Every } from '../../infra/queue/job.js';
 import { LOCKS } from '../../infra/registry.js';
-import type { Media } from '../media/media.entity.js';
-import { MediaRepository } from '../media/media.repository.js';
+import {
+  MediaRepository,
+  type StaleKeyset,
+} from '../media/media.repository.js';
 import { ProcessingJobs } from '../media/processing.jobs.js';
 
 const BATCH = 500;
@@ -43,9 +45,13 @@ export class ProcessingRecovery {
       now.getTime() - this.config.processing.staleSeconds * 1_000,
     );
     let requeued = 0;
-    let after: Media | null = null;
+    let after: StaleKeyset | null = null;
     await inBatchesFor(PASS_BUDGET_MS, async () => {
-      const batch = await this.media.findStaleProcessing(before, after, BATCH);
+      const { items: batch, last } = await this.media.findStaleProcessing(
+        before,
+        after,
+        BATCH,
+      );
       const lost = await eachInFlight(
         batch,
         async (media) => !(await this.processing.hasLiveJob(media.id)),
@@ -55,7 +61,7 @@ export class ProcessingRecovery {
         (media) => this.processing.enqueue(media.id),
       );
       requeued += lost.filter(Boolean).length;
-      after = batch.at(-1) ?? after;
+      after = last ?? after;
       return batch.length === BATCH;
     });
     if (requeued > 0) {

@@ -3,7 +3,10 @@ import { QueueUnavailableError } from '../../infra/queue/job-port.js';
 import type { MediaEventType } from '../../modules/media/media-event.entity.js';
 import type { MediaEventRepository } from '../../modules/media/media-event.repository.js';
 import { Media } from '../../modules/media/media.entity.js';
-import type { MediaRepository } from '../../modules/media/media.repository.js';
+import type {
+  MediaRepository,
+  StaleKeyset,
+} from '../../modules/media/media.repository.js';
 import type { ProcessingJobs } from '../../modules/media/processing.jobs.js';
 import type { ValidationJobs } from '../../modules/validation/validation.jobs.js';
 import {
@@ -194,22 +197,36 @@ export class FakeMediaRepository implements MediaRepositoryFake, Transactional {
 
   async findStaleProcessing(
     before: Date,
-    after: { updatedAt: Date; id: string } | null,
+    after: StaleKeyset | null,
     limit: number,
   ) {
-    const order = (a: { updatedAt: Date; id: string }, b: typeof a) =>
-      a.updatedAt.getTime() - b.updatedAt.getTime() ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    return [...this.rows.values()]
+    const keyset = (row: Media): StaleKeyset => ({
+      updatedAt: row.updatedAt.toISOString(),
+      id: row.id,
+    });
+    const order = (a: StaleKeyset, b: StaleKeyset) =>
+      a.updatedAt < b.updatedAt
+        ? -1
+        : a.updatedAt > b.updatedAt
+          ? 1
+          : a.id < b.id
+            ? -1
+            : a.id > b.id
+              ? 1
+              : 0;
+    const items = [...this.rows.values()]
       .filter(
         (row) =>
           row.status === 'PROCESSING' &&
           row.updatedAt < before &&
-          (after === null || order(row, after) > 0),
+          (after === null || order(keyset(row), after) > 0),
       )
-      .sort(order)
-      .slice(0, limit)
-      .map(copy);
+      .sort((a, b) => order(keyset(a), keyset(b)))
+      .slice(0, limit);
+    return {
+      items: items.map(copy),
+      last: items.length > 0 ? keyset(items.at(-1)!) : null,
+    };
   }
 
   async findForgottenValidations(before: Date, limit: number) {
