@@ -246,7 +246,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/uploads/{key}": {
+    "/uploads/{workspaceId}/{mediaId}/{filename}": {
         parameters: {
             query?: never;
             header?: never;
@@ -270,7 +270,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/files/{key}": {
+    "/files/{workspaceId}/{mediaId}/{filename}": {
         parameters: {
             query?: never;
             header?: never;
@@ -285,6 +285,29 @@ export interface paths {
          *     and captions are served as downloads, and no file can run scripts on this origin.
          */
         get: operations["serveFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{workspaceId}/{mediaId}/renditions/{renditionFile}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file (local storage)
+         * @description Public file URL of a READY item: the stored bytes with their content type, a strong ETag,
+         *     single-range requests and caching for `FILES_CACHE_MAX_AGE_SECONDS` (a day by default; not
+         *     `immutable`, since items can be deleted). Error answers are never cacheable. Documents
+         *     and captions are served as downloads, and no file can run scripts on this origin.
+         */
+        get: operations["serveFileRendition"];
         put?: never;
         post?: never;
         delete?: never;
@@ -882,12 +905,12 @@ export interface components {
              * @example 245760
              */
             sizeBytes: number;
-            /**
-             * @description Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED.
-             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
-             */
+            /** @description Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED. */
             checksumSha256?: string;
-            /** @description Display filename (1–255 characters). The storage key is chosen by the server. */
+            /**
+             * @description Display filename (1–255 characters). The storage key is chosen by the server.
+             * @example banner.jpg
+             */
             filename: string;
         };
         UploadPartUrlDto: {
@@ -928,18 +951,19 @@ export interface components {
             multipart?: components["schemas"]["MultipartUploadPlanDto"];
         };
         BulkPresignFileDto: {
-            /** @enum {string} */
+            /**
+             * @example video/mp4
+             * @enum {string}
+             */
             contentType: "video/mp4" | "video/quicktime" | "video/webm" | "video/x-msvideo" | "video/avi";
             /**
              * @description Exact file size in bytes, at most 500 MB.
              * @example 52428800
              */
             size: number;
-            /**
-             * @description Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED.
-             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
-             */
+            /** @description Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED. */
             checksumSha256?: string;
+            /** @example launch.mp4 */
             filename: string;
         };
         BulkPresignDto: {
@@ -965,13 +989,14 @@ export interface components {
             uploads: components["schemas"]["BulkPresignUploadDto"][];
         };
         BulkVideoDto: {
-            /** @enum {string} */
-            contentType: "video/mp4" | "video/quicktime";
             /**
-             * @description Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED.
-             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             * @example video/mp4
+             * @enum {string}
              */
+            contentType: "video/mp4" | "video/quicktime";
+            /** @description Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED. */
             checksumSha256?: string;
+            /** @example launch.mp4 */
             filename: string;
             /**
              * @description File size in megabytes (MiB), at most 10240 (10 GB). The upload may not exceed it.
@@ -1028,7 +1053,7 @@ export interface components {
             partNumber: number;
             /**
              * @description The `ETag` header the part's PUT answered, quotes included or not.
-             * @example \5d41402abc4b2a76b9719d911017c592\
+             * @example "5d41402abc4b2a76b9719d911017c592"
              */
             etag: string;
         };
@@ -1105,7 +1130,12 @@ export interface components {
             reason?: string;
         };
         BulkValidateDto: {
-            /** @description 1–100 ids of media items of this workspace; every one must exist, or nothing is queued. */
+            /**
+             * @description 1–100 ids of media items of this workspace; every one must exist, or nothing is queued.
+             * @example [
+             *       "media_abc1234567890abc12345678"
+             *     ]
+             */
             mediaIds: string[];
             /** @description Platforms to check every item against. */
             platforms: ("INSTAGRAM" | "INSTAGRAM_STORY" | "TIKTOK" | "YOUTUBE" | "YOUTUBE_SHORTS" | "X" | "LINKEDIN" | "FACEBOOK" | "PINTEREST" | "THREADS" | "BLUESKY")[];
@@ -1458,7 +1488,7 @@ export interface components {
             /**
              * @description The file's Drive MIME type; Google Docs, Sheets and Slides (`application/vnd.google-apps.*`)
              *     are exported as PDF.
-             * @example image/png
+             * @example video/mp4
              */
             mimeType: string;
             /**
@@ -1472,9 +1502,14 @@ export interface components {
         DriveImportFileDto: {
             /** @example 1048576 */
             sizeBytes: number;
+            /** @example 1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs */
             driveFileId: string;
-            /** @description Display filename (1–255 characters). */
+            /**
+             * @description Display filename (1–255 characters).
+             * @example product-demo.mp4
+             */
             name: string;
+            /** @example video/mp4 */
             mimeType: string;
         };
         DriveImportDto: {
@@ -1769,6 +1804,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1784,6 +1829,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1809,6 +1864,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1855,6 +1920,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1880,6 +1955,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1903,7 +1988,11 @@ export interface operations {
             query?: {
                 /** @description Items per page. */
                 limit?: number;
-                status?: "pending" | "processing" | "ready" | "failed" | "all";
+                /**
+                 * @description Only items in this status. Any letter case is accepted: `ready` and `READY` (the case items
+                 *     show their `status` in) are the same filter.
+                 */
+                status?: "pending" | "processing" | "ready" | "failed" | "all" | "PENDING" | "PROCESSING" | "READY" | "FAILED" | "ALL";
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
             };
@@ -1921,6 +2010,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1936,6 +2035,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1961,6 +2070,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1986,6 +2105,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2032,6 +2161,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2057,6 +2196,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2099,6 +2248,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2114,6 +2273,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2139,6 +2308,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2164,6 +2343,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2186,6 +2375,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -2223,6 +2447,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2248,6 +2482,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2273,6 +2517,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2310,6 +2564,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2325,6 +2589,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2350,6 +2624,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2375,6 +2659,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2421,6 +2715,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2446,6 +2750,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2483,6 +2797,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2498,6 +2822,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2523,6 +2857,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2548,6 +2892,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2594,6 +2948,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2619,6 +2983,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2661,6 +3035,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2676,6 +3060,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2701,6 +3095,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2726,6 +3130,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2748,6 +3162,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -2781,6 +3230,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2806,6 +3265,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2848,6 +3317,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2863,6 +3342,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2888,6 +3377,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2913,6 +3412,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2935,6 +3444,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -2968,6 +3512,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2993,6 +3547,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3035,6 +3599,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3050,6 +3624,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3075,6 +3659,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3100,6 +3694,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3122,6 +3726,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -3155,6 +3794,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3180,6 +3829,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3222,6 +3881,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3237,6 +3906,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3262,6 +3941,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3287,6 +3976,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3309,6 +4008,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -3342,6 +4076,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3367,6 +4111,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3407,10 +4161,39 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RefreshPresignResponseDto"];
+                };
+            };
+            /** @description Malformed `Idempotency-Key` (`validation_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
@@ -3422,6 +4205,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3447,6 +4240,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3472,6 +4275,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3527,6 +4340,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3552,6 +4375,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3596,6 +4429,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3611,6 +4454,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3636,6 +4489,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3661,6 +4524,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3686,6 +4559,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3708,6 +4591,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -3741,6 +4659,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3770,6 +4698,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3795,6 +4733,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3835,10 +4783,39 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MediaDto"];
+                };
+            };
+            /** @description Malformed `Idempotency-Key` (`validation_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
@@ -3850,6 +4827,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3875,6 +4862,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3900,6 +4897,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3955,6 +4962,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3980,6 +4997,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4001,9 +5028,9 @@ export interface operations {
     receiveStorageEvents: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
-                "Idempotency-Key"?: string;
+            header: {
+                /** @description The deployment's `STORAGE_EVENTS_SECRET` */
+                "x-storage-events-secret": string;
             };
             path?: never;
             cookie?: never;
@@ -4016,12 +5043,6 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4031,12 +5052,6 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4056,12 +5071,6 @@ export interface operations {
             /** @description Missing or wrong `X-Storage-Events-Secret` (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4081,12 +5090,6 @@ export interface operations {
             /** @description Storage events are not enabled on this deployment (`forbidden`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4103,30 +5106,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
-            409: {
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
-            429: {
-                headers: {
-                    /** @description Seconds until the request may be sent again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:media-api:problem:rate_limit_exceeded",
-                     *       "title": "Rate limit exceeded",
-                     *       "status": 429,
-                     *       "code": "rate_limit_exceeded",
-                     *       "message": "Rate limit exceeded; retry in 2 s",
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
                      *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
                      *     }
                      */
@@ -4136,12 +5128,6 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4161,12 +5147,6 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4190,8 +5170,21 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The storage key, `<workspaceId>/<mediaId>/<filename>`, as the upload or public URL gives it */
-                key: string;
+                /**
+                 * @description The workspace that owns the file
+                 * @example ws_abc1234567890abc12345678
+                 */
+                workspaceId: string;
+                /**
+                 * @description The media item
+                 * @example media_abc1234567890abc12345678
+                 */
+                mediaId: string;
+                /**
+                 * @description The sanitised filename, or `-poster.jpg` for a video's poster frame
+                 * @example banner.jpg
+                 */
+                filename: string;
             };
             cookie?: never;
         };
@@ -4207,6 +5200,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The upload ended before all bytes arrived; nothing was stored (`validation_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description The URL is expired or tampered, or the body does not match what was signed (`upload_rejected`) */
             403: {
@@ -4332,8 +5344,21 @@ export interface operations {
                 Range?: string;
             };
             path: {
-                /** @description The storage key, `<workspaceId>/<mediaId>/<filename>`, as the upload or public URL gives it */
-                key: string;
+                /**
+                 * @description The workspace that owns the file
+                 * @example ws_abc1234567890abc12345678
+                 */
+                workspaceId: string;
+                /**
+                 * @description The media item
+                 * @example media_abc1234567890abc12345678
+                 */
+                mediaId: string;
+                /**
+                 * @description The sanitised filename, or `-poster.jpg` for a video's poster frame
+                 * @example banner.jpg
+                 */
+                filename: string;
             };
             cookie?: never;
         };
@@ -4419,6 +5444,154 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:service_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A backing service is unavailable; retry shortly",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    serveFileRendition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A single byte range, e.g. `bytes=0-1023` */
+                Range?: string;
+            };
+            path: {
+                /**
+                 * @description The workspace that owns the file
+                 * @example ws_abc1234567890abc12345678
+                 */
+                workspaceId: string;
+                /**
+                 * @description The media item
+                 * @example media_abc1234567890abc12345678
+                 */
+                mediaId: string;
+                /**
+                 * @description The rendition id and its extension
+                 * @example rnd_abc1234567890abc12345678.jpg
+                 */
+                renditionFile: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The requested range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource in this workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "message": "No media item with id media_abc1234567890abc12345678 in this workspace",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Range header asks for bytes past the end (`range_not_satisfiable`) */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:range_not_satisfiable",
+                     *       "title": "Range not satisfiable",
+                     *       "status": 416,
+                     *       "code": "range_not_satisfiable",
+                     *       "message": "The file is 1024 bytes long",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:internal_error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal_error",
+                     *       "message": "An unexpected error occurred",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:service_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A backing service is unavailable; retry shortly",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     validateMedia: {
@@ -4447,6 +5620,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4462,6 +5645,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4487,6 +5680,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4512,6 +5715,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4537,6 +5750,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4559,6 +5782,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -4592,6 +5850,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4617,6 +5885,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4659,6 +5937,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4674,6 +5962,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4699,6 +5997,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4724,6 +6032,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4749,6 +6067,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4771,6 +6099,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -4804,6 +6167,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4829,6 +6202,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4866,6 +6249,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4881,6 +6274,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4906,6 +6309,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4931,6 +6344,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4977,6 +6400,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5002,6 +6435,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5037,6 +6480,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5052,6 +6505,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5077,6 +6540,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5123,6 +6596,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5148,6 +6631,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5185,6 +6678,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5200,6 +6703,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5225,6 +6738,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5250,6 +6773,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5296,6 +6829,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5321,6 +6864,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5365,6 +6918,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5380,6 +6943,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5405,6 +6978,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5430,6 +7013,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5455,6 +7048,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5477,6 +7080,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -5510,6 +7148,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5539,6 +7187,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5581,6 +7239,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5596,6 +7264,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5621,6 +7299,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5646,6 +7334,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5668,6 +7366,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -5701,6 +7434,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5726,6 +7469,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5768,6 +7521,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5783,6 +7546,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5808,6 +7581,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5833,6 +7616,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5855,6 +7648,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -5888,6 +7716,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5913,6 +7751,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5956,6 +7804,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5971,6 +7829,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5996,6 +7864,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6021,6 +7899,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6043,6 +7931,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -6076,6 +7999,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6101,6 +8034,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6126,6 +8069,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6163,6 +8116,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6178,6 +8141,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6203,6 +8176,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6228,6 +8211,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6274,6 +8267,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6299,6 +8302,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6334,6 +8347,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6349,6 +8372,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6374,6 +8407,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6420,6 +8463,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6445,6 +8498,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6487,6 +8550,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6502,6 +8575,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6527,6 +8610,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6552,6 +8645,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6577,6 +8680,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6599,6 +8712,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -6632,6 +8780,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6657,6 +8815,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6699,6 +8867,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6714,6 +8892,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6739,6 +8927,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6764,6 +8962,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6789,6 +8997,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6811,6 +9029,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -6844,6 +9097,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6869,6 +9132,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6909,6 +9182,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6924,6 +9207,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6949,6 +9242,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6974,6 +9277,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7020,6 +9333,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7045,6 +9368,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7087,6 +9420,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7102,6 +9445,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7127,6 +9480,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7152,6 +9515,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7174,6 +9547,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -7207,6 +9615,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7232,6 +9650,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7269,6 +9697,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7284,6 +9722,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7309,6 +9757,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7334,6 +9792,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7380,6 +9848,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7405,6 +9883,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7442,6 +9930,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7457,6 +9955,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7482,6 +9990,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7507,6 +10025,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7553,6 +10081,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7578,6 +10116,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7619,6 +10167,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7634,6 +10192,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7659,6 +10227,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7684,6 +10262,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7709,6 +10297,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7719,6 +10317,41 @@ export interface operations {
                      *       "status": 404,
                      *       "code": "not_found",
                      *       "message": "No media item with id media_abc1234567890abc12345678 in this workspace",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
                      *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
                      *     }
                      */
@@ -7755,6 +10388,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7780,6 +10423,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7822,6 +10475,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7837,6 +10500,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7862,6 +10535,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7887,6 +10570,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7912,6 +10605,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7958,6 +10661,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7983,6 +10696,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8023,10 +10746,39 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointWithSecretDto"];
+                };
+            };
+            /** @description Malformed `Idempotency-Key` (`validation_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
@@ -8038,6 +10790,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8063,6 +10825,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8088,6 +10860,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8143,6 +10925,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8168,6 +10960,16 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that bucket is full again */
                     "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {

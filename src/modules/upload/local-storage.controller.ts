@@ -14,7 +14,6 @@ import {
   ApiConsumes,
   ApiHeader,
   ApiOperation,
-  ApiParam,
   ApiProduces,
   ApiResponse,
   ApiTags,
@@ -45,15 +44,6 @@ import {
 import { MediaRepository } from '../media/media.repository.js';
 import { MediaRenditionRepository } from '../media/rendition.repository.js';
 import { UploadReceiptService } from './upload-receipt.service.js';
-
-/** The storage key in the path: several `/`-separated segments, each percent-encoded. */
-const KEY_PARAMETER = ApiParam({
-  name: 'key',
-  description:
-    'The storage key, `<workspaceId>/<mediaId>/<filename>`, as the upload or public URL gives it',
-  schema: { type: 'string' },
-  allowReserved: true,
-});
 
 /** Express 5 hands a `*key` wildcard over as its path segments. */
 function joinKey(key: string | string[]): string {
@@ -98,6 +88,10 @@ export class LocalStorageController {
   @ApiResponse({ status: 200, description: 'Stored; processing has started' })
   @ApiProblemResponses(
     [
+      400,
+      'The upload ended before all bytes arrived; nothing was stored (`validation_error`)',
+    ],
+    [
       403,
       'The URL is expired or tampered, or the body does not match what was signed (`upload_rejected`)',
     ],
@@ -116,7 +110,6 @@ export class LocalStorageController {
       'Our storage is full or failing (`insufficient_storage`); nothing was stored, retry the same PUT later',
     ],
   )
-  @KEY_PARAMETER
   @HttpCode(200)
   @Put('uploads/*key')
   async receiveUpload(
@@ -181,8 +174,7 @@ export class LocalStorageController {
   })
   @ApiResponse({ status: 206, description: 'The requested range' })
   @ApiResponse({ status: 304, description: 'Not modified (If-None-Match)' })
-  @ApiProblemResponses(404, 416, 500)
-  @KEY_PARAMETER
+  @ApiProblemResponses(404, 416, 500, 503)
   @Get('files/*key')
   async serveFile(
     @Param('key') key: string | string[],

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import {
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import { Public } from '../../common/auth/auth.decorators.js';
@@ -11,10 +11,11 @@ import {
   StorageEventsDto,
   StorageEventsResultDto,
 } from './storage-events.dto.js';
-import { StorageEventsGuard } from './storage-events.guard.js';
+import {
+  STORAGE_EVENTS_SECRET_HEADER,
+  StorageEventsGuard,
+} from './storage-events.guard.js';
 import { UploadReceiptService } from './upload-receipt.service.js';
-
-export const STORAGE_EVENTS_SECURITY_SCHEME = 'storageEventsSecret';
 
 @ApiTags('Internal')
 @Public()
@@ -27,7 +28,13 @@ export class StorageEventsController {
    * upload starts its processing; anything else is counted as ignored. Safe to deliver twice.
    */
   @ApiOperation({ summary: 'Receive storage event notifications' })
-  @ApiSecurity(STORAGE_EVENTS_SECURITY_SCHEME)
+  // A header parameter rather than a security scheme: the secret is the storage system's, and
+  // Swagger UI's Authorize dialog is for API keys.
+  @ApiHeader({
+    name: STORAGE_EVENTS_SECRET_HEADER,
+    required: true,
+    description: "The deployment's `STORAGE_EVENTS_SECRET`",
+  })
   @ApiOkResponse({ type: StorageEventsResultDto })
   @ApiProblemResponses(
     400,
