@@ -5190,7 +5190,21 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/octet-stream": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/gif": string;
+                "image/webp": string;
+                "image/heic": string;
+                "image/heif": string;
+                "image/avif": string;
+                "video/mp4": string;
+                "video/quicktime": string;
+                "video/x-msvideo": string;
+                "video/webm": string;
+                "application/pdf": string;
+                "application/x-subrip": string;
+                "text/vtt": string;
+                "text/plain": string;
             };
         };
         responses: {

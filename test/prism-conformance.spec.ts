@@ -29,7 +29,9 @@ interface Exchange {
  * committed openapi.json: Prism checks each request and each response (status, headers, body
  * schema) against the document and reports what does not conform in an `sl-violations` header.
  * The app publishes its URLs under the proxy's address, so the upload PUT and the file download
- * go through it too. Rate limits are on, so their headers are checked as well.
+ * go through it too; the file is a text caption because Prism forwards request bodies as UTF-8
+ * text, which would mangle an image's bytes. Rate limits are on, so their headers are checked as
+ * well.
  */
 describe('the API as Prism reads openapi.json', () => {
   let t: TestApp;
@@ -119,11 +121,11 @@ describe('the API as Prism reads openapi.json', () => {
   });
 
   it('finds no violation in presign → PUT → READY → list → get → file → delete, and in error answers', async () => {
-    const bytes = await fixture('jpeg-baseline-jfif.jpg');
+    const bytes = await fixture('caption.vtt');
     const presign = await send('/v1/media/upload', {
       ...json({
-        filename: 'photo.jpg',
-        contentType: 'image/jpeg',
+        filename: 'subtitles.vtt',
+        contentType: 'text/vtt',
         sizeBytes: bytes.length,
       }),
       apiKey: ws.apiKey,
@@ -141,7 +143,7 @@ describe('the API as Prism reads openapi.json', () => {
       headers: upload.uploadHeaders,
       body: new Uint8Array(bytes),
     });
-    expect(put.status).toBe(200);
+    expect(put.status, await put.clone().text()).toBe(200);
 
     const ready = await waitFor(
       async () => {
@@ -167,6 +169,12 @@ describe('the API as Prism reads openapi.json', () => {
       ),
     ).toEqual([upload.mediaId]);
 
+    const notPending = await send(
+      `/v1/media/${upload.mediaId}/refresh-presign`,
+      { method: 'POST', apiKey: ws.apiKey },
+    );
+    expect(notPending.status).toBe(409);
+
     const file = await send(ready!.publicUrl);
     expect(file.status).toBe(200);
     await file.arrayBuffer();
@@ -190,8 +198,8 @@ describe('the API as Prism reads openapi.json', () => {
     // Schema-valid, but over the JSON body limit: refused before it is parsed.
     const oversized = await send('/v1/media/upload', {
       ...json({
-        filename: 'photo.jpg',
-        contentType: 'image/jpeg',
+        filename: 'subtitles.vtt',
+        contentType: 'text/vtt',
         sizeBytes: bytes.length,
         padding: 'x'.repeat(t.config.jsonBodyLimitBytes),
       }),

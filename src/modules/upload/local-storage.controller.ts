@@ -41,6 +41,7 @@ import {
   contentDisposition,
   fileCacheControl,
 } from '../../infra/storage/served-headers.js';
+import { SUPPORTED_CONTENT_TYPES } from '../media/media-types.js';
 import { MediaRepository } from '../media/media.repository.js';
 import { MediaRenditionRepository } from '../media/rendition.repository.js';
 import { UploadReceiptService } from './upload-receipt.service.js';
@@ -83,7 +84,8 @@ export class LocalStorageController {
    * bytes 409. Success starts processing.
    */
   @ApiOperation({ summary: 'Upload a file to a signed URL (local storage)' })
-  @ApiConsumes('application/octet-stream')
+  // The body is sent with the content type the URL was signed for, one of the supported types.
+  @ApiConsumes(...SUPPORTED_CONTENT_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiResponse({ status: 200, description: 'Stored; processing has started' })
   @ApiProblemResponses(
