@@ -1062,7 +1062,10 @@ export interface components {
             parts: components["schemas"]["CompletedPartDto"][];
         };
         StorageEventObjectDto: {
-            /** @description URL-encoded object key, as S3 sends it. */
+            /**
+             * @description URL-encoded object key, as S3 sends it.
+             * @example ws_abc1234567890abc12345678/media_abc1234567890abc12345678/banner.jpg
+             */
             key: string;
             size?: number;
             eTag?: string;
@@ -1640,7 +1643,10 @@ export interface components {
              * @example https://example.com/hooks/media
              */
             url: string;
-            /** @description A note for yourself (up to 500 characters). */
+            /**
+             * @description A note for yourself (up to 500 characters).
+             * @example Publishing pipeline
+             */
             description?: string;
         };
         WebhookEndpointWithSecretDto: {
@@ -1702,7 +1708,10 @@ export interface components {
              * @example https://example.com/hooks/media-v2
              */
             url?: string;
-            /** @description Null clears it. */
+            /**
+             * @description Null clears it.
+             * @example Publishing pipeline (staging)
+             */
             description?: string | null;
             /**
              * @description `false` stops deliveries, cancelling pending retries; `true` turns an endpoint the service
@@ -1818,6 +1827,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkspaceDto"];
+                };
+            };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
@@ -2580,6 +2624,41 @@ export interface operations {
                     "application/json": components["schemas"]["MediaDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
@@ -2811,6 +2890,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeleteMediaResponseDto"];
+                };
+            };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
@@ -4177,9 +4291,25 @@ export interface operations {
                     "application/json": components["schemas"]["RefreshPresignResponseDto"];
                 };
             };
-            /** @description Malformed `Idempotency-Key` (`validation_error`) */
+            /** @description Malformed `Idempotency-Key`, or a control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4799,9 +4929,25 @@ export interface operations {
                     "application/json": components["schemas"]["MediaDto"];
                 };
             };
-            /** @description Malformed `Idempotency-Key` (`validation_error`) */
+            /** @description Malformed `Idempotency-Key`, or a control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5401,6 +5547,25 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
@@ -5529,6 +5694,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description No such resource in this workspace (`not_found`) */
             404: {
@@ -6279,6 +6463,41 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationStatusDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
@@ -6510,6 +6729,41 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformListDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
@@ -6706,6 +6960,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RenditionListDto"];
+                };
+            };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
@@ -8146,6 +8435,41 @@ export interface operations {
                     "application/json": components["schemas"]["ImportStatusDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
@@ -8375,6 +8699,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateCatalogueDto"];
+                };
+            };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
@@ -8855,6 +9214,41 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later */
+            507: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:insufficient_storage",
+                     *       "title": "Insufficient storage",
+                     *       "status": 507,
+                     *       "code": "insufficient_storage",
+                     *       "message": "The server could not store the file: its storage is full or failing. Nothing was kept; retry later",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     renderOgImage: {
@@ -9166,6 +9560,41 @@ export interface operations {
                      *       "status": 503,
                      *       "code": "service_unavailable",
                      *       "message": "A backing service is unavailable; retry shortly",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later */
+            507: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:insufficient_storage",
+                     *       "title": "Insufficient storage",
+                     *       "status": 507,
+                     *       "code": "insufficient_storage",
+                     *       "message": "The server could not store the file: its storage is full or failing. Nothing was kept; retry later",
                      *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
                      *     }
                      */
@@ -9727,6 +10156,41 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
@@ -9958,6 +10422,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeleteWebhookResponseDto"];
+                };
+            };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
@@ -10776,9 +11275,25 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecretDto"];
                 };
             };
-            /** @description Malformed `Idempotency-Key` (`validation_error`) */
+            /** @description Malformed `Idempotency-Key`, or a control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
+                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that bucket right now */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that bucket is full again */
+                    "X-RateLimit-Reset"?: number;
+                    /**
+                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+                     * @example "workspace";q=100;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+                     * @example "workspace";r=42;t=18
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11019,6 +11534,25 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     checkReadiness: {
@@ -11036,6 +11570,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description A dependency is unreachable (`service_unavailable`) */

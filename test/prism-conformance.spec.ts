@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fixture } from './support/media.js';
 import { ROOT } from './support/server-process.js';
@@ -209,6 +210,52 @@ describe('the API as Prism reads openapi.json', () => {
 
     expect(
       exchanges.filter((exchange) => exchange.violations.length > 0),
+      prismOutput,
+    ).toEqual([]);
+  });
+
+  it('accepts the upload bodies Swagger UI prefills, sent as they are', async () => {
+    const document = JSON.parse(
+      await readFile(join(ROOT, 'openapi.json'), 'utf8'),
+    ) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: {
+              content: Record<
+                string,
+                { examples?: Record<string, { value: unknown }> }
+              >;
+            };
+          }
+        >
+      >;
+    };
+    const from = exchanges.length;
+    for (const path of [
+      '/v1/media/upload',
+      '/v1/media/bulk-presign',
+      '/v1/media/bulk-video-upload-urls',
+    ]) {
+      const examples = Object.values(
+        document.paths[path].post.requestBody!.content['application/json']
+          .examples ?? {},
+      );
+      expect(examples, path).not.toEqual([]);
+      for (const { value } of examples) {
+        const response = await send(path, {
+          ...json(value),
+          apiKey: ws.apiKey,
+        });
+        expect([path, response.status]).toEqual([path, 201]);
+      }
+    }
+    expect(
+      exchanges
+        .slice(from)
+        .filter((exchange) => exchange.violations.length > 0),
       prismOutput,
     ).toEqual([]);
   });

@@ -253,8 +253,9 @@ const RATE_LIMIT_HEADERS = {
 
 /**
  * What global middleware, guards and interceptors add to routes, written once here rather than on
- * each controller: a JSON body may be over the limit (413) on any route that takes one; public
- * routes say they need no key (`security: []`); API-key routes carry the rate-limit headers and 429
+ * each controller: any URL with a control character or bad percent-encoding is refused (400), and
+ * a JSON body over the limit (413) on any route that takes one; public routes say they need no key
+ * (`security: []`); API-key routes carry the rate-limit headers and 429
  * (docs/contracts.md#rate-limits); their POSTs take `Idempotency-Key`, refused when malformed
  * (400), with the replay header and the idempotency 409s (docs/contracts.md#idempotency).
  */
@@ -272,11 +273,17 @@ function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
           };
         }
       }
-      if (
-        !operation.security?.some(
-          (requirement) => BEARER_SECURITY_SCHEME in requirement,
-        )
-      ) {
+      const usesApiKey = operation.security?.some(
+        (requirement) => BEARER_SECURITY_SCHEME in requirement,
+      );
+      operation.responses['400'] ??= {
+        description:
+          usesApiKey && method === 'post'
+            ? 'Malformed `Idempotency-Key`, or a control character or malformed percent-encoding in the URL (`validation_error`)'
+            : 'A control character or malformed percent-encoding in the URL (`validation_error`)',
+        content: problemContent(400),
+      };
+      if (!usesApiKey) {
         operation.security = [];
         continue;
       }
@@ -301,10 +308,6 @@ function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
         content: problemContent(429),
       };
       if (method !== 'post') continue;
-      operation.responses['400'] ??= {
-        description: 'Malformed `Idempotency-Key` (`validation_error`)',
-        content: problemContent(400),
-      };
       operation.parameters = [
         ...(operation.parameters ?? []),
         {

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import {
+  ApiBody,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
@@ -34,6 +35,28 @@ export class StorageEventsController {
     name: STORAGE_EVENTS_SECRET_HEADER,
     required: true,
     description: "The deployment's `STORAGE_EVENTS_SECRET`",
+  })
+  // What S3 sends, trimmed to the fields read: Swagger UI would otherwise prefill every optional
+  // field of the notification schema.
+  @ApiBody({
+    type: StorageEventsDto,
+    examples: {
+      'An object created': {
+        value: {
+          Records: [
+            {
+              eventName: 'ObjectCreated:Put',
+              s3: {
+                object: {
+                  key: 'ws_abc1234567890abc12345678/media_abc1234567890abc12345678/banner.jpg',
+                  size: 245_760,
+                },
+              },
+            },
+          ],
+        },
+      },
+    },
   })
   @ApiOkResponse({ type: StorageEventsResultDto })
   @ApiProblemResponses(
