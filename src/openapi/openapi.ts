@@ -265,13 +265,15 @@ function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
       const operation = pathItem[method];
       if (!operation) continue;
       const requestBody = operation.requestBody;
-      if (requestBody && 'content' in requestBody) {
-        if (requestBody.content['application/json']) {
-          operation.responses['413'] ??= {
-            description: problemDescription(413),
-            content: problemContent(413),
-          };
-        }
+      if (
+        requestBody &&
+        'content' in requestBody &&
+        requestBody.content['application/json']
+      ) {
+        operation.responses['413'] ??= {
+          description: problemDescription(413),
+          content: problemContent(413),
+        };
       }
       const usesApiKey = operation.security?.some(
         (requirement) => BEARER_SECURITY_SCHEME in requirement,
