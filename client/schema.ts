@@ -1791,7 +1791,24 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Capacity of the tightest rate-limit bucket this request drew from */
+        "X-RateLimit-Limit": number;
+        /** @description Requests left in that bucket right now */
+        "X-RateLimit-Remaining": number;
+        /** @description Seconds until that bucket is full again */
+        "X-RateLimit-Reset": number;
+        /**
+         * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+         * @example "workspace";q=100;w=60
+         */
+        "RateLimit-Policy": string;
+        /**
+         * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+         * @example "workspace";r=42;t=18
+         */
+        RateLimit: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1807,22 +1824,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1832,22 +1838,11 @@ export interface operations {
             /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1867,22 +1862,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1902,22 +1886,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1937,6 +1910,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1958,22 +1936,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1993,22 +1960,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2048,22 +2004,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2073,22 +2018,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2108,22 +2042,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2143,22 +2066,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2178,6 +2090,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2199,22 +2116,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2234,22 +2140,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2286,22 +2181,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2311,22 +2195,11 @@ export interface operations {
             /** @description Missing, invalid or non-public URL, unsupported detected type, or a file over the limit (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2346,22 +2219,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2381,22 +2243,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2416,6 +2267,13 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2425,22 +2283,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2460,6 +2307,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2485,22 +2337,11 @@ export interface operations {
              */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2520,22 +2361,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2555,22 +2385,11 @@ export interface operations {
             /** @description Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later */
             507: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2602,22 +2421,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2627,22 +2435,11 @@ export interface operations {
             /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2662,22 +2459,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2697,22 +2483,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2732,22 +2507,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2767,6 +2531,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2788,22 +2557,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2823,22 +2581,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2870,22 +2617,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2895,22 +2631,11 @@ export interface operations {
             /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2930,22 +2655,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2965,22 +2679,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3000,22 +2703,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3035,6 +2727,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3056,22 +2753,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3091,22 +2777,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3143,22 +2818,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3168,22 +2832,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3203,22 +2856,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3238,22 +2880,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3273,6 +2904,13 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3282,22 +2920,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3317,6 +2944,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3338,22 +2970,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3373,22 +2994,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3425,22 +3035,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3450,22 +3049,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3485,22 +3073,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3520,22 +3097,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3555,6 +3121,13 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3564,22 +3137,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3599,6 +3161,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3620,22 +3187,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3655,22 +3211,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3707,22 +3252,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3732,22 +3266,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3767,22 +3290,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3802,22 +3314,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3837,6 +3338,13 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3846,22 +3354,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3881,6 +3378,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3902,22 +3404,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3937,22 +3428,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3989,22 +3469,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4014,22 +3483,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4049,22 +3507,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4084,22 +3531,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4119,6 +3555,13 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4128,22 +3571,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4163,6 +3595,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -4184,22 +3621,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4219,22 +3645,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4269,22 +3684,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4294,22 +3698,11 @@ export interface operations {
             /** @description Malformed `Idempotency-Key`, or a control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4329,22 +3722,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4364,22 +3746,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4399,22 +3770,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4434,6 +3794,13 @@ export interface operations {
             /** @description The resource state does not allow it (`conflict`); or The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4443,6 +3810,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -4464,22 +3836,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4499,22 +3860,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4553,22 +3903,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4578,22 +3917,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4613,22 +3941,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4648,22 +3965,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4683,22 +3989,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4718,6 +4013,13 @@ export interface operations {
             /** @description The resource state does not allow it (`conflict`); or The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4727,22 +4029,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4762,6 +4053,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -4783,22 +4079,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4822,22 +4107,11 @@ export interface operations {
              */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4857,22 +4131,11 @@ export interface operations {
             /** @description Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later */
             507: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4907,22 +4170,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4932,22 +4184,11 @@ export interface operations {
             /** @description Malformed `Idempotency-Key`, or a control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4967,22 +4208,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5002,22 +4232,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5037,22 +4256,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5072,6 +4280,13 @@ export interface operations {
             /** @description The resource state does not allow it (`conflict`); or The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5081,6 +4296,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -5102,22 +4322,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5137,22 +4346,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5812,22 +5010,11 @@ export interface operations {
         responses: {
             202: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5837,22 +5024,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5872,22 +5048,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5907,22 +5072,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5942,22 +5096,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5977,6 +5120,13 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5986,22 +5136,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6021,6 +5160,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -6042,22 +5186,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6077,22 +5210,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6129,22 +5251,11 @@ export interface operations {
         responses: {
             202: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6154,22 +5265,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6189,22 +5289,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6224,22 +5313,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6259,22 +5337,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6294,6 +5361,13 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6303,22 +5377,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6338,6 +5401,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -6359,22 +5427,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6394,22 +5451,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6441,22 +5487,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6466,22 +5501,11 @@ export interface operations {
             /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6501,22 +5525,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6536,22 +5549,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6571,22 +5573,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6606,6 +5597,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -6627,22 +5623,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6662,22 +5647,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6707,22 +5681,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6732,22 +5695,11 @@ export interface operations {
             /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6767,22 +5719,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6802,22 +5743,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6837,6 +5767,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -6858,22 +5793,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6893,22 +5817,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6940,22 +5853,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6965,22 +5867,11 @@ export interface operations {
             /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7000,22 +5891,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7035,22 +5915,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7070,22 +5939,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7105,6 +5963,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -7126,22 +5989,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7161,22 +6013,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7215,22 +6056,11 @@ export interface operations {
         responses: {
             202: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7240,22 +6070,11 @@ export interface operations {
             /** @description An unknown platform or fit, or a bad `trim` (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7275,22 +6094,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7310,22 +6118,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7345,22 +6142,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7380,6 +6166,13 @@ export interface operations {
             /** @description The item failed processing, is a document or caption, or is registered external media (`conflict`); or The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7389,22 +6182,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7424,6 +6206,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -7445,22 +6232,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7484,22 +6260,11 @@ export interface operations {
              */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7536,22 +6301,11 @@ export interface operations {
         responses: {
             202: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7561,22 +6315,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7596,22 +6339,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7631,22 +6363,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7666,6 +6387,13 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7675,22 +6403,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7710,6 +6427,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`): the workspace's tier, or its import limit (30 a minute by default over `import-from-url`, `import-from-drive` and `drive-import` together; a `drive-import` counts one per file); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -7731,22 +6453,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7766,22 +6477,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7818,22 +6518,11 @@ export interface operations {
         responses: {
             202: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7843,22 +6532,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7878,22 +6556,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7913,22 +6580,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7948,6 +6604,13 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7957,22 +6620,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7992,6 +6644,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`): the workspace's tier, or its import limit (30 a minute by default over `import-from-url`, `import-from-drive` and `drive-import` together; a `drive-import` counts one per file); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -8013,22 +6670,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8048,22 +6694,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8101,22 +6736,11 @@ export interface operations {
             /** @description One result per file */
             207: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8126,22 +6750,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8161,22 +6774,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8196,22 +6798,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8231,6 +6822,13 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8240,22 +6838,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8275,6 +6862,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`): the workspace's tier, or its import limit (30 a minute by default over `import-from-url`, `import-from-drive` and `drive-import` together; a `drive-import` counts one per file); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -8296,22 +6888,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8331,22 +6912,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8366,22 +6936,11 @@ export interface operations {
             /** @description Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later */
             507: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8413,22 +6972,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8438,22 +6986,11 @@ export interface operations {
             /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8473,22 +7010,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8508,22 +7034,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8543,22 +7058,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8578,6 +7082,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -8599,22 +7108,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8634,22 +7132,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8679,22 +7166,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8704,22 +7180,11 @@ export interface operations {
             /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8739,22 +7204,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8774,22 +7228,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8809,6 +7252,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -8830,22 +7278,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8865,22 +7302,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8917,22 +7343,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8942,22 +7357,11 @@ export interface operations {
             /** @description Invalid body, or `config` fields unknown to the template or of the wrong type, named as `config.<field>` (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8977,22 +7381,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9012,22 +7405,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9047,22 +7429,11 @@ export interface operations {
             /** @description No template with that slug (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9082,6 +7453,13 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9091,22 +7469,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9126,6 +7493,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -9147,22 +7519,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9182,22 +7543,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9217,22 +7567,11 @@ export interface operations {
             /** @description Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later */
             507: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9269,22 +7608,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9294,22 +7622,11 @@ export interface operations {
             /** @description Invalid body, or `config` fields unknown to the template or of the wrong type, named as `config.<field>` (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9329,22 +7646,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9364,22 +7670,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9399,22 +7694,11 @@ export interface operations {
             /** @description No template with that slug (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9434,6 +7718,13 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9443,22 +7734,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9478,6 +7758,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -9499,22 +7784,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9534,22 +7808,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9569,22 +7832,11 @@ export interface operations {
             /** @description Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later */
             507: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9619,22 +7871,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9644,22 +7885,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9679,22 +7909,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9714,22 +7933,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9749,6 +7957,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -9770,22 +7983,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9805,22 +8007,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9857,22 +8048,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9882,22 +8062,11 @@ export interface operations {
             /** @description Invalid or non-public URL, or an event that cannot be subscribed to (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9917,22 +8086,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9952,22 +8110,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9987,6 +8134,13 @@ export interface operations {
             /** @description The workspace has the most endpoints it may have (`conflict`); or The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9996,22 +8150,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10031,6 +8174,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -10052,22 +8200,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10087,22 +8224,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10134,22 +8260,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10159,22 +8274,11 @@ export interface operations {
             /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10194,22 +8298,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10229,22 +8322,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10264,22 +8346,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10299,6 +8370,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -10320,22 +8396,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10355,22 +8420,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10402,22 +8456,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10427,22 +8470,11 @@ export interface operations {
             /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10462,22 +8494,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10497,22 +8518,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10532,22 +8542,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10567,6 +8566,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -10588,22 +8592,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10623,22 +8616,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10674,22 +8656,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10699,22 +8670,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10734,22 +8694,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10769,22 +8718,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10804,22 +8742,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10839,22 +8766,11 @@ export interface operations {
             /** @description Request body over the limit (`payload_too_large`) */
             413: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10874,6 +8790,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -10895,22 +8816,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10930,22 +8840,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10982,22 +8881,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11007,22 +8895,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11042,22 +8919,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11077,22 +8943,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11112,22 +8967,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11147,6 +8991,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -11168,22 +9017,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11203,22 +9041,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11253,22 +9080,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11278,22 +9094,11 @@ export interface operations {
             /** @description Malformed `Idempotency-Key`, or a control character or malformed percent-encoding in the URL (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11313,22 +9118,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11348,22 +9142,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11383,22 +9166,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11418,6 +9190,13 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11427,6 +9206,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -11448,22 +9232,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11483,22 +9256,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
-                    /**
-                     * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
-                     * @example "workspace";q=100;w=60
-                     */
-                    "RateLimit-Policy"?: string;
-                    /**
-                     * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
-                     * @example "workspace";r=42;t=18
-                     */
-                    RateLimit?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -195,6 +195,14 @@ describe('the API as Prism reads openapi.json', () => {
       apiKey: `mk_live_${'x'.repeat(32)}`,
     });
     expect(unknownKey.status).toBe(401);
+    // Callers without a valid key get a burst of 10 per address, then 429 with the limit headers.
+    const limited = await waitFor(
+      () => send('/v1/workspace', { apiKey: `mk_live_${'x'.repeat(32)}` }),
+      (response) => response.status !== 401,
+      { intervalMs: 0 },
+    );
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('ratelimit-policy')).toBe('"address";q=10;w=24');
 
     // Schema-valid, but over the JSON body limit: refused before it is parsed.
     const oversized = await send('/v1/media/upload', {

@@ -223,7 +223,8 @@ const IDEMPOTENCY_PROBLEMS = {
     'A request with this Idempotency-Key is still in progress; retry shortly',
 } as const;
 
-const RATE_LIMIT_HEADERS = {
+/** Written once under `components.headers` and referenced by every response of a limited route. */
+const RATE_LIMIT_HEADER_DEFINITIONS = {
   'X-RateLimit-Limit': {
     description:
       'Capacity of the tightest rate-limit bucket this request drew from',
@@ -251,6 +252,13 @@ const RATE_LIMIT_HEADERS = {
   },
 };
 
+const RATE_LIMIT_HEADERS = Object.fromEntries(
+  Object.keys(RATE_LIMIT_HEADER_DEFINITIONS).map((name) => [
+    name,
+    { $ref: `#/components/headers/${name}` },
+  ]),
+);
+
 /**
  * What global middleware, guards and interceptors add to routes, written once here rather than on
  * each controller: any URL with a control character or bad percent-encoding is refused (400), and
@@ -260,6 +268,13 @@ const RATE_LIMIT_HEADERS = {
  * (400), with the replay header and the idempotency 409s (docs/contracts.md#idempotency).
  */
 function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
+  document.components = {
+    ...document.components,
+    headers: {
+      ...document.components?.headers,
+      ...RATE_LIMIT_HEADER_DEFINITIONS,
+    },
+  };
   for (const pathItem of Object.values(document.paths)) {
     for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
       const operation = pathItem[method];
@@ -301,7 +316,9 @@ function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
           ownLimit && 'description' in ownLimit
             ? ownLimit.description
             : 'Rate limit hit (`rate_limit_exceeded`); see `Retry-After`',
+        // Set before the request is refused, so a 429 says which bucket ran dry.
         headers: {
+          ...RATE_LIMIT_HEADERS,
           'Retry-After': {
             description: 'Seconds until the request may be sent again',
             schema: { type: 'integer' },
@@ -342,6 +359,14 @@ function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
         ]
           .filter(Boolean)
           .join('; or '),
+        headers: {
+          ...RATE_LIMIT_HEADERS,
+          'Retry-After': {
+            description:
+              'With `idempotency_in_progress`: seconds before sending the request again',
+            schema: { type: 'integer' },
+          },
+        },
         content: {
           'application/problem+json': {
             schema: { $ref: getSchemaPath(ProblemDetailsDto) },
