@@ -4511,7 +4511,24 @@ export interface operations {
     };
     receiveUpload: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The content type the URL was signed for */
+                contentType: string;
+                /** @description The exact byte length signed (single uploads and parts) */
+                contentLength?: number;
+                /** @description The largest byte length signed, instead of `contentLength` (bulk video URLs planned from `fileSizeMb`) */
+                maxContentLength?: number;
+                /** @description Unix time (seconds) the URL expires at */
+                expires: number;
+                /** @description The `checksumSha256` declared for the file */
+                sha256?: string;
+                /** @description The multipart upload this part belongs to */
+                uploadId?: string;
+                /** @description The part, from 1 */
+                partNumber?: number;
+                /** @description HMAC of the key and the terms above */
+                signature: string;
+            };
             header?: never;
             path: {
                 /**

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Controller,
   Get,
   Headers,
@@ -15,6 +16,7 @@ import {
   ApiHeader,
   ApiOperation,
   ApiProduces,
+  ApiQuery,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -45,6 +47,65 @@ import { SUPPORTED_CONTENT_TYPES } from '../media/media-types.js';
 import { MediaRepository } from '../media/media.repository.js';
 import { MediaRenditionRepository } from '../media/rendition.repository.js';
 import { UploadReceiptService } from './upload-receipt.service.js';
+
+/**
+ * The terms a local upload URL carries in its query, all bound by `signature`: documented so a
+ * generated client can send the URL it was given. Copy them from the URL; never build them.
+ */
+const SIGNED_UPLOAD_QUERY = applyDecorators(
+  ApiQuery({
+    name: 'contentType',
+    type: 'string',
+    required: true,
+    description: 'The content type the URL was signed for',
+    example: 'image/jpeg',
+  }),
+  ApiQuery({
+    name: 'contentLength',
+    required: false,
+    type: 'integer',
+    description: 'The exact byte length signed (single uploads and parts)',
+    example: 245_760,
+  }),
+  ApiQuery({
+    name: 'maxContentLength',
+    required: false,
+    type: 'integer',
+    description:
+      'The largest byte length signed, instead of `contentLength` (bulk video URLs planned from `fileSizeMb`)',
+  }),
+  ApiQuery({
+    name: 'expires',
+    required: true,
+    type: 'integer',
+    description: 'Unix time (seconds) the URL expires at',
+    example: 1_798_761_600,
+  }),
+  ApiQuery({
+    name: 'sha256',
+    type: 'string',
+    required: false,
+    description: 'The `checksumSha256` declared for the file',
+  }),
+  ApiQuery({
+    name: 'uploadId',
+    type: 'string',
+    required: false,
+    description: 'The multipart upload this part belongs to',
+  }),
+  ApiQuery({
+    name: 'partNumber',
+    required: false,
+    type: 'integer',
+    description: 'The part, from 1',
+  }),
+  ApiQuery({
+    name: 'signature',
+    type: 'string',
+    required: true,
+    description: 'HMAC of the key and the terms above',
+  }),
+);
 
 /** Express 5 hands a `*key` wildcard over as its path segments. */
 function joinKey(key: string | string[]): string {
@@ -112,6 +173,7 @@ export class LocalStorageController {
       'Our storage is full or failing (`insufficient_storage`); nothing was stored, retry the same PUT later',
     ],
   )
+  @SIGNED_UPLOAD_QUERY
   @HttpCode(200)
   @Put('uploads/*key')
   async receiveUpload(
