@@ -246,7 +246,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/uploads/{key}": {
+    "/uploads/{workspaceId}/{mediaId}/{filename}": {
         parameters: {
             query?: never;
             header?: never;
@@ -270,7 +270,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/files/{key}": {
+    "/files/{workspaceId}/{mediaId}/{filename}": {
         parameters: {
             query?: never;
             header?: never;
@@ -285,6 +285,29 @@ export interface paths {
          *     and captions are served as downloads, and no file can run scripts on this origin.
          */
         get: operations["serveFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{workspaceId}/{mediaId}/renditions/{renditionFile}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file (local storage)
+         * @description Public file URL of a READY item: the stored bytes with their content type, a strong ETag,
+         *     single-range requests and caching for `FILES_CACHE_MAX_AGE_SECONDS` (a day by default; not
+         *     `immutable`, since items can be deleted). Error answers are never cacheable. Documents
+         *     and captions are served as downloads, and no file can run scripts on this origin.
+         */
+        get: operations["serveFileRendition"];
         put?: never;
         post?: never;
         delete?: never;
@@ -882,12 +905,12 @@ export interface components {
              * @example 245760
              */
             sizeBytes: number;
-            /**
-             * @description Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED.
-             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
-             */
+            /** @description Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED. */
             checksumSha256?: string;
-            /** @description Display filename (1–255 characters). The storage key is chosen by the server. */
+            /**
+             * @description Display filename (1–255 characters). The storage key is chosen by the server.
+             * @example banner.jpg
+             */
             filename: string;
         };
         UploadPartUrlDto: {
@@ -928,18 +951,19 @@ export interface components {
             multipart?: components["schemas"]["MultipartUploadPlanDto"];
         };
         BulkPresignFileDto: {
-            /** @enum {string} */
+            /**
+             * @example video/mp4
+             * @enum {string}
+             */
             contentType: "video/mp4" | "video/quicktime" | "video/webm" | "video/x-msvideo" | "video/avi";
             /**
              * @description Exact file size in bytes, at most 500 MB.
              * @example 52428800
              */
             size: number;
-            /**
-             * @description Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED.
-             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
-             */
+            /** @description Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED. */
             checksumSha256?: string;
+            /** @example launch.mp4 */
             filename: string;
         };
         BulkPresignDto: {
@@ -965,13 +989,14 @@ export interface components {
             uploads: components["schemas"]["BulkPresignUploadDto"][];
         };
         BulkVideoDto: {
-            /** @enum {string} */
-            contentType: "video/mp4" | "video/quicktime";
             /**
-             * @description Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED.
-             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             * @example video/mp4
+             * @enum {string}
              */
+            contentType: "video/mp4" | "video/quicktime";
+            /** @description Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED. */
             checksumSha256?: string;
+            /** @example launch.mp4 */
             filename: string;
             /**
              * @description File size in megabytes (MiB), at most 10240 (10 GB). The upload may not exceed it.
@@ -1028,7 +1053,7 @@ export interface components {
             partNumber: number;
             /**
              * @description The `ETag` header the part's PUT answered, quotes included or not.
-             * @example \5d41402abc4b2a76b9719d911017c592\
+             * @example "5d41402abc4b2a76b9719d911017c592"
              */
             etag: string;
         };
@@ -1037,7 +1062,10 @@ export interface components {
             parts: components["schemas"]["CompletedPartDto"][];
         };
         StorageEventObjectDto: {
-            /** @description URL-encoded object key, as S3 sends it. */
+            /**
+             * @description URL-encoded object key, as S3 sends it.
+             * @example ws_abc1234567890abc12345678/media_abc1234567890abc12345678/banner.jpg
+             */
             key: string;
             size?: number;
             eTag?: string;
@@ -1105,7 +1133,12 @@ export interface components {
             reason?: string;
         };
         BulkValidateDto: {
-            /** @description 1–100 ids of media items of this workspace; every one must exist, or nothing is queued. */
+            /**
+             * @description 1–100 ids of media items of this workspace; every one must exist, or nothing is queued.
+             * @example [
+             *       "media_abc1234567890abc12345678"
+             *     ]
+             */
             mediaIds: string[];
             /** @description Platforms to check every item against. */
             platforms: ("INSTAGRAM" | "INSTAGRAM_STORY" | "TIKTOK" | "YOUTUBE" | "YOUTUBE_SHORTS" | "X" | "LINKEDIN" | "FACEBOOK" | "PINTEREST" | "THREADS" | "BLUESKY")[];
@@ -1458,7 +1491,7 @@ export interface components {
             /**
              * @description The file's Drive MIME type; Google Docs, Sheets and Slides (`application/vnd.google-apps.*`)
              *     are exported as PDF.
-             * @example image/png
+             * @example video/mp4
              */
             mimeType: string;
             /**
@@ -1472,9 +1505,14 @@ export interface components {
         DriveImportFileDto: {
             /** @example 1048576 */
             sizeBytes: number;
+            /** @example 1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs */
             driveFileId: string;
-            /** @description Display filename (1–255 characters). */
+            /**
+             * @description Display filename (1–255 characters).
+             * @example product-demo.mp4
+             */
             name: string;
+            /** @example video/mp4 */
             mimeType: string;
         };
         DriveImportDto: {
@@ -1605,7 +1643,10 @@ export interface components {
              * @example https://example.com/hooks/media
              */
             url: string;
-            /** @description A note for yourself (up to 500 characters). */
+            /**
+             * @description A note for yourself (up to 500 characters).
+             * @example Publishing pipeline
+             */
             description?: string;
         };
         WebhookEndpointWithSecretDto: {
@@ -1667,7 +1708,10 @@ export interface components {
              * @example https://example.com/hooks/media-v2
              */
             url?: string;
-            /** @description Null clears it. */
+            /**
+             * @description Null clears it.
+             * @example Publishing pipeline (staging)
+             */
             description?: string | null;
             /**
              * @description `false` stops deliveries, cancelling pending retries; `true` turns an endpoint the service
@@ -1747,7 +1791,24 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Capacity of the tightest rate-limit bucket this request drew from */
+        "X-RateLimit-Limit": number;
+        /** @description Requests left in that bucket right now */
+        "X-RateLimit-Remaining": number;
+        /** @description Seconds until that bucket is full again */
+        "X-RateLimit-Reset": number;
+        /**
+         * @description Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key's workspace), `address` (callers without a valid key, per client address), and a route's own limit (`urlUpload`, `templates`, `imports`).
+         * @example "workspace";q=100;w=60
+         */
+        "RateLimit-Policy": string;
+        /**
+         * @description What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s
+         * @example "workspace";r=42;t=18
+         */
+        RateLimit: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1763,27 +1824,49 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkspaceDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1803,12 +1886,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1828,6 +1910,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1849,12 +1936,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1874,12 +1960,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1903,7 +1988,11 @@ export interface operations {
             query?: {
                 /** @description Items per page. */
                 limit?: number;
-                status?: "pending" | "processing" | "ready" | "failed" | "all";
+                /**
+                 * @description Only items in this status. Any letter case is accepted: `ready` and `READY` (the case items
+                 *     show their `status` in) are the same filter.
+                 */
+                status?: "pending" | "processing" | "ready" | "failed" | "all" | "PENDING" | "PROCESSING" | "READY" | "FAILED" | "ALL";
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
             };
@@ -1915,12 +2004,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1930,12 +2018,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1955,12 +2042,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1980,12 +2066,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2005,6 +2090,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2026,12 +2116,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2051,12 +2140,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2093,12 +2181,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2108,12 +2195,11 @@ export interface operations {
             /** @description Missing, invalid or non-public URL, unsupported detected type, or a file over the limit (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2133,12 +2219,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2158,12 +2243,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2183,15 +2267,51 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2217,12 +2337,11 @@ export interface operations {
              */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2242,12 +2361,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2267,12 +2385,11 @@ export interface operations {
             /** @description Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later */
             507: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2304,27 +2421,49 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MediaDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2344,12 +2483,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2369,12 +2507,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2394,6 +2531,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2415,12 +2557,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2440,12 +2581,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2477,27 +2617,49 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DeleteMediaResponseDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2517,12 +2679,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2542,12 +2703,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2567,6 +2727,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2588,12 +2753,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2613,12 +2777,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2655,12 +2818,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2670,12 +2832,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2695,12 +2856,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2720,12 +2880,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2745,15 +2904,51 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2775,12 +2970,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2800,12 +2994,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2842,12 +3035,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2857,12 +3049,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2882,12 +3073,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2907,12 +3097,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2932,15 +3121,51 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2962,12 +3187,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2987,12 +3211,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3029,12 +3252,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3044,12 +3266,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3069,12 +3290,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3094,12 +3314,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3119,15 +3338,51 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3149,12 +3404,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3174,12 +3428,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3216,12 +3469,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3231,12 +3483,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3256,12 +3507,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3281,12 +3531,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3306,15 +3555,51 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3336,12 +3621,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3361,12 +3645,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3401,27 +3684,49 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RefreshPresignResponseDto"];
                 };
             };
+            /** @description Malformed `Idempotency-Key`, or a control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3441,12 +3746,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3466,12 +3770,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3491,6 +3794,13 @@ export interface operations {
             /** @description The resource state does not allow it (`conflict`); or The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3500,6 +3810,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3521,12 +3836,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3546,12 +3860,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3590,12 +3903,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3605,12 +3917,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3630,12 +3941,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3655,12 +3965,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3680,12 +3989,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3705,15 +4013,51 @@ export interface operations {
             /** @description The resource state does not allow it (`conflict`); or The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3735,12 +4079,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3764,12 +4107,11 @@ export interface operations {
              */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3789,12 +4131,11 @@ export interface operations {
             /** @description Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later */
             507: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3829,27 +4170,49 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MediaDto"];
                 };
             };
+            /** @description Malformed `Idempotency-Key`, or a control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3869,12 +4232,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3894,12 +4256,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3919,6 +4280,13 @@ export interface operations {
             /** @description The resource state does not allow it (`conflict`); or The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3928,6 +4296,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3949,12 +4322,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3974,12 +4346,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4001,9 +4372,9 @@ export interface operations {
     receiveStorageEvents: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Makes retries safe: the first response to a key (2xx or 4xx) is kept 24 h and replayed, with `Idempotent-Replayed: true`, to the same request sent again with the key. */
-                "Idempotency-Key"?: string;
+            header: {
+                /** @description The deployment's `STORAGE_EVENTS_SECRET` */
+                "x-storage-events-secret": string;
             };
             path?: never;
             cookie?: never;
@@ -4016,12 +4387,6 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4031,12 +4396,6 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4056,12 +4415,6 @@ export interface operations {
             /** @description Missing or wrong `X-Storage-Events-Secret` (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4081,12 +4434,6 @@ export interface operations {
             /** @description Storage events are not enabled on this deployment (`forbidden`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4103,30 +4450,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
-            409: {
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
-            429: {
-                headers: {
-                    /** @description Seconds until the request may be sent again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:media-api:problem:rate_limit_exceeded",
-                     *       "title": "Rate limit exceeded",
-                     *       "status": 429,
-                     *       "code": "rate_limit_exceeded",
-                     *       "message": "Rate limit exceeded; retry in 2 s",
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
                      *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
                      *     }
                      */
@@ -4136,12 +4472,6 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4161,12 +4491,6 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4187,17 +4511,61 @@ export interface operations {
     };
     receiveUpload: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The content type the URL was signed for */
+                contentType: string;
+                /** @description The exact byte length signed (single uploads and parts) */
+                contentLength?: number;
+                /** @description The largest byte length signed, instead of `contentLength` (bulk video URLs planned from `fileSizeMb`) */
+                maxContentLength?: number;
+                /** @description Unix time (seconds) the URL expires at */
+                expires: number;
+                /** @description The `checksumSha256` declared for the file */
+                sha256?: string;
+                /** @description The multipart upload this part belongs to */
+                uploadId?: string;
+                /** @description The part, from 1 */
+                partNumber?: number;
+                /** @description HMAC of the key and the terms above */
+                signature: string;
+            };
             header?: never;
             path: {
-                /** @description The storage key, `<workspaceId>/<mediaId>/<filename>`, as the upload or public URL gives it */
-                key: string;
+                /**
+                 * @description The workspace that owns the file
+                 * @example ws_abc1234567890abc12345678
+                 */
+                workspaceId: string;
+                /**
+                 * @description The media item
+                 * @example media_abc1234567890abc12345678
+                 */
+                mediaId: string;
+                /**
+                 * @description The sanitised filename, or `-poster.jpg` for a video's poster frame
+                 * @example banner.jpg
+                 */
+                filename: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/octet-stream": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/gif": string;
+                "image/webp": string;
+                "image/heic": string;
+                "image/heif": string;
+                "image/avif": string;
+                "video/mp4": string;
+                "video/quicktime": string;
+                "video/x-msvideo": string;
+                "video/webm": string;
+                "application/pdf": string;
+                "application/x-subrip": string;
+                "text/vtt": string;
+                "text/plain": string;
             };
         };
         responses: {
@@ -4207,6 +4575,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The upload ended before all bytes arrived; nothing was stored (`validation_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description The URL is expired or tampered, or the body does not match what was signed (`upload_rejected`) */
             403: {
@@ -4332,8 +4719,21 @@ export interface operations {
                 Range?: string;
             };
             path: {
-                /** @description The storage key, `<workspaceId>/<mediaId>/<filename>`, as the upload or public URL gives it */
-                key: string;
+                /**
+                 * @description The workspace that owns the file
+                 * @example ws_abc1234567890abc12345678
+                 */
+                workspaceId: string;
+                /**
+                 * @description The media item
+                 * @example media_abc1234567890abc12345678
+                 */
+                mediaId: string;
+                /**
+                 * @description The sanitised filename, or `-poster.jpg` for a video's poster frame
+                 * @example banner.jpg
+                 */
+                filename: string;
             };
             cookie?: never;
         };
@@ -4361,6 +4761,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description No such resource in this workspace (`not_found`) */
             404: {
@@ -4419,6 +4838,173 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:service_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A backing service is unavailable; retry shortly",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    serveFileRendition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A single byte range, e.g. `bytes=0-1023` */
+                Range?: string;
+            };
+            path: {
+                /**
+                 * @description The workspace that owns the file
+                 * @example ws_abc1234567890abc12345678
+                 */
+                workspaceId: string;
+                /**
+                 * @description The media item
+                 * @example media_abc1234567890abc12345678
+                 */
+                mediaId: string;
+                /**
+                 * @description The rendition id and its extension
+                 * @example rnd_abc1234567890abc12345678.jpg
+                 */
+                renditionFile: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The requested range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in this workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "message": "No media item with id media_abc1234567890abc12345678 in this workspace",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Range header asks for bytes past the end (`range_not_satisfiable`) */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:range_not_satisfiable",
+                     *       "title": "Range not satisfiable",
+                     *       "status": 416,
+                     *       "code": "range_not_satisfiable",
+                     *       "message": "The file is 1024 bytes long",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:internal_error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal_error",
+                     *       "message": "An unexpected error occurred",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A dependency is unreachable (`service_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:service_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A backing service is unavailable; retry shortly",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     validateMedia: {
@@ -4441,12 +5027,11 @@ export interface operations {
         responses: {
             202: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4456,12 +5041,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4481,12 +5065,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4506,12 +5089,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4531,12 +5113,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4556,15 +5137,51 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -4586,12 +5203,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4611,12 +5227,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4653,12 +5268,11 @@ export interface operations {
         responses: {
             202: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4668,12 +5282,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4693,12 +5306,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4718,12 +5330,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4743,12 +5354,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4768,15 +5378,51 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -4798,12 +5444,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4823,12 +5468,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4860,27 +5504,49 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationStatusDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4900,12 +5566,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4925,12 +5590,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4950,6 +5614,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -4971,12 +5640,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4996,12 +5664,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5031,27 +5698,49 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PlatformListDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5071,12 +5760,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5096,6 +5784,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -5117,12 +5810,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5142,12 +5834,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5179,27 +5870,49 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RenditionListDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5219,12 +5932,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5244,12 +5956,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5269,6 +5980,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -5290,12 +6006,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5315,12 +6030,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5359,12 +6073,11 @@ export interface operations {
         responses: {
             202: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5374,12 +6087,11 @@ export interface operations {
             /** @description An unknown platform or fit, or a bad `trim` (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5399,12 +6111,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5424,12 +6135,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5449,12 +6159,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5474,15 +6183,51 @@ export interface operations {
             /** @description The item failed processing, is a document or caption, or is registered external media (`conflict`); or The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -5504,12 +6249,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5533,12 +6277,11 @@ export interface operations {
              */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5575,12 +6318,11 @@ export interface operations {
         responses: {
             202: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5590,12 +6332,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5615,12 +6356,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5640,12 +6380,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5665,15 +6404,51 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`): the workspace's tier, or its import limit (30 a minute by default over `import-from-url`, `import-from-drive` and `drive-import` together; a `drive-import` counts one per file); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -5695,12 +6470,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5720,12 +6494,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5762,12 +6535,11 @@ export interface operations {
         responses: {
             202: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5777,12 +6549,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5802,12 +6573,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5827,12 +6597,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5852,15 +6621,51 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`): the workspace's tier, or its import limit (30 a minute by default over `import-from-url`, `import-from-drive` and `drive-import` together; a `drive-import` counts one per file); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -5882,12 +6687,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5907,12 +6711,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5950,12 +6753,11 @@ export interface operations {
             /** @description One result per file */
             207: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5965,12 +6767,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5990,12 +6791,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6015,12 +6815,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6040,15 +6839,51 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`): the workspace's tier, or its import limit (30 a minute by default over `import-from-url`, `import-from-drive` and `drive-import` together; a `drive-import` counts one per file); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -6070,12 +6905,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6095,12 +6929,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6120,12 +6953,11 @@ export interface operations {
             /** @description Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later */
             507: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6157,27 +6989,49 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ImportStatusDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6197,12 +7051,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6222,12 +7075,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6247,6 +7099,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -6268,12 +7125,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6293,12 +7149,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6328,27 +7183,49 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateCatalogueDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6368,12 +7245,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6393,6 +7269,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -6414,12 +7295,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6439,12 +7319,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6481,12 +7360,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6496,12 +7374,11 @@ export interface operations {
             /** @description Invalid body, or `config` fields unknown to the template or of the wrong type, named as `config.<field>` (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6521,12 +7398,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6546,12 +7422,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6571,12 +7446,11 @@ export interface operations {
             /** @description No template with that slug (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6596,15 +7470,51 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -6626,12 +7536,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6651,12 +7560,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6667,6 +7575,30 @@ export interface operations {
                      *       "status": 503,
                      *       "code": "service_unavailable",
                      *       "message": "A backing service is unavailable; retry shortly",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later */
+            507: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:insufficient_storage",
+                     *       "title": "Insufficient storage",
+                     *       "status": 507,
+                     *       "code": "insufficient_storage",
+                     *       "message": "The server could not store the file: its storage is full or failing. Nothing was kept; retry later",
                      *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
                      *     }
                      */
@@ -6693,12 +7625,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6708,12 +7639,11 @@ export interface operations {
             /** @description Invalid body, or `config` fields unknown to the template or of the wrong type, named as `config.<field>` (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6733,12 +7663,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6758,12 +7687,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6783,12 +7711,11 @@ export interface operations {
             /** @description No template with that slug (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6808,15 +7735,51 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -6838,12 +7801,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6863,12 +7825,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6879,6 +7840,30 @@ export interface operations {
                      *       "status": 503,
                      *       "code": "service_unavailable",
                      *       "message": "A backing service is unavailable; retry shortly",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Our storage is full or failing (`insufficient_storage`); nothing was kept, retry later */
+            507: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:insufficient_storage",
+                     *       "title": "Insufficient storage",
+                     *       "status": 507,
+                     *       "code": "insufficient_storage",
+                     *       "message": "The server could not store the file: its storage is full or failing. Nothing was kept; retry later",
                      *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
                      *     }
                      */
@@ -6903,12 +7888,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6918,12 +7902,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6943,12 +7926,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6968,12 +7950,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6993,6 +7974,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -7014,12 +8000,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7039,12 +8024,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7081,12 +8065,11 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7096,12 +8079,11 @@ export interface operations {
             /** @description Invalid or non-public URL, or an event that cannot be subscribed to (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7121,12 +8103,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7146,12 +8127,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7171,15 +8151,51 @@ export interface operations {
             /** @description The workspace has the most endpoints it may have (`conflict`); or The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -7201,12 +8217,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7226,12 +8241,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7263,27 +8277,49 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7303,12 +8339,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7328,12 +8363,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7353,6 +8387,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -7374,12 +8413,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7399,12 +8437,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7436,27 +8473,49 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DeleteWebhookResponseDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7476,12 +8535,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7501,12 +8559,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7526,6 +8583,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -7547,12 +8609,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7572,12 +8633,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7613,12 +8673,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7628,12 +8687,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7653,12 +8711,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7678,12 +8735,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7703,12 +8759,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7725,9 +8780,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Request body over the limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is larger than the limit",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -7749,12 +8833,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7774,12 +8857,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7816,12 +8898,11 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7831,12 +8912,11 @@ export interface operations {
             /** @description Invalid request (`validation_error`) */
             400: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7856,12 +8936,11 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7881,12 +8960,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7906,12 +8984,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7931,6 +9008,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -7952,12 +9034,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7977,12 +9058,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8017,27 +9097,49 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointWithSecretDto"];
                 };
             };
+            /** @description Malformed `Idempotency-Key`, or a control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key (`unauthorized`) */
             401: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8057,12 +9159,11 @@ export interface operations {
             /** @description Subscription not trialing/active (`forbidden`) or key lacks the scope (`insufficient_scope`) */
             403: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8082,12 +9183,11 @@ export interface operations {
             /** @description No such resource in this workspace (`not_found`) */
             404: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8107,6 +9207,13 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request (`idempotency_conflict`), or its first request is still running (`idempotency_in_progress`, with `Retry-After`) */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    /** @description With `idempotency_in_progress`: seconds before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8116,6 +9223,11 @@ export interface operations {
             /** @description Rate limit hit (`rate_limit_exceeded`); see `Retry-After` */
             429: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /** @description Seconds until the request may be sent again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -8137,12 +9249,11 @@ export interface operations {
             /** @description Unexpected failure (`internal_error`) */
             500: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8162,12 +9273,11 @@ export interface operations {
             /** @description A dependency is unreachable (`service_unavailable`) */
             503: {
                 headers: {
-                    /** @description Capacity of the tightest rate-limit bucket this request drew from */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in that bucket right now */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until that bucket is full again */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8203,6 +9313,25 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     checkReadiness: {
@@ -8220,6 +9349,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description A control character or malformed percent-encoding in the URL (`validation_error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:media-api:problem:validation_error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "code": "validation_error",
+                     *       "message": "sizeBytes must not be greater than 524288000",
+                     *       "requestId": "req_5f0c6a62-3a4b-4c1e-9d7e-2b8f1a6c0d13"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description A dependency is unreachable (`service_unavailable`) */

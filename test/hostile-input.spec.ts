@@ -27,7 +27,6 @@ interface OpenApiOperation {
   operationId: string;
   parameters?: { in: string; name: string }[];
   requestBody?: { content: Record<string, { schema: Schema }> };
-  security?: Record<string, string[]>[];
 }
 
 interface OpenApiDocument {
@@ -58,8 +57,10 @@ const routes: Route[] = Object.entries(document.paths).flatMap(
         .filter((parameter) => parameter.in === 'query')
         .map((parameter) => parameter.name),
       jsonSchema: operation.requestBody?.content['application/json']?.schema,
-      storageEvents: (operation.security ?? []).some(
-        (requirement) => 'storageEventsSecret' in requirement,
+      storageEvents: (operation.parameters ?? []).some(
+        (parameter) =>
+          parameter.in === 'header' &&
+          parameter.name === STORAGE_EVENTS_SECRET_HEADER,
       ),
     })),
 );

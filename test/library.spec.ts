@@ -101,6 +101,15 @@ describe('media library: listing, tenant isolation, subscription and scopes', ()
       .client(ws.apiKey)
       .GET('/v1/media', { params: { query: { status: 'all' } } });
     expect(all.data!.data).toHaveLength(2);
+    // Items show their status in capitals; the filter takes it as shown, or in any case.
+    for (const status of ['READY', 'Ready'] as const) {
+      const { data, response } = await t
+        .client(ws.apiKey)
+        .GET('/v1/media', { params: { query: { status: status as 'READY' } } });
+      expect(response.status, status).toBe(200);
+      expect(data!.data.map((m) => m.id)).toEqual([done.mediaId]);
+      expect(data!.data[0].status).toBe('READY');
+    }
 
     for (const query of [
       { limit: 0 },

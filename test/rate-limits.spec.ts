@@ -105,6 +105,34 @@ describe('rate limits shared by every replica', () => {
     expect(other.headers.get('x-ratelimit-limit')).toBe('100');
   });
 
+  it('names every bucket a request drew from in the IETF RateLimit-Policy and RateLimit fields', async () => {
+    const fresh = await a.createWorkspace();
+    const workspace = await call(b, '/v1/workspace', { apiKey: fresh.apiKey });
+    expect(workspace.status).toBe(200);
+    expect(workspace.headers.get('ratelimit-policy')).toBe(
+      '"workspace";q=100;w=60',
+    );
+    expect(workspace.headers.get('ratelimit')).toBe('"workspace";r=99;t=1');
+
+    const upload = await call(a, '/v1/media', {
+      method: 'POST',
+      apiKey: fresh.apiKey,
+      body: {},
+    });
+    expect(upload.status).toBe(400);
+    expect(upload.headers.get('ratelimit-policy')).toBe(
+      '"workspace";q=100;w=60, "urlUpload";q=30;w=60',
+    );
+    // Refill is continuous, so on a slow machine the first bucket may have earned its token back.
+    expect(upload.headers.get('ratelimit')).toMatch(
+      /^"workspace";r=9[89];t=[0-9]+, "urlUpload";r=29;t=2$/,
+    );
+    // The X- fields keep describing the tightest of those buckets.
+    expect(upload.headers.get('x-ratelimit-limit')).toBe('30');
+    expect(upload.headers.get('x-ratelimit-remaining')).toBe('29');
+    expect(upload.headers.get('x-ratelimit-reset')).toBe('2');
+  });
+
   it('gives the import routes together 30 requests a minute per workspace, then 429, leaving other workspaces alone', async () => {
     const routes = [
       '/v1/media/import-from-url',
@@ -184,18 +212,19 @@ describe('rate limits shared by every replica', () => {
 
   it('counts callers without a valid key per address, so key guessing turns into 429 after the burst', async () => {
     const statuses: number[] = [];
+    let last: Response | undefined;
     for (let index = 0; index < 12; index += 1) {
       const guess = `mk_live_${String(index).padStart(32, 'x')}`;
-      statuses.push(
-        (
-          await call(index % 2 === 0 ? a : b, '/v1/workspace', {
-            apiKey: guess,
-          })
-        ).status,
-      );
+      last = await call(index % 2 === 0 ? a : b, '/v1/workspace', {
+        apiKey: guess,
+      });
+      statuses.push(last.status);
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses.slice(10)).toEqual([429, 429]);
+    // 25 a minute with a burst of 10: 10 tokens, refilled from empty in 24 s.
+    expect(last!.headers.get('ratelimit-policy')).toBe('"address";q=10;w=24');
+    expect(last!.headers.get('ratelimit')).toMatch(/^"address";r=0;t=\d+$/);
     // A valid key is counted for its workspace, not for the address.
     expect((await call(a, '/v1/workspace', { apiKey: ws.apiKey })).status).toBe(
       200,

@@ -5,16 +5,18 @@ import {
   SwaggerModule,
   type OpenAPIObject,
 } from '@nestjs/swagger';
-import { SECURITY_SCHEMES } from '../common/auth/authenticated.decorator.js';
+import { BEARER_SECURITY_SCHEME } from '../common/auth/authenticated.decorator.js';
 import { ApiError } from '../common/errors/api-error.js';
 import type { ErrorCode } from '../common/errors/error-codes.js';
 import { ProblemDetailsDto } from '../common/errors/problem-details.dto.js';
 import { renderProblem } from '../common/errors/render-problem.js';
-import { problemExample } from '../common/openapi/api-problem-responses.decorator.js';
+import {
+  problemDescription,
+  problemExample,
+} from '../common/openapi/api-problem-responses.decorator.js';
 import { AppConfig } from '../config/app-config.js';
 import { VideoMetadataDto } from '../modules/media/media.dto.js';
 import metadata from '../metadata.js';
-import { STORAGE_EVENTS_SECURITY_SCHEME } from '../modules/upload/storage-events.controller.js';
 
 const DESCRIPTION = `Multi-tenant media library for social-media tools: presigned direct uploads,
 server-side imports, image normalisation to JFIF JPEG, video probing and platform validation.
@@ -74,31 +76,10 @@ function describeApi(
         type: 'http',
         scheme: 'bearer',
         bearerFormat: 'mk_live_<32 base62>',
-        description: 'API key (`mk_live_…`)',
+        description:
+          'API key (`mk_live_…`). The same key is also accepted in the `X-API-Key` header, or `soku-api-key` for clients of the first API.',
       },
-      SECURITY_SCHEMES.bearer,
-    )
-    .addApiKey(
-      { type: 'apiKey', in: 'header', name: 'X-API-Key' },
-      SECURITY_SCHEMES.apiKeyHeader,
-    )
-    .addApiKey(
-      {
-        type: 'apiKey',
-        in: 'header',
-        name: 'soku-api-key',
-        description: 'Legacy header, same keys',
-      },
-      SECURITY_SCHEMES.sokuApiKeyHeader,
-    )
-    .addApiKey(
-      {
-        type: 'apiKey',
-        in: 'header',
-        name: 'X-Storage-Events-Secret',
-        description: 'STORAGE_EVENTS_SECRET',
-      },
-      STORAGE_EVENTS_SECURITY_SCHEME,
+      BEARER_SECURITY_SCHEME,
     );
   for (const [name, description] of Object.entries(TAGS)) {
     builder.addTag(name, description);
@@ -109,7 +90,86 @@ function describeApi(
     extraModels: [ProblemDetailsDto, VideoMetadataDto],
   });
   describeOperations(document, plugin);
+  describeStorageKeyPaths(document);
   return describeCrossCuttingBehaviour(document);
+}
+
+/** What each segment of a storage key is, as a path parameter (see `buildStorageKey`). */
+const KEY_SEGMENTS = {
+  workspaceId: {
+    description: 'The workspace that owns the file',
+    example: 'ws_abc1234567890abc12345678',
+  },
+  mediaId: {
+    description: 'The media item',
+    example: 'media_abc1234567890abc12345678',
+  },
+  filename: {
+    description:
+      "The sanitised filename, or `-poster.jpg` for a video's poster frame",
+    example: 'banner.jpg',
+  },
+  renditionFile: {
+    description: 'The rendition id and its extension',
+    example: 'rnd_abc1234567890abc12345678.jpg',
+  },
+} as const;
+
+/**
+ * The local driver's routes take the storage key as an Express wildcard (`/files/*key`), which
+ * the Swagger module describes as one `{key}` parameter. OpenAPI path parameters are single
+ * segments (`allowReserved` is for query parameters only), so tools would never match a key's
+ * slashes; each shape of key the API hands out is described instead as a path of its own:
+ * `<workspaceId>/<mediaId>/<filename>` for items and posters (src/modules/media/storage-key.ts),
+ * `<workspaceId>/<mediaId>/renditions/<renditionFile>` for renditions, which are never uploaded.
+ */
+function describeStorageKeyPaths(document: OpenAPIObject): void {
+  const shapes: Record<string, Array<[template: string, suffix: string]>> = {
+    '/files/{key}': [
+      ['/files/{workspaceId}/{mediaId}/{filename}', ''],
+      [
+        '/files/{workspaceId}/{mediaId}/renditions/{renditionFile}',
+        'Rendition',
+      ],
+    ],
+    '/uploads/{key}': [['/uploads/{workspaceId}/{mediaId}/{filename}', '']],
+  };
+  const paths: OpenAPIObject['paths'] = {};
+  for (const [path, item] of Object.entries(document.paths)) {
+    const replacements = shapes[path];
+    if (!replacements) {
+      paths[path] = item;
+      continue;
+    }
+    for (const [template, suffix] of replacements) {
+      const names = [...template.matchAll(/\{(\w+)\}/g)].map(
+        ([, name]) => name as keyof typeof KEY_SEGMENTS,
+      );
+      const described: typeof item = {};
+      for (const method of ['get', 'put'] as const) {
+        const operation = item[method];
+        if (!operation) continue;
+        described[method] = {
+          ...operation,
+          operationId: `${operation.operationId}${suffix}`,
+          parameters: [
+            ...names.map((name) => ({
+              name,
+              in: 'path' as const,
+              required: true,
+              schema: { type: 'string' as const },
+              ...KEY_SEGMENTS[name],
+            })),
+            ...(operation.parameters ?? []).filter(
+              (parameter) => !('in' in parameter) || parameter.in !== 'path',
+            ),
+          ],
+        };
+      }
+      paths[template] = described;
+    }
+  }
+  document.paths = paths;
 }
 
 /**
@@ -163,7 +223,8 @@ const IDEMPOTENCY_PROBLEMS = {
     'A request with this Idempotency-Key is still in progress; retry shortly',
 } as const;
 
-const RATE_LIMIT_HEADERS = {
+/** Written once under `components.headers` and referenced by every response of a limited route. */
+const RATE_LIMIT_HEADER_DEFINITIONS = {
   'X-RateLimit-Limit': {
     description:
       'Capacity of the tightest rate-limit bucket this request drew from',
@@ -177,20 +238,69 @@ const RATE_LIMIT_HEADERS = {
     description: 'Seconds until that bucket is full again',
     schema: { type: 'integer' },
   },
+  'RateLimit-Policy': {
+    description:
+      'Every bucket this request drew from, as IETF draft-ietf-httpapi-ratelimit-headers-11 quota policies: `"workspace";q=100;w=60` is 100 requests per 60 s (the bucket holds q tokens and refills from empty in w seconds). Policies: `workspace` (the key\'s workspace), `address` (callers without a valid key, per client address), and a route\'s own limit (`urlUpload`, `templates`, `imports`).',
+    schema: { type: 'string' },
+    example: '"workspace";q=100;w=60',
+  },
+  RateLimit: {
+    description:
+      'What is left of each policy in `RateLimit-Policy`: `"workspace";r=42;t=18` is 42 requests left, full again in 18 s',
+    schema: { type: 'string' },
+    example: '"workspace";r=42;t=18',
+  },
 };
 
+const RATE_LIMIT_HEADERS = Object.fromEntries(
+  Object.keys(RATE_LIMIT_HEADER_DEFINITIONS).map((name) => [
+    name,
+    { $ref: `#/components/headers/${name}` },
+  ]),
+);
+
 /**
- * What global guards and interceptors add to routes, written once here rather than on each
- * controller: public routes say they need no key (`security: []`); API-key routes carry the
- * rate-limit headers and 429 (docs/contracts.md#rate-limits); their POSTs take `Idempotency-Key`,
- * with the replay header and the idempotency 409s (docs/contracts.md#idempotency).
+ * What global middleware, guards and interceptors add to routes, written once here rather than on
+ * each controller: any URL with a control character or bad percent-encoding is refused (400), and
+ * a JSON body over the limit (413) on any route that takes one; public routes say they need no key
+ * (`security: []`); API-key routes carry the rate-limit headers and 429
+ * (docs/contracts.md#rate-limits); their POSTs take `Idempotency-Key`, refused when malformed
+ * (400), with the replay header and the idempotency 409s (docs/contracts.md#idempotency).
  */
 function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
+  document.components = {
+    ...document.components,
+    headers: {
+      ...document.components?.headers,
+      ...RATE_LIMIT_HEADER_DEFINITIONS,
+    },
+  };
   for (const pathItem of Object.values(document.paths)) {
     for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
       const operation = pathItem[method];
       if (!operation) continue;
-      if (!operation.security?.length) {
+      const requestBody = operation.requestBody;
+      if (
+        requestBody &&
+        'content' in requestBody &&
+        requestBody.content['application/json']
+      ) {
+        operation.responses['413'] ??= {
+          description: problemDescription(413),
+          content: problemContent(413),
+        };
+      }
+      const usesApiKey = operation.security?.some(
+        (requirement) => BEARER_SECURITY_SCHEME in requirement,
+      );
+      operation.responses['400'] ??= {
+        description:
+          usesApiKey && method === 'post'
+            ? 'Malformed `Idempotency-Key`, or a control character or malformed percent-encoding in the URL (`validation_error`)'
+            : 'A control character or malformed percent-encoding in the URL (`validation_error`)',
+        content: problemContent(400),
+      };
+      if (!usesApiKey) {
         operation.security = [];
         continue;
       }
@@ -206,7 +316,9 @@ function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
           ownLimit && 'description' in ownLimit
             ? ownLimit.description
             : 'Rate limit hit (`rate_limit_exceeded`); see `Retry-After`',
+        // Set before the request is refused, so a 429 says which bucket ran dry.
         headers: {
+          ...RATE_LIMIT_HEADERS,
           'Retry-After': {
             description: 'Seconds until the request may be sent again',
             schema: { type: 'integer' },
@@ -247,6 +359,14 @@ function describeCrossCuttingBehaviour(document: OpenAPIObject): OpenAPIObject {
         ]
           .filter(Boolean)
           .join('; or '),
+        headers: {
+          ...RATE_LIMIT_HEADERS,
+          'Retry-After': {
+            description:
+              'With `idempotency_in_progress`: seconds before sending the request again',
+            schema: { type: 'integer' },
+          },
+        },
         content: {
           'application/problem+json': {
             schema: { $ref: getSchemaPath(ProblemDetailsDto) },

@@ -43,6 +43,11 @@ const EXAMPLES: Record<number, [ErrorCode, string]> = {
   507: ['insufficient_storage', STORAGE_FAILURE_MESSAGE],
 };
 
+/** What a problem response of `status` means, when a route has nothing more precise to say. */
+export function problemDescription(status: number): string {
+  return DESCRIPTIONS[status] ?? DESCRIPTIONS[500];
+}
+
 /** An example body exactly as the API renders one for `status`. */
 export function problemExample(status: number): object {
   const [code, message] = EXAMPLES[status] ?? EXAMPLES[500];

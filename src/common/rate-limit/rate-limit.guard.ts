@@ -15,7 +15,11 @@ import {
   type AuthenticatedRequest,
 } from '../auth/auth.decorators.js';
 import { ApiError } from '../errors/api-error.js';
-import { TokenBuckets, type Bucket } from '../../infra/redis/token-buckets.js';
+import {
+  TokenBuckets,
+  type Bucket,
+  type TakenBucket,
+} from '../../infra/redis/token-buckets.js';
 
 /** A throttler's `limit` or `ttl`: a number, or a function of the request's context. */
 function resolve(
@@ -25,9 +29,37 @@ function resolve(
   return typeof value === 'function' ? value(context) : value;
 }
 
-/** A throttler whose requests may take more than one token (see RouteRateLimit.cost). */
+/**
+ * A throttler whose requests may take more than one token (see RouteRateLimit.cost), and which
+ * names its bucket for the `RateLimit-Policy` and `RateLimit` fields.
+ */
 export interface CostedThrottler extends ThrottlerOptions {
   cost?: (context: ExecutionContext) => number;
+  policyName?: (context: ExecutionContext) => string;
+}
+
+/**
+ * The IETF fields (draft-ietf-httpapi-ratelimit-headers-11) for the buckets a request drew from: a
+ * token bucket of capacity q refilled one token per interval is a quota of q per the w seconds it
+ * takes to refill from empty, and `t` is when it is full again, as `X-RateLimit-Reset` says.
+ */
+function ietfRateLimitFields(
+  policies: Array<{ name: string; bucket: Bucket; taken: TakenBucket }>,
+): { policy: string; rateLimit: string } {
+  return {
+    policy: policies
+      .map(
+        ({ name, bucket }) =>
+          `"${name}";q=${bucket.capacity};w=${Math.ceil((bucket.capacity * bucket.intervalMs) / 1000)}`,
+      )
+      .join(', '),
+    rateLimit: policies
+      .map(
+        ({ name, taken }) =>
+          `"${name}";r=${taken.remaining};t=${taken.fullInSeconds}`,
+      )
+      .join(', '),
+  };
 }
 
 /**
@@ -36,7 +68,7 @@ export interface CostedThrottler extends ThrottlerOptions {
  * and a key-guessing client is told 429 after its burst instead of 401 forever. Every limited
  * response carries `X-RateLimit-Limit` (the bucket's capacity), `X-RateLimit-Remaining` and
  * `X-RateLimit-Reset` (seconds until the bucket is full) of the tightest bucket the request drew
- * from; a 429 is `rate_limit_exceeded` with `Retry-After`. Public routes (health, docs, files,
+ * from, and `RateLimit-Policy` / `RateLimit` name every bucket it drew from; a 429 is `rate_limit_exceeded` with `Retry-After`. Public routes (health, docs, files,
  * signed uploads) are not limited here.
  *
  * Each named throttler of ThrottlerModule's options (tier, route) gives a bucket; they are taken
@@ -65,6 +97,7 @@ export class RateLimitGuard extends ThrottlerGuard {
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const buckets: Bucket[] = [];
+    const names: string[] = [];
     for (const throttler of this.throttlers) {
       if ((throttler.skipIf ?? this.commonOptions.skipIf)?.(context)) {
         continue;
@@ -82,6 +115,9 @@ export class RateLimitGuard extends ThrottlerGuard {
         // A request costing more than the whole bucket could never go through.
         cost: Math.min(Math.max(1, Math.floor(cost) || 1), capacity),
       });
+      names.push(
+        (throttler as CostedThrottler).policyName?.(context) ?? throttler.name!,
+      );
     }
     if (buckets.length === 0) {
       return true;
@@ -94,6 +130,15 @@ export class RateLimitGuard extends ThrottlerGuard {
     response.setHeader('X-RateLimit-Limit', String(tightest.capacity));
     response.setHeader('X-RateLimit-Remaining', String(tightest.remaining));
     response.setHeader('X-RateLimit-Reset', String(tightest.fullInSeconds));
+    const fields = ietfRateLimitFields(
+      taken.map((bucket, index) => ({
+        name: names[index],
+        bucket: buckets[index],
+        taken: bucket,
+      })),
+    );
+    response.setHeader('RateLimit-Policy', fields.policy);
+    response.setHeader('RateLimit', fields.rateLimit);
     const refused = taken.filter((bucket) => !bucket.allowed);
     if (refused.length > 0) {
       const retryAfter = Math.max(

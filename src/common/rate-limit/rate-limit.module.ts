@@ -58,6 +58,7 @@ function tierOf(request: AuthenticatedRequest): RateLimitTier {
           limit: capacityOf,
           ttl: (context) => MINUTE_MS / capacityOf(context),
           cost: (context) => routeOf(context)!.cost?.(requestOf(context)) ?? 1,
+          policyName: (context) => routeOf(context)!.route,
           getTracker: (_request, context) =>
             `workspace:${requestOf(context).auth!.workspace.id}`,
           // One bucket per route and workspace: the two template routes are limited each, the
@@ -69,23 +70,23 @@ function tierOf(request: AuthenticatedRequest): RateLimitTier {
               : `route:${context.getClass().name}.${context.getHandler().name}:${tracker}`;
           },
         };
+        const tier: CostedThrottler = {
+          name: 'tier',
+          limit: (context) => tiers[tierOf(requestOf(context))].burst,
+          ttl: (context) =>
+            MINUTE_MS / tiers[tierOf(requestOf(context))].perMinute,
+          getTracker: (_request, context) => {
+            const request = requestOf(context);
+            return request.auth
+              ? `workspace:${request.auth.workspace.id}`
+              : `address:${request.ip ?? ''}`;
+          },
+          generateKey: (_context, tracker) => `tier:${tracker}`,
+          policyName: (context) =>
+            requestOf(context).auth ? 'workspace' : 'address',
+        };
         return {
-          throttlers: [
-            {
-              name: 'tier',
-              limit: (context) => tiers[tierOf(requestOf(context))].burst,
-              ttl: (context) =>
-                MINUTE_MS / tiers[tierOf(requestOf(context))].perMinute,
-              getTracker: (_request, context) => {
-                const request = requestOf(context);
-                return request.auth
-                  ? `workspace:${request.auth.workspace.id}`
-                  : `address:${request.ip ?? ''}`;
-              },
-              generateKey: (_context, tracker) => `tier:${tracker}`,
-            },
-            route,
-          ],
+          throttlers: [tier, route],
           storage: new TokenBuckets(redis),
         };
       },

@@ -113,7 +113,7 @@ export class ImportFromDriveDto {
   /**
    * The file's Drive MIME type; Google Docs, Sheets and Slides (`application/vnd.google-apps.*`)
    * are exported as PDF.
-   * @example "image/png"
+   * @example "video/mp4"
    */
   @Matches(MIME_TYPE, { message: '$property must be a MIME type' })
   @Length(3, 255)
@@ -167,17 +167,22 @@ export class ImportStatusDto {
 }
 
 export class DriveImportFileDto {
+  /** @example "1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs" */
   @Matches(DRIVE_FILE_ID, {
     message: '$property must be a Google Drive file id',
   })
   driveFileId: string;
 
-  /** Display filename (1–255 characters). */
+  /**
+   * Display filename (1–255 characters).
+   * @example "product-demo.mp4"
+   */
   @IsString()
   @Length(1, 255)
   @NoControlCharacters()
   name: string;
 
+  /** @example "video/mp4" */
   @Matches(MIME_TYPE, { message: '$property must be a MIME type' })
   @Length(3, 255)
   mimeType: string;

@@ -11,6 +11,7 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { IntegerField } from '../../common/validation/integer-field.decorator.js';
 import { SUPPORTED_CONTENT_TYPES } from './media-types.js';
 import {
@@ -150,7 +151,21 @@ export class ListMediaQueryDto {
   @MaxLength(200)
   cursor?: string;
 
-  @ApiPropertyOptional({ enum: MEDIA_STATUS_FILTERS, default: 'all' })
+  /**
+   * Only items in this status. Any letter case is accepted: `ready` and `READY` (the case items
+   * show their `status` in) are the same filter.
+   */
+  @ApiPropertyOptional({
+    enum: [
+      ...MEDIA_STATUS_FILTERS,
+      ...MEDIA_STATUS_FILTERS.map((status) => status.toUpperCase()),
+    ],
+    default: 'all',
+    example: 'READY',
+  })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  )
   @IsOptional()
   @IsIn(MEDIA_STATUS_FILTERS)
   status?: MediaStatusFilter;

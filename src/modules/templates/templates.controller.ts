@@ -31,6 +31,7 @@ function RenderRoute(summary: string) {
       ],
       [404, 'No template with that slug (`not_found`)'],
       429,
+      507,
     ),
     Authenticated('media:write'),
     RateLimit('templates'),

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Controller,
   Get,
   Headers,
@@ -14,8 +15,8 @@ import {
   ApiConsumes,
   ApiHeader,
   ApiOperation,
-  ApiParam,
   ApiProduces,
+  ApiQuery,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -42,18 +43,69 @@ import {
   contentDisposition,
   fileCacheControl,
 } from '../../infra/storage/served-headers.js';
+import { SUPPORTED_CONTENT_TYPES } from '../media/media-types.js';
 import { MediaRepository } from '../media/media.repository.js';
 import { MediaRenditionRepository } from '../media/rendition.repository.js';
 import { UploadReceiptService } from './upload-receipt.service.js';
 
-/** The storage key in the path: several `/`-separated segments, each percent-encoded. */
-const KEY_PARAMETER = ApiParam({
-  name: 'key',
-  description:
-    'The storage key, `<workspaceId>/<mediaId>/<filename>`, as the upload or public URL gives it',
-  schema: { type: 'string' },
-  allowReserved: true,
-});
+/**
+ * The terms a local upload URL carries in its query, all bound by `signature`: documented so a
+ * generated client can send the URL it was given. Copy them from the URL; never build them.
+ */
+const SIGNED_UPLOAD_QUERY = applyDecorators(
+  ApiQuery({
+    name: 'contentType',
+    type: 'string',
+    required: true,
+    description: 'The content type the URL was signed for',
+    example: 'image/jpeg',
+  }),
+  ApiQuery({
+    name: 'contentLength',
+    required: false,
+    type: 'integer',
+    description: 'The exact byte length signed (single uploads and parts)',
+    example: 245_760,
+  }),
+  ApiQuery({
+    name: 'maxContentLength',
+    required: false,
+    type: 'integer',
+    description:
+      'The largest byte length signed, instead of `contentLength` (bulk video URLs planned from `fileSizeMb`)',
+  }),
+  ApiQuery({
+    name: 'expires',
+    required: true,
+    type: 'integer',
+    description: 'Unix time (seconds) the URL expires at',
+    example: 1_798_761_600,
+  }),
+  ApiQuery({
+    name: 'sha256',
+    type: 'string',
+    required: false,
+    description: 'The `checksumSha256` declared for the file',
+  }),
+  ApiQuery({
+    name: 'uploadId',
+    type: 'string',
+    required: false,
+    description: 'The multipart upload this part belongs to',
+  }),
+  ApiQuery({
+    name: 'partNumber',
+    required: false,
+    type: 'integer',
+    description: 'The part, from 1',
+  }),
+  ApiQuery({
+    name: 'signature',
+    type: 'string',
+    required: true,
+    description: 'HMAC of the key and the terms above',
+  }),
+);
 
 /** Express 5 hands a `*key` wildcard over as its path segments. */
 function joinKey(key: string | string[]): string {
@@ -93,10 +145,15 @@ export class LocalStorageController {
    * bytes 409. Success starts processing.
    */
   @ApiOperation({ summary: 'Upload a file to a signed URL (local storage)' })
-  @ApiConsumes('application/octet-stream')
+  // The body is sent with the content type the URL was signed for, one of the supported types.
+  @ApiConsumes(...SUPPORTED_CONTENT_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiResponse({ status: 200, description: 'Stored; processing has started' })
   @ApiProblemResponses(
+    [
+      400,
+      'The upload ended before all bytes arrived; nothing was stored (`validation_error`)',
+    ],
     [
       403,
       'The URL is expired or tampered, or the body does not match what was signed (`upload_rejected`)',
@@ -116,7 +173,7 @@ export class LocalStorageController {
       'Our storage is full or failing (`insufficient_storage`); nothing was stored, retry the same PUT later',
     ],
   )
-  @KEY_PARAMETER
+  @SIGNED_UPLOAD_QUERY
   @HttpCode(200)
   @Put('uploads/*key')
   async receiveUpload(
@@ -181,8 +238,7 @@ export class LocalStorageController {
   })
   @ApiResponse({ status: 206, description: 'The requested range' })
   @ApiResponse({ status: 304, description: 'Not modified (If-None-Match)' })
-  @ApiProblemResponses(404, 416, 500)
-  @KEY_PARAMETER
+  @ApiProblemResponses(404, 416, 500, 503)
   @Get('files/*key')
   async serveFile(
     @Param('key') key: string | string[],

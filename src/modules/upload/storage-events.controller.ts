@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import {
+  ApiBody,
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import { Public } from '../../common/auth/auth.decorators.js';
@@ -11,10 +12,11 @@ import {
   StorageEventsDto,
   StorageEventsResultDto,
 } from './storage-events.dto.js';
-import { StorageEventsGuard } from './storage-events.guard.js';
+import {
+  STORAGE_EVENTS_SECRET_HEADER,
+  StorageEventsGuard,
+} from './storage-events.guard.js';
 import { UploadReceiptService } from './upload-receipt.service.js';
-
-export const STORAGE_EVENTS_SECURITY_SCHEME = 'storageEventsSecret';
 
 @ApiTags('Internal')
 @Public()
@@ -27,7 +29,35 @@ export class StorageEventsController {
    * upload starts its processing; anything else is counted as ignored. Safe to deliver twice.
    */
   @ApiOperation({ summary: 'Receive storage event notifications' })
-  @ApiSecurity(STORAGE_EVENTS_SECURITY_SCHEME)
+  // A header parameter rather than a security scheme: the secret is the storage system's, and
+  // Swagger UI's Authorize dialog is for API keys.
+  @ApiHeader({
+    name: STORAGE_EVENTS_SECRET_HEADER,
+    required: true,
+    description: "The deployment's `STORAGE_EVENTS_SECRET`",
+  })
+  // What S3 sends, trimmed to the fields read: Swagger UI would otherwise prefill every optional
+  // field of the notification schema.
+  @ApiBody({
+    type: StorageEventsDto,
+    examples: {
+      'An object created': {
+        value: {
+          Records: [
+            {
+              eventName: 'ObjectCreated:Put',
+              s3: {
+                object: {
+                  key: 'ws_abc1234567890abc12345678/media_abc1234567890abc12345678/banner.jpg',
+                  size: 245_760,
+                },
+              },
+            },
+          ],
+        },
+      },
+    },
+  })
   @ApiOkResponse({ type: StorageEventsResultDto })
   @ApiProblemResponses(
     400,

@@ -8,7 +8,10 @@ import { NestedDto } from '../../common/validation/nested-dto.decorator.js';
  */
 
 export class StorageEventObjectDto {
-  /** URL-encoded object key, as S3 sends it. */
+  /**
+   * URL-encoded object key, as S3 sends it.
+   * @example "ws_abc1234567890abc12345678/media_abc1234567890abc12345678/banner.jpg"
+   */
   @IsString()
   @MaxLength(2048)
   key: string;

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
+  ApiBody,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -25,6 +26,14 @@ import { toPlanDto } from './upload.mapper.js';
 import { UploadService } from './upload.service.js';
 import { Idempotent } from '../idempotency/idempotency.decorators.js';
 
+/**
+ * Request bodies as Swagger UI prefills them, sent as they are. `checksumSha256` is left out: no
+ * example hash can match the bytes a reader will upload, and a wrong one fails the item.
+ */
+const bodyExample = (summary: string, value: object) => ({
+  examples: { [summary]: { value } },
+});
+
 @ApiTags('Uploads')
 @Controller('v1/media')
 export class UploadController {
@@ -36,6 +45,14 @@ export class UploadController {
    * `contentType`. Processing starts by itself when the bytes arrive.
    */
   @ApiOperation({ summary: 'Request an upload URL' })
+  @ApiBody({
+    type: CreateUploadDto,
+    ...bodyExample('A JPEG of 240 KiB', {
+      filename: 'banner.jpg',
+      contentType: 'image/jpeg',
+      sizeBytes: 245_760,
+    }),
+  })
   @ApiCreatedResponse({ type: UploadUrlDto })
   @ApiProblemResponses(400)
   @Authenticated('media:write')
@@ -57,6 +74,14 @@ export class UploadController {
 
   /** Up to 20 videos (500 MB each); URLs valid 60 minutes. */
   @ApiOperation({ summary: 'Request upload URLs for several videos' })
+  @ApiBody({
+    type: BulkPresignDto,
+    ...bodyExample('One MP4 of 50 MiB', {
+      files: [
+        { filename: 'launch.mp4', contentType: 'video/mp4', size: 52_428_800 },
+      ],
+    }),
+  })
   @ApiCreatedResponse({ type: BulkPresignResponseDto })
   @ApiProblemResponses(400)
   @Authenticated('media:write')
@@ -89,6 +114,15 @@ export class UploadController {
    * platform it fails.
    */
   @ApiOperation({ summary: 'Request upload URLs for large videos' })
+  @ApiBody({
+    type: BulkVideoUploadUrlsDto,
+    ...bodyExample('One MP4 of 250 MiB for Instagram and TikTok', {
+      videos: [
+        { filename: 'launch.mp4', contentType: 'video/mp4', fileSizeMb: 250 },
+      ],
+      targetPlatforms: ['INSTAGRAM', 'TIKTOK'],
+    }),
+  })
   @ApiCreatedResponse({ type: BulkVideoUploadUrlsResponseDto })
   @ApiProblemResponses(400)
   @Authenticated('media:write')

@@ -33,8 +33,6 @@ function DeclaredChecksumField() {
       description:
         'Hex SHA-256 of the file. Storage refuses other bytes (S3: the bucket, local: 403 `checksum_mismatch`), or the item becomes FAILED.',
       pattern: '^[0-9a-fA-F]{64}$',
-      example:
-        '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
     }),
     IsOptional(),
     Matches(/^[0-9a-f]{64}$/i, {
@@ -73,8 +71,8 @@ export class CompletedPartDto {
 
   /**
    * The `ETag` header the part's PUT answered, quotes included or not.
-   * @example "\"5d41402abc4b2a76b9719d911017c592\""
    */
+  @ApiProperty({ example: '"5d41402abc4b2a76b9719d911017c592"' })
   @IsString()
   @Length(1, 1024)
   etag: string;
@@ -89,7 +87,10 @@ export class CompleteUploadDto {
 }
 
 export class CreateUploadDto {
-  /** Display filename (1–255 characters). The storage key is chosen by the server. */
+  /**
+   * Display filename (1–255 characters). The storage key is chosen by the server.
+   * @example "banner.jpg"
+   */
   @IsString()
   @Length(1, 255)
   filename: string;
@@ -131,11 +132,12 @@ export class RefreshPresignResponseDto {
 }
 
 export class BulkPresignFileDto {
+  /** @example "launch.mp4" */
   @IsString()
   @Length(1, 255)
   filename: string;
 
-  @ApiProperty({ enum: BULK_PRESIGN_CONTENT_TYPES })
+  @ApiProperty({ enum: BULK_PRESIGN_CONTENT_TYPES, example: 'video/mp4' })
   @IsIn(BULK_PRESIGN_CONTENT_TYPES)
   contentType: string;
 
@@ -173,11 +175,12 @@ export class BulkPresignResponseDto {
 }
 
 export class BulkVideoDto {
+  /** @example "launch.mp4" */
   @IsString()
   @Length(1, 255)
   filename: string;
 
-  @ApiProperty({ enum: BULK_VIDEO_CONTENT_TYPES })
+  @ApiProperty({ enum: BULK_VIDEO_CONTENT_TYPES, example: 'video/mp4' })
   @IsIn(BULK_VIDEO_CONTENT_TYPES)
   contentType: string;
 

@@ -42,7 +42,12 @@ export class ValidateMediaDto {
 
 export class BulkValidateDto {
   /** 1–100 ids of media items of this workspace; every one must exist, or nothing is queued. */
-  @ApiProperty({ type: [String], minItems: 1, maxItems: 100 })
+  @ApiProperty({
+    type: [String],
+    minItems: 1,
+    maxItems: 100,
+    example: ['media_abc1234567890abc12345678'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)

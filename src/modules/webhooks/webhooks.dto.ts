@@ -83,7 +83,10 @@ export class CreateWebhookDto {
   @SubscribableEvents()
   events: SubscribableEvent[];
 
-  /** A note for yourself (up to 500 characters). */
+  /**
+   * A note for yourself (up to 500 characters).
+   * @example "Publishing pipeline"
+   */
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -114,7 +117,10 @@ export class UpdateWebhookDto {
   @SubscribableEvents()
   events?: SubscribableEvent[];
 
-  /** Null clears it. */
+  /**
+   * Null clears it.
+   * @example "Publishing pipeline (staging)"
+   */
   @IsOptional()
   @IsString()
   @MaxLength(500)
