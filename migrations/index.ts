@@ -15,6 +15,7 @@ import { CreateMediaRenditions1765013600000 } from './1765013600000-CreateMediaR
 import { ListIndexes1765100000000 } from './1765100000000-ListIndexes.js';
 import { RecoveryIndexes1765186400000 } from './1765186400000-RecoveryIndexes.js';
 import { PassIndexes1765532000000 } from './1765532000000-PassIndexes.js';
+import { EventTraceContext1765620000000 } from './1765620000000-EventTraceContext.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ListIndexes1765100000000,
   RecoveryIndexes1765186400000,
   PassIndexes1765532000000,
+  EventTraceContext1765620000000,
 ];

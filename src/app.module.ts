@@ -11,6 +11,7 @@ import { MetricsModule } from './infra/metrics/metrics.module.js';
 import { QueueModule } from './infra/queue/queue.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
 import { SecretsModule } from './infra/secrets/secrets.module.js';
+import { TracingShutdown } from './infra/tracing/tracing-shutdown.js';
 import { QueueDashboardModule } from './modules/admin/queue-dashboard.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        ...(config.tracing ? [TracingShutdown] : []),
       ],
     };
   }

@@ -1,55 +1,20 @@
-import { Logger } from '@nestjs/common';
 import {
+  ConfigurationError,
   loadConfig,
   readEnvironment,
-  type AppConfig,
 } from './config/app-config.js';
-import { createHttpApplication, createWorkerContext } from './bootstrap.js';
 import { StartupError } from './infra/startup-error.js';
-import { ConfigurationError } from './config/app-config.js';
-import {
-  assertCanListen,
-  explainListenError,
-  listenUrl,
-} from './infra/http/listen.js';
-import { WorkerProbeServer } from './modules/health/worker-probe.server.js';
-
-const WORKER_PROBE_VARIABLES = 'WORKER_HEALTH_PORT/HOST';
-
-async function start(config: AppConfig): Promise<void> {
-  const logger = new Logger('Bootstrap');
-  if (!config.runsHttp) {
-    const probes = config.workerHealthPort > 0;
-    if (probes) {
-      await assertCanListen(
-        config.workerHealthPort,
-        config.host,
-        WORKER_PROBE_VARIABLES,
-      );
-    }
-    const context = await createWorkerContext(config);
-    if (probes) {
-      await context.get(WorkerProbeServer).listen();
-    }
-    logger.log(
-      probes
-        ? `Worker running — health and metrics on ${listenUrl(config.workerHealthPort, config.host)}`
-        : 'Worker running — health port off (WORKER_HEALTH_PORT=0)',
-    );
-    return;
-  }
-  await assertCanListen(config.port, config.host);
-  const app = await createHttpApplication(config);
-  await app.listen(config.port, config.host).catch((error: unknown) => {
-    throw explainListenError(error, config.port, config.host);
-  });
-  logger.log(
-    `Listening on ${listenUrl(config.port, config.host)} — docs at ${config.publicBaseUrl}/docs`,
-  );
-}
 
 try {
-  await start(loadConfig(readEnvironment()));
+  const config = loadConfig(readEnvironment());
+  // Tracing patches Express, pg, ioredis and undici as they load, so the application is imported
+  // only once it has started; with tracing off no part of the SDK is loaded.
+  if (config.tracing) {
+    const { startTracing } = await import('./infra/tracing/start-tracing.js');
+    await startTracing(config.tracing);
+  }
+  const { startRole } = await import('./start-role.js');
+  await startRole(config);
 } catch (error) {
   if (error instanceof ConfigurationError || error instanceof StartupError) {
     process.stderr.write(`${error.message}\n`);

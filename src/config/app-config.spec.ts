@@ -89,4 +89,52 @@ describe('loadConfig', () => {
       runsWorkers: true,
     });
   });
+
+  it('turns tracing on only when an OTLP endpoint or exporter is configured', () => {
+    expect(loadConfig({}).tracing).toBeUndefined();
+    expect(
+      loadConfig({
+        OTEL_SERVICE_NAME: 'media-api',
+        OTEL_TRACES_SAMPLER: 'always_on',
+      }).tracing,
+    ).toBeUndefined();
+    expect(
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })
+        .tracing,
+    ).toEqual({ protocol: 'http/protobuf' });
+    expect(
+      loadConfig({
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:4318/v1/traces',
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+        OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
+      }).tracing,
+    ).toEqual({ protocol: 'http/json' });
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp' }).tracing).toBeDefined();
+    for (const off of [
+      { OTEL_TRACES_EXPORTER: 'none' },
+      { OTEL_SDK_DISABLED: 'true' },
+    ]) {
+      expect(
+        loadConfig({
+          OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+          ...off,
+        }).tracing,
+      ).toBeUndefined();
+    }
+  });
+
+  it('refuses OTEL_* values the tracer would not honour', () => {
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(
+      /OTEL_EXPORTER_OTLP_PROTOCOL must be one of the following values: http\/protobuf, http\/json/,
+    );
+    expect(() => loadConfig({ OTEL_TRACES_EXPORTER: 'jaeger' })).toThrow(
+      'OTEL_TRACES_EXPORTER',
+    );
+    expect(() =>
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' }),
+    ).toThrow('OTEL_EXPORTER_OTLP_ENDPOINT');
+    expect(() => loadConfig({ OTEL_TRACES_SAMPLER_ARG: '1.5' })).toThrow(
+      'OTEL_TRACES_SAMPLER_ARG must be a ratio between 0 and 1',
+    );
+  });
 });

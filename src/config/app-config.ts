@@ -33,6 +33,24 @@ const LOG_LEVELS = [
   'silent',
 ] as const;
 
+/** The OTLP encodings the trace exporter speaks; gRPC would pull in a second transport stack. */
+const OTLP_PROTOCOLS = ['http/protobuf', 'http/json'] as const;
+export type OtlpProtocol = (typeof OTLP_PROTOCOLS)[number];
+const TRACES_EXPORTERS = ['otlp', 'none'] as const;
+const TRACES_SAMPLERS = [
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+] as const;
+const COLLECTOR_URL = {
+  require_tld: false,
+  protocols: ['http', 'https'],
+  require_protocol: true,
+};
+
 /** Images above this many pixels are refused from their header, before any decoding. */
 export const DEFAULT_IMAGE_MAX_PIXELS = 100_000_000;
 
@@ -360,6 +378,30 @@ class EnvironmentVariables {
   @Max(100_000)
   @IsInt()
   RATE_LIMIT_IMPORTS_PER_MINUTE = 30;
+
+  /**
+   * OpenTelemetry's own variables (README#tracing). These decide whether tracing starts and are
+   * checked here so a typo stops the boot; the SDK reads them and the rest (headers, timeouts,
+   * OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES) itself.
+   */
+  @IsOptional() @IsBooleanString() OTEL_SDK_DISABLED?: string;
+  @IsOptional() @IsIn(TRACES_EXPORTERS) OTEL_TRACES_EXPORTER?: string;
+  @IsOptional() @IsUrl(COLLECTOR_URL) OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+  @IsOptional()
+  @IsUrl(COLLECTOR_URL)
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+  @IsOptional()
+  @IsIn(OTLP_PROTOCOLS)
+  OTEL_EXPORTER_OTLP_PROTOCOL?: OtlpProtocol;
+  @IsOptional()
+  @IsIn(OTLP_PROTOCOLS)
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL?: OtlpProtocol;
+  @IsOptional() @IsIn(TRACES_SAMPLERS) OTEL_TRACES_SAMPLER?: string;
+  @IsOptional()
+  @Matches(/^(0(\.\d+)?|1(\.0+)?)$/, {
+    message: 'OTEL_TRACES_SAMPLER_ARG must be a ratio between 0 and 1',
+  })
+  OTEL_TRACES_SAMPLER_ARG?: string;
 }
 
 export const RATE_LIMIT_TIERS = [
@@ -461,6 +503,11 @@ export class AppConfig {
   readonly admin: { token?: string };
   /** The worker role's health and metrics listener; 0 turns it off. */
   readonly workerHealthPort: number;
+  /**
+   * OpenTelemetry tracing (src/infra/tracing), on when an OTLP endpoint or `OTEL_TRACES_EXPORTER=otlp`
+   * is set; undefined when off, and then no part of the SDK is loaded.
+   */
+  readonly tracing?: { protocol: OtlpProtocol };
   readonly rateLimit: {
     enabled: boolean;
     /** Token buckets: `burst` tokens at most, refilled at `perMinute` per minute. */
@@ -565,6 +612,7 @@ export class AppConfig {
     this.metrics = { token: env.METRICS_TOKEN };
     this.admin = { token: env.ADMIN_TOKEN };
     this.workerHealthPort = env.WORKER_HEALTH_PORT;
+    this.tracing = tracingOf(env);
     this.rateLimit = {
       enabled: env.RATE_LIMIT_ENABLED === 'true',
       tiers: {
@@ -600,6 +648,24 @@ export class AppConfig {
   get runsWorkers(): boolean {
     return this.role !== 'api';
   }
+}
+
+/** On as the OTEL_* specification reads: an exporter asked for, or an endpoint to send to. */
+function tracingOf(env: EnvironmentVariables): AppConfig['tracing'] {
+  const exporter =
+    env.OTEL_TRACES_EXPORTER ??
+    (env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+      ? 'otlp'
+      : 'none');
+  if (env.OTEL_SDK_DISABLED === 'true' || exporter === 'none') {
+    return undefined;
+  }
+  return {
+    protocol:
+      env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ??
+      env.OTEL_EXPORTER_OTLP_PROTOCOL ??
+      'http/protobuf',
+  };
 }
 
 export class ConfigurationError extends Error {

@@ -1,5 +1,6 @@
 import type { LoggerOptions } from 'pino';
 import type { AppConfig } from '../../config/app-config.js';
+import { traceLogFields } from '../../infra/tracing/trace-context.js';
 
 /** Signed upload URLs and presigned S3 URLs carry credentials in the query string. */
 export function redactUrl(url: string): string {
@@ -9,10 +10,14 @@ export function redactUrl(url: string): string {
   );
 }
 
-/** Options of the root logger; the redaction applies to request logs and application logs alike. */
+/**
+ * Options of the root logger; the redaction applies to request logs and application logs alike.
+ * With tracing on, every line written inside a span carries its `trace_id` and `span_id`.
+ */
 export function rootLoggerOptions(config: AppConfig): LoggerOptions {
   return {
     level: config.logLevel,
+    ...(config.tracing && { mixin: traceLogFields }),
     redact: {
       paths: [
         'req.headers.authorization',

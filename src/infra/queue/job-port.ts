@@ -1,4 +1,8 @@
 import type { JobOptions, Queue } from 'bull';
+import {
+  activeTraceCarrier,
+  type TraceCarrier,
+} from '../tracing/trace-context.js';
 import type { JobDefinition } from './job.js';
 
 /** How long a request waits on the queue's Redis before giving up. */
@@ -70,6 +74,21 @@ export async function withQueue<T>(
   }
 }
 
+/**
+ * Bull keeps options it does not know with the job, across retries and delays: the trace that
+ * queued the job travels there, out of the payload, and JobRunner continues it.
+ */
+export interface TracedJobOptions extends JobOptions {
+  traceContext?: TraceCarrier;
+}
+
+function traced(
+  options: JobOptions,
+  carrier: TraceCarrier | undefined,
+): TracedJobOptions {
+  return carrier ? { ...options, traceContext: carrier } : options;
+}
+
 const LIVE_STATES = new Set(['waiting', 'delayed', 'active', 'paused']);
 
 /**
@@ -99,25 +118,33 @@ export class JobPort<T> {
     data: T,
     overrides: Pick<JobOptions, 'jobId' | 'delay'> = {},
   ): Promise<string> {
-    const options = { ...this.job.options(data), ...overrides };
+    const options = traced(
+      { ...this.job.options(data), ...overrides },
+      activeTraceCarrier(),
+    );
     const job = await withQueue(this.queue, () =>
       this.queue.add(this.job.name, data, options),
     );
     return String(job.id);
   }
 
+  /** Queues the jobs, each in the trace it names, else in the active one. */
   protected async addAll(
-    jobs: Array<{ data: T; delayMs?: number }>,
+    jobs: Array<{ data: T; delayMs?: number; trace?: TraceCarrier }>,
   ): Promise<void> {
     if (jobs.length === 0) {
       return;
     }
+    const active = activeTraceCarrier();
     await withQueue(this.queue, () =>
       this.queue.addBulk(
-        jobs.map(({ data, delayMs }) => ({
+        jobs.map(({ data, delayMs, trace }) => ({
           name: this.job.name,
           data,
-          opts: { ...this.job.options(data), delay: delayMs ?? 0 },
+          opts: traced(
+            { ...this.job.options(data), delay: delayMs ?? 0 },
+            trace ?? active,
+          ),
         })),
       ),
     );
@@ -128,7 +155,7 @@ export class JobPort<T> {
    * still holds, so a job that exhausted its attempts would otherwise never run again.
    */
   protected async addOrRetry(data: T): Promise<void> {
-    const options = this.job.options(data);
+    const options = traced(this.job.options(data), activeTraceCarrier());
     await withQueue(this.queue, async () => {
       const existing = await this.queue.getJob(options.jobId!);
       if (existing && (await existing.isFailed())) {

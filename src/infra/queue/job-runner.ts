@@ -18,6 +18,8 @@ import {
   type JobReport,
   type PeriodicTaskMetadata,
 } from './job.js';
+import { runInTrace } from '../tracing/trace-context.js';
+import type { TracedJobOptions } from './job-port.js';
 import { PeriodicTask } from './periodic-task.js';
 import { admitUnderCap } from './job-caps.js';
 import { ProcessingLoop } from './processing-loop.js';
@@ -35,6 +37,9 @@ interface Discovered<M> {
  * `worker`): it finds every `@OnJob` handler and `@Every` pass among the application's providers
  * and, in those roles only, consumes the jobs and schedules the passes. In the `api` role nothing
  * is started.
+ *
+ * Each attempt runs in a span that continues the trace which queued the job (JobPort), so an
+ * upload's processing, validation, renditions and webhook deliveries join the request behind them.
  *
  * A finished job is logged as one line with structured `jobId`, `mediaId` and `workspaceId`
  * fields (from the handler's report), under the handler's class, so an item's or a tenant's jobs
@@ -105,28 +110,39 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
         queue,
         definition.name,
         metadata.concurrency(this.config),
-        async (job: Job) => {
-          const finish = this.metrics.startJob(queue.name, definition.name);
-          let report: JobReport;
-          try {
-            report = await handler(job.data, {
-              id: String(job.id),
-              lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
-            });
-            finish('completed');
-          } catch (error) {
-            finish('failed');
-            throw error;
-          }
-          logger.log(
+        (job: Job) =>
+          runInTrace(
+            `process ${definition.name}`,
+            (job.opts as TracedJobOptions).traceContext,
             {
-              jobId: job.id,
-              mediaId: report.mediaId,
-              workspaceId: report.workspaceId,
+              'messaging.system': 'bull',
+              'messaging.operation.type': 'process',
+              'messaging.destination.name': queue.name,
+              'messaging.message.id': String(job.id),
             },
-            `Job ${job.id}: ${report.summary}`,
-          );
-        },
+            async () => {
+              const finish = this.metrics.startJob(queue.name, definition.name);
+              let report: JobReport;
+              try {
+                report = await handler(job.data, {
+                  id: String(job.id),
+                  lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+                });
+                finish('completed');
+              } catch (error) {
+                finish('failed');
+                throw error;
+              }
+              logger.log(
+                {
+                  jobId: job.id,
+                  mediaId: report.mediaId,
+                  workspaceId: report.workspaceId,
+                },
+                `Job ${job.id}: ${report.summary}`,
+              );
+            },
+          ),
         logger,
         metadata.cap &&
           admitUnderCap({

@@ -9,6 +9,7 @@ import {
   PrimaryColumn,
 } from 'typeorm';
 import { bigintAsNumber } from '../../infra/database/bigint.js';
+import type { TraceCarrier } from '../../infra/tracing/trace-context.js';
 import { Media } from './media.entity.js';
 
 export const MEDIA_EVENT_TYPES = [
@@ -63,6 +64,13 @@ export class MediaEvent {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /**
+   * The trace of the request or job that wrote the event (W3C headers), continued by the webhook
+   * deliveries made of it; null while tracing is off.
+   */
+  @Column({ name: 'trace_context', type: 'jsonb', nullable: true })
+  traceContext: TraceCarrier | null;
 
   /** Set once a relay has handed the event on; undispatched events are found by a partial index. */
   @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })

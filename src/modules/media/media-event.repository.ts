@@ -4,6 +4,10 @@ import { Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { newId } from '../../common/ids.js';
 import {
+  activeTraceCarrier,
+  type TraceCarrier,
+} from '../../infra/tracing/trace-context.js';
+import {
   managerOf,
   type Transaction,
 } from '../../infra/database/unit-of-work.js';
@@ -19,6 +23,8 @@ export interface ClaimedEvent {
   seq: number;
   workspaceId: string;
   type: MediaEventType;
+  /** The trace that wrote the event, for its deliveries to continue. */
+  traceContext?: TraceCarrier;
 }
 
 /**
@@ -36,7 +42,7 @@ WITH claimed AS (
 UPDATE media_events event SET dispatched_at = now()
 FROM claimed
 WHERE event.id = claimed.id
-RETURNING event.id, event.seq, event.workspace_id, event.type`;
+RETURNING event.id, event.seq, event.workspace_id, event.type, event.trace_context`;
 
 /**
  * The only code that reads or writes `media_events`, the transactional outbox of lifecycle events:
@@ -64,6 +70,7 @@ export class MediaEventRepository {
     if (items.length === 0) {
       return;
     }
+    const traceContext = activeTraceCarrier() ?? null;
     await managerOf(this.events.manager.connection, tx).insert(
       MediaEvent,
       items.map((media) => ({
@@ -71,6 +78,7 @@ export class MediaEventRepository {
         workspaceId: media.workspaceId,
         mediaId: media.id,
         type,
+        traceContext,
         data: JSON.parse(
           JSON.stringify(toMediaDto(media)),
         ) as QueryDeepPartialEntity<Record<string, unknown>>,
@@ -87,6 +95,7 @@ export class MediaEventRepository {
       id: newId('event'),
       workspaceId: rendition.workspaceId,
       mediaId: rendition.mediaId,
+      traceContext: activeTraceCarrier() ?? null,
       type:
         rendition.status === 'ready'
           ? 'media.rendition.ready'
@@ -109,7 +118,13 @@ export class MediaEventRepository {
       CLAIM_UNDISPATCHED,
       [limit],
     )) as [
-      Array<{ id: string; seq: string; workspace_id: string; type: string }>,
+      Array<{
+        id: string;
+        seq: string;
+        workspace_id: string;
+        type: string;
+        trace_context: TraceCarrier | null;
+      }>,
       number,
     ];
     return rows
@@ -118,6 +133,7 @@ export class MediaEventRepository {
         seq: Number(row.seq),
         workspaceId: row.workspace_id,
         type: row.type as MediaEventType,
+        traceContext: row.trace_context ?? undefined,
       }))
       .sort((a, b) => a.seq - b.seq);
   }

@@ -50,8 +50,13 @@ export class WebhookRelay {
           deliveries: await this.webhooks.createDeliveries(events, tx),
         };
       });
+      // Each first attempt joins the trace of the request or job that wrote its event.
       await this.jobs.enqueue(
-        deliveries.map((deliveryId) => ({ deliveryId, attempt: 1 })),
+        deliveries.map(({ id, traceContext }) => ({
+          deliveryId: id,
+          attempt: 1,
+          trace: traceContext,
+        })),
       );
       relayed += deliveries.length;
       if (claimed < BATCH) {

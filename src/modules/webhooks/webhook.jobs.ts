@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { defineJob } from '../../infra/queue/job.js';
 import { JobPort } from '../../infra/queue/job-port.js';
+import type { TraceCarrier } from '../../infra/tracing/trace-context.js';
 import { QUEUES } from '../../infra/registry.js';
 
 export interface DeliverWebhookJob {
@@ -42,11 +43,14 @@ export class WebhookJobs extends JobPort<DeliverWebhookJob> {
     super(queue, DELIVER_WEBHOOK);
   }
 
+  /** Queues the attempts, each in the trace it names (its event's), else in the active one. */
   enqueue(
-    attempts: Array<DeliverWebhookJob & { delayMs?: number }>,
+    attempts: Array<
+      DeliverWebhookJob & { delayMs?: number; trace?: TraceCarrier }
+    >,
   ): Promise<void> {
     return this.addAll(
-      attempts.map(({ delayMs, ...data }) => ({ data, delayMs })),
+      attempts.map(({ delayMs, trace, ...data }) => ({ data, delayMs, trace })),
     );
   }
 

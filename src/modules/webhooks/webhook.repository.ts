@@ -5,6 +5,7 @@ import {
   managerOf,
   type Transaction,
 } from '../../infra/database/unit-of-work.js';
+import type { TraceCarrier } from '../../infra/tracing/trace-context.js';
 import type { ClaimedEvent } from '../media/media-event.repository.js';
 import { WebhookAttempt } from './webhook-attempt.entity.js';
 import {
@@ -29,12 +30,18 @@ JOIN webhook_endpoints endpoint
  AND event.type = ANY (endpoint.events)
 ORDER BY event.seq, endpoint.id
 ON CONFLICT (event_id, endpoint_id) DO NOTHING
-RETURNING id`;
+RETURNING id, event_id`;
 
 /** A delivery due for an attempt, with its endpoint. */
 export type DeliveryWithEndpoint = WebhookDelivery & {
   endpoint: WebhookEndpoint;
 };
+
+/** A delivery the relay made of an event, with the event's trace. */
+export interface CreatedDelivery {
+  id: number;
+  traceContext?: TraceCarrier;
+}
 
 /** An attempt to log. */
 export type AttemptRecord = Omit<
@@ -176,7 +183,7 @@ export class WebhookRepository {
   async createDeliveries(
     events: ClaimedEvent[],
     tx: Transaction,
-  ): Promise<number[]> {
+  ): Promise<CreatedDelivery[]> {
     if (events.length === 0) {
       return [];
     }
@@ -185,8 +192,14 @@ export class WebhookRepository {
       events.map((event) => event.workspaceId),
       events.map((event) => event.type),
       events.map((event) => event.seq),
-    ])) as Array<{ id: string }>;
-    return rows.map((row) => Number(row.id));
+    ])) as Array<{ id: string; event_id: string }>;
+    const traces = new Map(
+      events.map((event) => [event.id, event.traceContext]),
+    );
+    return rows.map((row) => ({
+      id: Number(row.id),
+      traceContext: traces.get(row.event_id),
+    }));
   }
 
   /** The delivery with its endpoint, in one query. */
