@@ -112,13 +112,14 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
         metadata.concurrency(this.config),
         (job: Job) =>
           runInTrace(
-            `process ${definition.name}`,
+            `process ${queue.name}`,
             (job.opts as TracedJobOptions).traceContext,
             {
               'messaging.system': 'bull',
               'messaging.operation.type': 'process',
               'messaging.destination.name': queue.name,
               'messaging.message.id': String(job.id),
+              'bull.job.name': definition.name,
             },
             async () => {
               const finish = this.metrics.startJob(queue.name, definition.name);
