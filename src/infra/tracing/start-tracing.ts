@@ -23,6 +23,8 @@ import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { createAddHookMessageChannel } from 'import-in-the-middle';
 import type { IncomingMessage } from 'node:http';
 import type { OtlpProtocol } from '../../config/app-config.js';
+import { otelTraceContext } from './otel-trace-context.js';
+import { installTraceContext } from './trace-context.js';
 
 /** Probes and scrapes arrive every few seconds and say nothing about the work a trace follows. */
 const UNTRACED_PATHS = /^\/(health(\/|$)|metrics$)/;
@@ -54,6 +56,7 @@ export async function startTracing(settings: {
     spanProcessors: [new BatchSpanProcessor(await exporterFor(settings))],
   });
   provider.register();
+  installTraceContext(otelTraceContext);
   registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [

@@ -1,11 +1,4 @@
-import {
-  context,
-  propagation,
-  SpanKind,
-  SpanStatusCode,
-  trace,
-  type Attributes,
-} from '@opentelemetry/api';
+import type { Attributes } from '@opentelemetry/api';
 
 /**
  * A trace's W3C headers (`traceparent`, and `tracestate` when there is one), kept where work is
@@ -13,21 +6,37 @@ import {
  */
 export type TraceCarrier = Record<string, string>;
 
-const tracer = trace.getTracer('media-api');
+/** What tracing does where work is handed on and where lines are logged (OpenTelemetry's API). */
+export interface TraceContext {
+  activeCarrier(): TraceCarrier | undefined;
+  run<T>(
+    name: string,
+    carrier: TraceCarrier | undefined,
+    attributes: Attributes,
+    work: () => Promise<T>,
+  ): Promise<T>;
+  logFields(): Record<string, string>;
+}
 
 /**
- * The active trace as headers, or undefined outside a sampled trace, and always while tracing is off
- * (the API's no-op propagator writes nothing), so nothing is stored then.
+ * Installed by startTracing before the application is imported. The application calls only the
+ * functions below, so while tracing is off it calls into no part of OpenTelemetry (not even the
+ * API's no-op tracer) and each call costs one check.
  */
+let installed: TraceContext | undefined;
+
+export function installTraceContext(traceContext: TraceContext): void {
+  installed = traceContext;
+}
+
+/** The active trace as headers; undefined outside a sampled trace and while tracing is off. */
 export function activeTraceCarrier(): TraceCarrier | undefined {
-  const carrier: TraceCarrier = {};
-  propagation.inject(context.active(), carrier);
-  return carrier.traceparent ? carrier : undefined;
+  return installed?.activeCarrier();
 }
 
 /**
  * Runs `work` in a consumer span that continues the trace of `carrier` (a new trace without one),
- * recording a throw as the span's error. While tracing is off the API's tracer is a no-op.
+ * recording a throw as the span's error; while tracing is off, runs `work` alone.
  */
 export function runInTrace<T>(
   name: string,
@@ -35,40 +44,10 @@ export function runInTrace<T>(
   attributes: Attributes,
   work: () => Promise<T>,
 ): Promise<T> {
-  const parent = carrier
-    ? propagation.extract(context.active(), carrier)
-    : context.active();
-  return tracer.startActiveSpan(
-    name,
-    { kind: SpanKind.CONSUMER, attributes },
-    parent,
-    async (span) => {
-      try {
-        return await work();
-      } catch (error) {
-        span.recordException(error as Error);
-        span.setStatus({ code: SpanStatusCode.ERROR });
-        throw error;
-      } finally {
-        span.end();
-      }
-    },
-  );
+  return installed ? installed.run(name, carrier, attributes, work) : work();
 }
 
-/**
- * The active span's ids as log fields, under the names of OpenTelemetry's log data model (and of
- * its pino instrumentation), so a log line leads to its trace and a trace to its log lines.
- */
+/** The active span's ids as log fields (a pino mixin; installed only with tracing on). */
 export function traceLogFields(): Record<string, string> {
-  const span = trace.getActiveSpan();
-  if (!span) {
-    return {};
-  }
-  const { traceId, spanId, traceFlags } = span.spanContext();
-  return {
-    trace_id: traceId,
-    span_id: spanId,
-    trace_flags: traceFlags.toString(16).padStart(2, '0'),
-  };
+  return installed?.logFields() ?? {};
 }
