@@ -21,6 +21,10 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { createAddHookMessageChannel } from 'import-in-the-middle';
+import {
+  register as registerSyncHooks,
+  supportsSyncHooks,
+} from 'import-in-the-middle/register-hooks.mjs';
 import type { IncomingMessage } from 'node:http';
 import type { OtlpProtocol } from '../../config/app-config.js';
 import { otelTraceContext } from './otel-trace-context.js';
@@ -36,7 +40,7 @@ let provider: NodeTracerProvider | undefined;
  * undici are first imported: the instrumentations patch those modules as they load, through
  * require-in-the-middle for CommonJS requires and import-in-the-middle's loader hook for ESM imports
  * (this application imports them from ESM). The hook wraps only the modules an instrumentation
- * asked for, not every module of Nest.
+ * asked for (their names reach it over the message channel), not every module of Nest.
  *
  * The SDK reads the rest of its configuration from the standard OTEL_* variables: endpoint,
  * headers, timeout, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES, OTEL_TRACES_SAMPLER, OTEL_BSP_*.
@@ -47,7 +51,13 @@ export async function startTracing(settings: {
 }): Promise<void> {
   const { registerOptions, waitForAllMessagesAcknowledged } =
     createAddHookMessageChannel();
-  register('import-in-the-middle/hook.mjs', import.meta.url, registerOptions);
+  // In-thread hooks where Node runs them correctly (22.22.3+, 24.11.1+, 26): `module.register`
+  // loads through a second thread, and is deprecated from Node 26 on.
+  if (supportsSyncHooks()) {
+    registerSyncHooks(registerOptions.data);
+  } else {
+    register('import-in-the-middle/hook.mjs', import.meta.url, registerOptions);
+  }
 
   provider = new NodeTracerProvider({
     resource: defaultResource()
