@@ -29,7 +29,7 @@ export function installTraceContext(traceContext: TraceContext): void {
   installed = traceContext;
 }
 
-/** The active trace as headers; undefined outside a sampled trace and while tracing is off. */
+/** The active trace as headers; undefined outside a trace and while tracing is off. */
 export function activeTraceCarrier(): TraceCarrier | undefined {
   return installed?.activeCarrier();
 }
