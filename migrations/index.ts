@@ -14,6 +14,7 @@ import { IdempotencyRecoveryPoint1764927200000 } from './1764927200000-Idempoten
 import { CreateMediaRenditions1765013600000 } from './1765013600000-CreateMediaRenditions.js';
 import { ListIndexes1765100000000 } from './1765100000000-ListIndexes.js';
 import { RecoveryIndexes1765186400000 } from './1765186400000-RecoveryIndexes.js';
+import { OutboxQueue1765272800000 } from './1765272800000-OutboxQueue.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateMediaRenditions1765013600000,
   ListIndexes1765100000000,
   RecoveryIndexes1765186400000,
+  OutboxQueue1765272800000,
 ];
