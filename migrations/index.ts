@@ -15,6 +15,7 @@ import { CreateMediaRenditions1765013600000 } from './1765013600000-CreateMediaR
 import { ListIndexes1765100000000 } from './1765100000000-ListIndexes.js';
 import { RecoveryIndexes1765186400000 } from './1765186400000-RecoveryIndexes.js';
 import { OutboxQueue1765272800000 } from './1765272800000-OutboxQueue.js';
+import { BackgroundEndpointDeletion1765359200000 } from './1765359200000-BackgroundEndpointDeletion.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ListIndexes1765100000000,
   RecoveryIndexes1765186400000,
   OutboxQueue1765272800000,
+  BackgroundEndpointDeletion1765359200000,
 ];

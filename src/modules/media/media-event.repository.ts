@@ -25,10 +25,12 @@ export interface ClaimedEvent {
  * - `record`: the event and its queue entry, in one statement of the caller's unit of work.
  * - `claim`: takes the oldest entries of the queue, skipping those another relay holds, and deletes
  *   them; the queue holds only the backlog, so this costs the same at any size of `media_events`
- *   (whose rows it does not touch).
+ *   (whose rows it does not touch). The claimed keys are collected first (`= ANY (ARRAY(…))`), so
+ *   the delete is primary-key lookups whatever the planner thinks of the queue's size.
  * - `deleteDispatched`: retention. Reads the `limit` oldest events by `seq` (an index walk from its
  *   low end that stops at `limit` rows) and deletes those among them created before the horizon and
- *   no longer queued. Filtering inside the walk instead would read the whole table on a pass that
+ *   below the oldest queued `seq`: the relay claims in `seq` order, so every event below it has
+ *   been handed on. Filtering inside the walk instead would read the whole table on a pass that
  *   finds nothing old enough. Events are inserted in `seq` order with `now()`, so the oldest are
  *   first; a batch that meets a younger or queued event deletes fewer than `limit`, which ends the
  *   pass.
@@ -44,21 +46,21 @@ INSERT INTO media_event_queue (seq, event_id, workspace_id, type)
 SELECT seq, id, workspace_id, type FROM event`,
   claim: `
 DELETE FROM media_event_queue
-WHERE seq IN (
+WHERE seq = ANY (ARRAY(
   SELECT seq FROM media_event_queue
   ORDER BY seq
   LIMIT $1
   FOR UPDATE SKIP LOCKED
-)
+))
 RETURNING event_id, seq, workspace_id, type`,
   deleteDispatched: `
-DELETE FROM media_events WHERE seq IN (
+DELETE FROM media_events WHERE seq = ANY (ARRAY(
   SELECT head.seq FROM (
     SELECT seq, created_at FROM media_events ORDER BY seq LIMIT $2
   ) head
   WHERE head.created_at < $1
-    AND NOT EXISTS (SELECT 1 FROM media_event_queue queued WHERE queued.seq = head.seq)
-)`,
+    AND head.seq < coalesce((SELECT min(seq) FROM media_event_queue), 9223372036854775807)
+))`,
 } as const;
 
 /**
