@@ -11,7 +11,9 @@ import {
  * `DELETE /v1/webhooks/:id` sets `webhook_endpoints.deleted_at`, which hides the endpoint from
  * every read and from the relay at once; the endpoint purge pass then deletes its deliveries in
  * batches (each delivery's attempts by cascade through `idx_webhook_attempts_delivery`) and finally
- * the endpoint row.
+ * the endpoint row. (`webhook_attempts.delivery_id` has been indexed since ErasureAndRetention
+ * 1764581400000: the issue's hours-long delete was measured without it; with it, the one-statement
+ * delete of 500,000 deliveries and attempts still held one transaction for 2.5 s.)
  * - `idx_webhook_endpoints_deleted`: the pass finds deleted endpoints without reading live ones.
  * - `idx_webhook_deliveries_endpoint` (endpoint_id, id) replaces (endpoint_id, state): the purge
  *   walks an endpoint's deliveries in id order from a cursor, so a batch never re-reads the
