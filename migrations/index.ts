@@ -14,6 +14,8 @@ import { IdempotencyRecoveryPoint1764927200000 } from './1764927200000-Idempoten
 import { CreateMediaRenditions1765013600000 } from './1765013600000-CreateMediaRenditions.js';
 import { ListIndexes1765100000000 } from './1765100000000-ListIndexes.js';
 import { RecoveryIndexes1765186400000 } from './1765186400000-RecoveryIndexes.js';
+import { OutboxQueue1765272800000 } from './1765272800000-OutboxQueue.js';
+import { BackgroundEndpointDeletion1765359200000 } from './1765359200000-BackgroundEndpointDeletion.js';
 import { PassIndexes1765532000000 } from './1765532000000-PassIndexes.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
@@ -34,5 +36,7 @@ export const MIGRATIONS = [
   CreateMediaRenditions1765013600000,
   ListIndexes1765100000000,
   RecoveryIndexes1765186400000,
+  OutboxQueue1765272800000,
+  BackgroundEndpointDeletion1765359200000,
   PassIndexes1765532000000,
 ];

@@ -623,10 +623,10 @@ describe('webhooks', () => {
         owner.apiKey,
       );
       expect(item.status).toBe(201);
-      // An event already handed on, whose delivery row exists but whose job never reached Redis.
+      // An event already handed on (it has no queue entry), whose delivery row exists but whose job never reached Redis.
       await dataSource.query(
-        `INSERT INTO media_events (id, workspace_id, media_id, type, data, dispatched_at)
-         VALUES ('evt_lostjob00000000000000000', $1, $2, 'media.uploaded', $3, now())`,
+        `INSERT INTO media_events (id, workspace_id, media_id, type, data)
+         VALUES ('evt_lostjob00000000000000000', $1, $2, 'media.uploaded', $3)`,
         [
           owner.workspace.id,
           item.body.id,

@@ -149,7 +149,6 @@ const event = {
   type: 'media.ready',
   data: { id: 'media_1', status: 'READY' },
   createdAt: new Date('2026-01-01T00:00:00Z'),
-  dispatchedAt: null,
 } as MediaEvent;
 
 describe('WebhookDeliveryService', () => {

@@ -158,10 +158,13 @@ export class WebhookEndpointsService {
     });
   }
 
-  /** Removes the endpoint, its deliveries and their log. */
+  /**
+   * Removes the endpoint: it is gone for the client and receives nothing more from now on. Its
+   * deliveries and their log, which may be millions of rows, are deleted by the endpoint purge pass.
+   */
   async delete(workspaceId: string, id: string): Promise<void> {
     const endpoint = await this.get(workspaceId, id);
-    await this.webhooks.deleteEndpoint(workspaceId, endpoint.id);
+    await this.webhooks.softDeleteEndpoint(workspaceId, endpoint.id);
   }
 
   /**
