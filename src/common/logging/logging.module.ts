@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { pino } from 'pino';
 import { AppConfig } from '../../config/app-config.js';
+import { chooseLogFormat, logDestination } from './log-format.js';
 import { rootLoggerOptions } from './logger.options.js';
 import { PinoLoggerService } from './pino-logger.service.js';
 
@@ -11,7 +12,18 @@ import { PinoLoggerService } from './pino-logger.service.js';
       provide: PinoLoggerService,
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
-        new PinoLoggerService(pino(rootLoggerOptions(config))),
+        new PinoLoggerService(
+          pino(
+            rootLoggerOptions(config),
+            logDestination(
+              chooseLogFormat(
+                config.logFormat,
+                process.stdout.isTTY === true,
+                config.nodeEnv,
+              ),
+            ),
+          ),
+        ),
     },
   ],
   exports: [PinoLoggerService],
