@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import {
   loadConfig,
   readEnvironment,
@@ -13,8 +13,18 @@ import {
   listenUrl,
 } from './infra/http/listen.js';
 import { WorkerProbeServer } from './modules/health/worker-probe.server.js';
+import { DevWorkspaceSeeder } from './modules/workspaces/dev-workspace.seeder.js';
+import { logShutdown } from './common/logging/shutdown-log.js';
 
 const WORKER_PROBE_VARIABLES = 'WORKER_HEALTH_PORT/HOST';
+
+/** Last, once the process is ready, so the key is the last thing on the screen. */
+function printDevWorkspaceBanner(context: INestApplicationContext): void {
+  const { banner } = context.get(DevWorkspaceSeeder);
+  if (banner) {
+    process.stdout.write(banner);
+  }
+}
 
 async function start(config: AppConfig): Promise<void> {
   const logger = new Logger('Bootstrap');
@@ -36,6 +46,7 @@ async function start(config: AppConfig): Promise<void> {
         ? `Worker running — health and metrics on ${listenUrl(config.workerHealthPort, config.host)}`
         : 'Worker running — health port off (WORKER_HEALTH_PORT=0)',
     );
+    printDevWorkspaceBanner(context);
     return;
   }
   await assertCanListen(config.port, config.host);
@@ -46,8 +57,10 @@ async function start(config: AppConfig): Promise<void> {
   logger.log(
     `Listening on ${listenUrl(config.port, config.host)} — docs at ${config.publicBaseUrl}/docs`,
   );
+  printDevWorkspaceBanner(app);
 }
 
+logShutdown();
 try {
   await start(loadConfig(readEnvironment()));
 } catch (error) {
