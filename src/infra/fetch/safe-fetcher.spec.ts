@@ -14,6 +14,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { isPublicAddress } from './address-policy.js';
 import { FetchError, UpstreamStatusError } from './fetch-error.js';
+import { nonPublicHostMessage } from './non-public-host.js';
 import {
   judgePace,
   requireSuccess,
@@ -257,7 +258,7 @@ describe('SafeFetcher', () => {
 
         expect(error.kind).toBe('blocked_address');
         expect(error.message).toBe(
-          `the URL points to a private address (${address})`,
+          nonPublicHostMessage(address, { nameSetting: false }),
         );
         expect(canaryHits).toBe(0);
       },
@@ -269,7 +270,9 @@ describe('SafeFetcher', () => {
       );
 
       expect(error.kind).toBe('blocked_address');
-      expect(error.message).toBe('the URL resolves to a non-public address');
+      expect(error.message).toBe(
+        nonPublicHostMessage('localhost', { nameSetting: false }),
+      );
       expect(error.message).not.toContain('127.0.0.1');
       expect(canaryHits).toBe(0);
     });
@@ -284,7 +287,10 @@ describe('SafeFetcher', () => {
         );
 
         expect(error.kind).toBe('blocked_address');
-        expect(error.message).toBe('the URL resolves to a non-public address');
+        expect(error.message).toBe(
+          nonPublicHostMessage('mixed.example.test', { nameSetting: false }),
+        );
+        expect(error.message).not.toContain('10.0.0.5');
         expect(warn).toHaveBeenCalledWith(
           'Refused mixed.example.test: it resolves to the non-public address 10.0.0.5',
         );
@@ -788,6 +794,83 @@ describe('SafeFetcher', () => {
       expect(error.message).toBe(
         'resolving slow-dns.example.test timed out after 200 ms',
       );
+    });
+  });
+
+  describe('checkWithoutResolving', () => {
+    it.each([
+      ['http://127.0.0.1:8080/a.png', '127.0.0.1'],
+      ['http://[::1]/a.png', '::1'],
+      ['http://localhost:8080/a.png', 'localhost'],
+      ['https://printer.internal/a.png', 'printer.internal'],
+    ])('refuses %s by its host, resolving nothing', (url, host) => {
+      let error: unknown;
+      try {
+        fetcher.checkWithoutResolving(url);
+      } catch (thrown) {
+        error = thrown;
+      }
+
+      expect(error).toBeInstanceOf(FetchError);
+      expect(error).toMatchObject({
+        kind: 'blocked_address',
+        message: nonPublicHostMessage(host, { nameSetting: false }),
+      });
+    });
+
+    it('accepts an allowed literal and a name it cannot judge without resolving', () => {
+      expect(
+        fetcher.checkWithoutResolving(`http://${ALLOWED_IP}/a.png`).hostname,
+      ).toBe(ALLOWED_IP);
+      expect(
+        fetcher.checkWithoutResolving('https://nowhere.example.test/a').href,
+      ).toBe('https://nowhere.example.test/a');
+    });
+
+    it('refuses credentials and other schemes as fetch does', () => {
+      expect(() =>
+        fetcher.checkWithoutResolving('https://user:pw@files.example.test/'),
+      ).toThrow('URLs with a user name or password are not accepted');
+      expect(() =>
+        fetcher.checkWithoutResolving('ftp://files.example.test/'),
+      ).toThrow('only http and https URLs can be fetched, not ftp');
+    });
+  });
+
+  describe('outside production (nameAllowSetting)', () => {
+    const developer = new SafeFetcher({
+      resolve,
+      isAllowedAddress,
+      nameAllowSetting: true,
+    });
+
+    afterAll(() => developer.onApplicationShutdown());
+
+    it.each([
+      'http://127.0.0.1:PORT/',
+      'http://localhost:PORT/',
+      'http://files.example.test:FILES/redirect-to?url=http%3A%2F%2F127.0.0.1%3APORT%2F',
+    ])(
+      'names FETCH_ALLOW_PRIVATE_ADDRESSES when refusing %s',
+      async (template) => {
+        const error = await fetchError(
+          developer.fetch(
+            template
+              .replaceAll('PORT', String(canaryPort))
+              .replace('FILES', String(filesPort)),
+          ),
+        );
+
+        expect(error.kind).toBe('blocked_address');
+        expect(error.message).toContain('FETCH_ALLOW_PRIVATE_ADDRESSES=true');
+        expect(canaryHits).toBe(0);
+      },
+    );
+
+    it('names it in checkWithoutResolving too', () => {
+      expect(() =>
+        developer.checkWithoutResolving('http://localhost:3000/'),
+      ).toThrow(nonPublicHostMessage('localhost', { nameSetting: true }));
     });
   });
 
