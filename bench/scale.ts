@@ -5,8 +5,8 @@
  *   between them; READY mostly, 1 in 40 FAILED, five PROCESSING in the large workspace; created
  *   over 180 days; the newest 20 of the large workspace and the newest of every other PENDING
  *   (uploads in flight are a day's presigns, however large the library);
- * - about 1.75 events per item, all dispatched; one webhook endpoint of the large workspace with N
- *   deliveries and N attempts.
+ * - about 1.75 events per item, all dispatched but the newest 500 (a relay batch waiting); one
+ *   webhook endpoint of the large workspace with N deliveries and N attempts.
  * Sizes: BENCH_SCALE_SMALL (10,000) and BENCH_SCALE_LARGE (1,000,000: 3 million items in all).
  *
  * Both shapes are built and served at once (a server process with role `api` each), and each route
@@ -15,8 +15,9 @@
  * with the bench's own secret), a common and a rare status, the rare status again after another
  * workspace's status tab has been opened 200 times (prepared statements switch to a generic plan
  * after five executions), and a presign. Passes are timed as the statements the worker runs
- * (RECOVERY_STATEMENTS), prepared on one connection with the generic plan forced, the worst a
- * pooled connection can reach. Then the large shape's bytes per item, by table and index; then it
+ * (RECOVERY_STATEMENTS, OUTBOX_STATEMENTS), prepared on one connection with the generic plan
+ * forced, the worst a pooled connection can reach; those that delete run in a transaction rolled
+ * back each time. Then the large shape's bytes per item, by table and index; then it
  * adds 150,000 long-expired uploads and 50,000 stale PROCESSING items and times a worker process
  * (default schedule) working through them. Run with `npm run bench:scale`. Not a test.
  */
@@ -27,6 +28,7 @@ import pg from 'pg';
 import { ensureBuilt } from '../scripts/build-if-stale.mjs';
 import { SealedCursors } from '../src/common/pagination/sealed-cursors.js';
 import { SigningKeys } from '../src/infra/secrets/signing-keys.js';
+import { OUTBOX_STATEMENTS } from '../src/modules/media/media-event.repository.js';
 import { RECOVERY_STATEMENTS } from '../src/modules/media/media.repository.js';
 import {
   runProcess,
@@ -142,17 +144,22 @@ async function fill(db: pg.Client, shape: Shape, large: string): Promise<void> {
   );
   // Every item was uploaded; three in four of those READY also have their `media.ready`.
   await db.query(
-    `INSERT INTO media_events (id, workspace_id, media_id, type, data, created_at, dispatched_at)
+    `INSERT INTO media_events (id, workspace_id, media_id, type, data, created_at)
      SELECT 'event_' || substr(md5(m.id || e.type), 1, 24), m.workspace_id, m.id, e.type,
        jsonb_build_object('id', m.id, 'status', m.status, 'filename', m.filename,
          'contentType', m.content_type, 'sizeBytes', m.size_bytes, 'publicUrl', m.public_url,
          'width', m.width, 'height', m.height, 'metadata', m.metadata,
          'createdAt', m.created_at, 'updatedAt', m.updated_at),
-       m.created_at, m.created_at
+       m.created_at
      FROM media m
      CROSS JOIN (VALUES ('media.uploaded', 0), ('media.ready', 1)) AS e(type, second)
      WHERE e.second = 0 OR (m.status = 'READY' AND m.seq % 4 <> 0)
      ORDER BY m.seq, e.second`,
+  );
+  // A relay's batch waiting: the newest 500 events are still queued.
+  await db.query(
+    `INSERT INTO media_event_queue (seq, event_id, workspace_id, type)
+     SELECT seq, id, workspace_id, type FROM media_events ORDER BY seq DESC LIMIT 500`,
   );
   await db.query(
     `INSERT INTO webhook_endpoints (id, workspace_id, url, events, secret_sealed)
@@ -322,13 +329,24 @@ async function prepare(shape: Shape): Promise<Target> {
       [new Date(now.getTime() - 600_000), 200],
     ],
   ];
+  // Statements that change rows run in a transaction rolled back after each run.
+  statements.push(
+    ['outbox relay: claim 500 events', OUTBOX_STATEMENTS.claim, [500]],
+    [
+      'retention: one batch of 1,000 (30-day horizon)',
+      OUTBOX_STATEMENTS.deleteDispatched,
+      [new Date(now.getTime() - 30 * 86_400_000), 1_000],
+    ],
+  );
   // The worst case a pooled connection can reach: the generic plan.
   await db.query('SET plan_cache_mode = force_generic_plan');
   const passes = new Map(
     statements.map(([name, text, values]) => [
       `pass: ${name}`,
       async () => {
+        await db.query('BEGIN');
         await db.query({ name: name.replace(/\W+/g, '_'), text, values });
+        await db.query('ROLLBACK');
       },
     ]),
   );

@@ -146,12 +146,16 @@ async function main(): Promise<void> {
     ).rows;
     const insertEvents = (count: number) =>
       outbox.query(
-        `INSERT INTO media_events (id, workspace_id, media_id, type, data)
-         SELECT 'evt_' || substr(md5($2 || n), 1, 24), $1, 'media_' || substr(md5($2 || n), 1, 24),
-                'media.uploaded',
-                jsonb_build_object('id', 'media_' || substr(md5($2 || n), 1, 24), 'filename', 'bench.jpg',
-                                   'contentType', 'image/jpeg', 'status', 'PROCESSING')
-         FROM generate_series(1, $3) AS n`,
+        `WITH event AS (
+           INSERT INTO media_events (id, workspace_id, media_id, type, data)
+           SELECT 'evt_' || substr(md5($2 || n), 1, 24), $1, 'media_' || substr(md5($2 || n), 1, 24),
+                  'media.uploaded',
+                  jsonb_build_object('id', 'media_' || substr(md5($2 || n), 1, 24), 'filename', 'bench.jpg',
+                                     'contentType', 'image/jpeg', 'status', 'PROCESSING')
+           FROM generate_series(1, $3) AS n
+           RETURNING seq, id, workspace_id, type)
+         INSERT INTO media_event_queue (seq, event_id, workspace_id, type)
+         SELECT seq, id, workspace_id, type FROM event`,
         [workspaceId, randomBytes(8).toString('hex'), count],
       );
 

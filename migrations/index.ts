@@ -14,8 +14,10 @@ import { IdempotencyRecoveryPoint1764927200000 } from './1764927200000-Idempoten
 import { CreateMediaRenditions1765013600000 } from './1765013600000-CreateMediaRenditions.js';
 import { ListIndexes1765100000000 } from './1765100000000-ListIndexes.js';
 import { RecoveryIndexes1765186400000 } from './1765186400000-RecoveryIndexes.js';
+import { OutboxQueue1765272800000 } from './1765272800000-OutboxQueue.js';
+import { BackgroundEndpointDeletion1765359200000 } from './1765359200000-BackgroundEndpointDeletion.js';
 import { PassIndexes1765532000000 } from './1765532000000-PassIndexes.js';
-import { EventTraceContext1765620000000 } from './1765620000000-EventTraceContext.js';
+import { OutboxTraceContext1765620000000 } from './1765620000000-OutboxTraceContext.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -35,6 +37,8 @@ export const MIGRATIONS = [
   CreateMediaRenditions1765013600000,
   ListIndexes1765100000000,
   RecoveryIndexes1765186400000,
+  OutboxQueue1765272800000,
+  BackgroundEndpointDeletion1765359200000,
   PassIndexes1765532000000,
-  EventTraceContext1765620000000,
+  OutboxTraceContext1765620000000,
 ];

@@ -138,12 +138,13 @@ function runTsc() {
 
 async function build(log) {
   const startedAt = new Date();
-  if (!existsSync(BUILD_ENTRY)) {
+  const firstBuild = !existsSync(BUILD_ENTRY);
+  if (firstBuild) {
     // Incremental tsc does not re-emit files it believes are up to date, even when they are gone.
     rmSync(BUILD_MARKER, { force: true });
   }
   log(
-    'Sources changed since the last build: compiling (tsc -p tsconfig.build.json)…',
+    `${firstBuild ? 'No build in dist/ yet' : 'Sources changed since the last build'}: compiling (tsc -p tsconfig.build.json)…`,
   );
   try {
     await runTsc();

@@ -2,7 +2,11 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { RequestGuardsModule } from './common/request-guards.module.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
-import { LoggingModule } from './common/logging/logging.module.js';
+import {
+  createAppLogger,
+  LoggingModule,
+} from './common/logging/logging.module.js';
+import type { PinoLoggerService } from './common/logging/pino-logger.service.js';
 import { createValidationPipe } from './common/validation/validation-pipe.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -28,12 +32,16 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig): DynamicModule {
+  /** `logger`: the one Nest itself was created with (bootstrap.ts), so both write the same lines. */
+  static register(
+    config: AppConfig,
+    logger: PinoLoggerService = createAppLogger(config),
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forConfig(config),
-        LoggingModule,
+        LoggingModule.forLogger(logger),
         MetricsModule,
         DatabaseModule,
         RedisModule,

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express } from 'express';
 import { AppModule } from './app.module.js';
-import { PinoLoggerService } from './common/logging/pino-logger.service.js';
+import { createAppLogger } from './common/logging/logging.module.js';
 import { requestIdMiddleware } from './common/logging/request-id.middleware.js';
 import { requestLogging } from './common/logging/request-logger.js';
 import type { AppConfig } from './config/app-config.js';
@@ -41,16 +41,15 @@ export async function createHttpApplication(
   config: AppConfig,
 ): Promise<NestExpressApplication> {
   await preflight(config);
+  const logger = createAppLogger(config);
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register(config),
+    AppModule.register(config, logger),
     {
-      bufferLogs: true,
+      logger,
       bodyParser: false,
       abortOnError: false,
     },
   );
-  const logger = app.get(PinoLoggerService);
-  app.useLogger(logger);
   // Plain Express middleware, ahead of Nest's routes and of Swagger UI, so every response gets them.
   const metrics = app.get(AppMetrics);
   app.use(
@@ -85,14 +84,14 @@ export async function createWorkerContext(
   config: AppConfig,
 ): Promise<INestApplicationContext> {
   await preflight(config);
+  const logger = createAppLogger(config);
   const context = await NestFactory.createApplicationContext(
-    AppModule.register(config),
+    AppModule.register(config, logger),
     {
-      bufferLogs: true,
+      logger,
       abortOnError: false,
     },
   );
-  context.useLogger(context.get(PinoLoggerService));
   context.enableShutdownHooks([], SHUTDOWN_HOOKS);
   return context;
 }

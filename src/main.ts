@@ -3,8 +3,10 @@ import {
   loadConfig,
   readEnvironment,
 } from './config/app-config.js';
+import { logShutdown } from './common/logging/shutdown-log.js';
 import { StartupError } from './infra/startup-error.js';
 
+logShutdown();
 try {
   const config = loadConfig(readEnvironment());
   // Tracing patches Express, pg, ioredis and undici as they load, so the application is imported

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import type { AppConfig } from './config/app-config.js';
 import { createHttpApplication, createWorkerContext } from './bootstrap.js';
 import {
@@ -7,8 +7,17 @@ import {
   listenUrl,
 } from './infra/http/listen.js';
 import { WorkerProbeServer } from './modules/health/worker-probe.server.js';
+import { DevWorkspaceSeeder } from './modules/workspaces/dev-workspace.seeder.js';
 
 const WORKER_PROBE_VARIABLES = 'WORKER_HEALTH_PORT/HOST';
+
+/** Last, once the process is ready, so the key is the last thing on the screen. */
+function printDevWorkspaceBanner(context: INestApplicationContext): void {
+  const { banner } = context.get(DevWorkspaceSeeder);
+  if (banner) {
+    process.stdout.write(banner);
+  }
+}
 
 /** Runs the role APP_ROLE names: the HTTP API, the worker, or both. */
 export async function startRole(config: AppConfig): Promise<void> {
@@ -31,6 +40,7 @@ export async function startRole(config: AppConfig): Promise<void> {
         ? `Worker running — health and metrics on ${listenUrl(config.workerHealthPort, config.host)}`
         : 'Worker running — health port off (WORKER_HEALTH_PORT=0)',
     );
+    printDevWorkspaceBanner(context);
     return;
   }
   await assertCanListen(config.port, config.host);
@@ -41,4 +51,5 @@ export async function startRole(config: AppConfig): Promise<void> {
   logger.log(
     `Listening on ${listenUrl(config.port, config.host)} — docs at ${config.publicBaseUrl}/docs`,
   );
+  printDevWorkspaceBanner(app);
 }

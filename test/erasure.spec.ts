@@ -175,7 +175,7 @@ describe('erasure and retention', () => {
       await until(
         async () =>
           (await count(
-            `FROM media_events WHERE media_id = ANY($1) AND dispatched_at IS NULL`,
+            `FROM media_event_queue queued JOIN media_events event ON event.seq = queued.seq WHERE event.media_id = ANY($1)`,
             [[old, recent, oldImport.mediaId, recentImport.mediaId]],
           )) === 0,
       );

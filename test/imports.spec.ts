@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { nonPublicHostMessage } from '../src/infra/fetch/non-public-host.js';
 import { ensureBuilt } from './support/build.js';
 import { createWorkspaceWithCli } from './support/cli.js';
 import { fixture, SAMPLE_PDF, waitForStatus } from './support/media.js';
@@ -154,6 +155,11 @@ describe('URL upload and imports', () => {
         const bytes = Buffer.from(await served.arrayBuffer());
         expect(bytes.subarray(0, 11).toString('hex')).toBe(
           'ffd8ffe000104a46494600',
+        );
+        // The key keeps the source's name; the file is saved under the type it now is.
+        const saveAs = `${path.slice(1).replace(/\.png$/, '')}.jpg`;
+        expect(served.headers.get('content-disposition')).toBe(
+          `inline; filename="${saveAs}"; filename*=UTF-8''${saveAs}`,
         );
       },
     );
@@ -440,26 +446,62 @@ describe('URL upload with private addresses refused (the default)', () => {
     await canary?.close();
   });
 
-  it('refuses loopback and private URLs with 400 before any connection', async () => {
+  const post = (path: string, body: unknown) =>
+    fetch(`${t.baseUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${ws.apiKey}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+
+  it('refuses loopback and private URLs with 400 before any connection, naming the host and the setting', async () => {
     const port = new URL(canary.baseUrl).port;
-    for (const url of [
-      `http://127.0.0.1:${port}/a.png`,
-      `http://localhost:${port}/a.png`,
-      `http://[::1]:${port}/a.png`,
-      `http://2130706433:${port}/a.png`,
-      `http://0x7f.1:${port}/a.png`,
-      `http://10.0.0.1:${port}/a.png`,
-    ]) {
-      const response = await fetch(`${t.baseUrl}/v1/media`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${ws.apiKey}`,
-          'Content-Type': 'application/json',
-        },
-        body: JSON.stringify({ url }),
-      });
+    // Decimal and hex forms are not URLs to the body's validation; the others reach the fetcher.
+    for (const [url, host] of [
+      [`http://127.0.0.1:${port}/a.png`, '127.0.0.1'],
+      [`http://localhost:${port}/a.png`, 'localhost'],
+      [`http://[::1]:${port}/a.png`, '::1'],
+      [`http://2130706433:${port}/a.png`, null],
+      [`http://0x7f.1:${port}/a.png`, null],
+      [`http://10.0.0.1:${port}/a.png`, '10.0.0.1'],
+    ] as const) {
+      const response = await post('/v1/media', { url });
       expect(response.status, url).toBe(400);
-      expect((await response.json()).errors[0].field).toBe('url');
+      const problem = await response.json();
+      expect(problem.errors[0].field).toBe('url');
+      if (host) {
+        const message = nonPublicHostMessage(host, { nameSetting: true });
+        expect(problem, url).toMatchObject({
+          code: 'validation_error',
+          message,
+          errors: [{ field: 'url', message }],
+        });
+      }
+    }
+    expect(canary.requests).toEqual([]);
+  });
+
+  it('refuses them on import-from-url in the same words', async () => {
+    const port = new URL(canary.baseUrl).port;
+    for (const [downloadUrl, host] of [
+      [`http://localhost:${port}/a.png`, 'localhost'],
+      [`http://127.0.0.1:${port}/a.png`, '127.0.0.1'],
+    ]) {
+      const response = await post('/v1/media/import-from-url', {
+        downloadUrl,
+        filename: 'a.png',
+        mimeType: 'image/png',
+        accessToken: TOKEN,
+      });
+      expect(response.status, downloadUrl).toBe(400);
+      const message = nonPublicHostMessage(host, { nameSetting: true });
+      expect(await response.json(), downloadUrl).toMatchObject({
+        code: 'validation_error',
+        message,
+        errors: [{ field: 'downloadUrl', message }],
+      });
     }
     expect(canary.requests).toEqual([]);
   });
@@ -524,5 +566,44 @@ describe('an import in a separate server process logging everything', () => {
     );
     expect(server.output()).toContain(jobId);
     expect(server.output()).not.toContain(TOKEN);
+  });
+
+  it('logs why a URL upload answered 500, with the request id it answered with', async () => {
+    const { apiKey: key } = await createWorkspaceWithCli('media:write');
+    const response = await fetch(`${server.baseUrl}/v1/media`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${key}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ url: `${host.baseUrl}/gone/report.pdf` }),
+    });
+    expect(response.status).toBe(500);
+    const problem = await response.json();
+    expect(problem).toMatchObject({
+      code: 'internal_error',
+      message: 'The file could not be downloaded: The source answered 404',
+    });
+    expect(JSON.stringify(problem)).not.toMatch(/stack|UpstreamStatusError/);
+    const requestId = response.headers.get('x-request-id');
+    await vi.waitFor(() => {
+      const lines = server
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines).toContainEqual(
+        expect.objectContaining({
+          level: 40,
+          requestId,
+          code: 'internal_error',
+          msg: problem.message,
+          err: expect.objectContaining({
+            kind: 'upstream_status',
+            status: 404,
+          }),
+        }),
+      );
+    });
   });
 });

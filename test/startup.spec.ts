@@ -7,8 +7,9 @@ import {
   runProcess,
   SERVER_ENTRY,
   SERVER_NODE_FLAGS,
+  startServerProcess,
 } from './support/server-process.js';
-import { testEnvironment } from './support/test-app.js';
+import { freePort, testEnvironment } from './support/test-app.js';
 
 describe('booting on an address that is already in use', () => {
   beforeAll(() => ensureBuilt());
@@ -45,11 +46,54 @@ describe('booting on an address that is already in use', () => {
 });
 
 describe('the Node flags the server runs with', () => {
-  it('are the same for `npm start` (nest-cli.json) as for `npm run start:prod`', () => {
+  const { scripts } = JSON.parse(
+    readFileSync(join(ROOT, 'package.json'), 'utf8'),
+  ) as { scripts: Record<string, string> };
+
+  it('are the same for `npm start` as for `npm run start:prod`, which start the built server itself', () => {
+    expect(SERVER_NODE_FLAGS).toContain('--max-semi-space-size=32');
+    expect(scripts['start:prod']).toBe(
+      ['node', ...SERVER_NODE_FLAGS, 'dist/src/main.js'].join(' '),
+    );
+    // Compile only when stale, then `exec`: nothing (Nest's CLI, a shell) stays resident beside it.
+    expect(scripts.start).toBe(
+      `node scripts/ensure-built.mjs && exec ${scripts['start:prod']}`,
+    );
+  });
+
+  it('are the same for `npm run start:dev` (nest-cli.json)', () => {
     const { exec } = JSON.parse(
       readFileSync(join(ROOT, 'nest-cli.json'), 'utf8'),
     ) as { exec: string };
-    expect(SERVER_NODE_FLAGS).toContain('--max-semi-space-size=32');
+    expect(scripts['start:dev']).toBe('nest start --watch');
     expect(exec).toBe(['node', ...SERVER_NODE_FLAGS].join(' '));
+  });
+});
+
+describe('a stop signal', () => {
+  beforeAll(() => ensureBuilt());
+
+  it('is logged as it arrives and once the process has stopped, which then exits 0', async () => {
+    const server = startServerProcess(
+      await freePort(),
+      testEnvironment({ APP_ROLE: 'api', LOG_LEVEL: 'info' }),
+    );
+    try {
+      await server.ready();
+    } finally {
+      expect(await server.stop()).toEqual({ code: 0, signal: null });
+    }
+
+    // Its stdout is a pipe, not a terminal: JSON lines, as production reads them.
+    const shutdownLines = server
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.context === 'Shutdown');
+    expect(shutdownLines.map(({ msg }) => msg)).toEqual([
+      'SIGTERM received: finishing running requests and jobs, then exiting',
+      expect.stringMatching(/^Stopped \d+ ms after SIGTERM \(exit code 0\)$/),
+    ]);
   });
 });

@@ -75,7 +75,12 @@ describe('OG templates', () => {
       height: size.height,
       metadata: { source: 'render' },
     });
-    const served = Buffer.from(await (await fetch(created.url)).arrayBuffer());
+    const file = await fetch(created.url);
+    // Rendered as a PNG, stored as a JPEG: saved under the name of what it is.
+    expect(file.headers.get('content-disposition')).toMatch(
+      /^inline; filename="[\w-]+\.jpg"; /,
+    );
+    const served = Buffer.from(await file.arrayBuffer());
     expect(served.subarray(0, JFIF_SOI.length)).toEqual(JFIF_SOI);
     const metadata = await sharp(served).metadata();
     expect([metadata.format, metadata.width, metadata.height]).toEqual([
@@ -158,7 +163,7 @@ describe('OG templates', () => {
     });
   });
 
-  it('renders a 400-character title and a CJK + emoji title', async () => {
+  it('renders a 400-character title and a CJK (Hangul too) + emoji title', async () => {
     await expectRendered(
       '/v1/templates',
       {
@@ -174,7 +179,9 @@ describe('OG templates', () => {
       '/v1/media/render-og',
       {
         templateSlug: 'og-blog-post',
-        config: { title: '東京で新製品を発表 🚀🎉 中文标题 → 👩‍💻🇯🇵' },
+        config: {
+          title: '東京で新製品を発表 🚀🎉 中文标题 한국어 제목 → 👩‍💻🇯🇵',
+        },
       },
       { width: 1200, height: 630 },
     );

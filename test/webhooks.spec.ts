@@ -15,6 +15,7 @@ import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import type { ApiKeyScope } from '../src/common/auth/auth-context.js';
+import { nonPublicHostMessage } from '../src/infra/fetch/non-public-host.js';
 import { QUEUES } from '../src/infra/registry.js';
 import type { DeliverWebhookJob } from '../src/modules/webhooks/webhook.jobs.js';
 import { WebhookRelay } from '../src/modules/webhooks/webhook-relay.service.js';
@@ -623,10 +624,10 @@ describe('webhooks', () => {
         owner.apiKey,
       );
       expect(item.status).toBe(201);
-      // An event already handed on, whose delivery row exists but whose job never reached Redis.
+      // An event already handed on (it has no queue entry), whose delivery row exists but whose job never reached Redis.
       await dataSource.query(
-        `INSERT INTO media_events (id, workspace_id, media_id, type, data, dispatched_at)
-         VALUES ('evt_lostjob00000000000000000', $1, $2, 'media.uploaded', $3, now())`,
+        `INSERT INTO media_events (id, workspace_id, media_id, type, data)
+         VALUES ('evt_lostjob00000000000000000', $1, $2, 'media.uploaded', $3)`,
         [
           owner.workspace.id,
           item.body.id,
@@ -1013,6 +1014,9 @@ describe('webhooks', () => {
 
 describe('webhook URLs with FETCH_ALLOW_PRIVATE_ADDRESSES off', () => {
   const db = privateDatabase('webhooks_ssrf');
+  // Tests run outside production, so refusals name the setting.
+  const refusedHost = (host: string) =>
+    nonPublicHostMessage(host, { nameSetting: true });
   let t: TestApp;
   let ws: TestWorkspace;
 
@@ -1029,21 +1033,14 @@ describe('webhook URLs with FETCH_ALLOW_PRIVATE_ADDRESSES off', () => {
 
   it.each([
     ['http://example.com/hook', 'url must be an https URL'],
-    [
-      'https://127.0.0.1/hook',
-      'url must be a public https URL: the URL points to a private address (127.0.0.1)',
-    ],
-    [
-      'https://localhost/hook',
-      'url must be a public https URL: the URL resolves to a non-public address',
-    ],
-    [
-      'https://[::1]/hook',
-      'url must be a public https URL: the URL points to a private address (::1)',
-    ],
+    // The host before the scheme: what a developer tries first is named like any private host.
+    ['http://localhost:4000/hook', refusedHost('localhost')],
+    ['https://127.0.0.1/hook', refusedHost('127.0.0.1')],
+    ['https://localhost/hook', refusedHost('localhost')],
+    ['https://[::1]/hook', refusedHost('::1')],
     [
       'https://169.254.169.254/latest/meta-data',
-      'url must be a public https URL: the URL points to a private address (169.254.169.254)',
+      refusedHost('169.254.169.254'),
     ],
     ['https://2130706433/hook', 'url must be an https URL'],
   ])('refuses %s with 400 and stores nothing', async (url, message) => {

@@ -119,8 +119,8 @@ const SAMPLES: Sample[] = [
     template: 'tweetImage',
     config: {
       title:
-        '東京で新しいプロダクトを発布しました 🚀🎉 中文标题也能正常显示 → 👩‍💻🇯🇵',
-      subtitle: '絵文字と漢字 ✓',
+        '東京で新しいプロダクトを発布しました 🚀🎉 中文标题也能正常显示 한국어 제목도 잘 보입니다 → 👩‍💻🇯🇵',
+      subtitle: '絵文字と漢字 · 이모지와 한글 ✓',
       author: '山田 太郎',
       theme: 'light',
     },

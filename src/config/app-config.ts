@@ -54,6 +54,9 @@ const COLLECTOR_URL = {
 /** Images above this many pixels are refused from their header, before any decoding. */
 export const DEFAULT_IMAGE_MAX_PIXELS = 100_000_000;
 
+export const LOG_FORMAT_SETTINGS = ['auto', 'json', 'pretty'] as const;
+export type LogFormatSetting = (typeof LOG_FORMAT_SETTINGS)[number];
+
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim())
     ? Number(value)
@@ -92,6 +95,8 @@ class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(1) REDIS_KEY_PREFIX = 'media-api';
   @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] =
     'info';
+  @IsOptional() @IsIn(LOG_FORMAT_SETTINGS) LOG_FORMAT: LogFormatSetting =
+    'auto';
   @IsOptional()
   @Transform(toInt)
   @Min(1024)
@@ -437,6 +442,8 @@ export class AppConfig {
   readonly redisUrl: string;
   readonly redisKeyPrefix: string;
   readonly logLevel: string;
+  /** `auto`: readable lines on a terminal outside production, JSON otherwise (chooseLogFormat). */
+  readonly logFormat: LogFormatSetting;
   readonly jsonBodyLimitBytes: number;
   /** Create a development workspace and key on an empty database (never in production). */
   readonly seedDevWorkspace: boolean;
@@ -528,6 +535,7 @@ export class AppConfig {
     this.redisUrl = env.REDIS_URL;
     this.redisKeyPrefix = env.REDIS_KEY_PREFIX;
     this.logLevel = env.LOG_LEVEL;
+    this.logFormat = env.LOG_FORMAT;
     this.jsonBodyLimitBytes = env.JSON_BODY_LIMIT_BYTES;
     this.seedDevWorkspace =
       (env.DEV_WORKSPACE_SEED ?? String(env.NODE_ENV !== 'production')) ===

@@ -29,6 +29,7 @@ export const LOCKS = {
   validationRecovery: 724_311_920,
   webhookRelay: 724_311_931,
   webhookRecovery: 724_311_932,
+  webhookEndpointPurge: 724_311_933,
   idempotencySweep: 724_311_940,
   renditionRecovery: 724_311_950,
 } as const;

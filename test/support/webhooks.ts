@@ -25,8 +25,8 @@ export async function webhookBacklog(
   workspaceId: string,
 ): Promise<WebhookBacklog> {
   const [{ undispatched }] = await query(
-    `SELECT count(*)::int AS undispatched FROM media_events
-      WHERE workspace_id = $1 AND dispatched_at IS NULL`,
+    `SELECT count(*)::int AS undispatched FROM media_event_queue
+      WHERE workspace_id = $1`,
     [workspaceId],
   );
   const deliveries = await query(

@@ -28,8 +28,13 @@ export class ApiError extends Error {
        */
       replayable?: boolean;
     } = {},
+    /**
+     * `cause`: what went wrong below, for the operator. It never reaches the response; the filter
+     * logs it with the request id, since the message alone is all the client is told.
+     */
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'ApiError';
   }
 

@@ -116,6 +116,58 @@ describe('ProblemDetailsFilter', () => {
     }
   });
 
+  it('logs the cause of a domain error with the request id, and answers only its message', () => {
+    const logged: unknown[][] = [];
+    Logger.overrideLogger({
+      log: () => undefined,
+      warn: (...args: unknown[]) => logged.push(args),
+      error: () => undefined,
+    });
+    try {
+      const cause = new Error('connect ECONNREFUSED 203.0.113.9:443');
+      const { host, json } = fakeHost();
+      filter().catch(
+        new ApiError(
+          'internal_error',
+          'The file could not be downloaded: could not connect to example.com',
+          {},
+          { cause },
+        ),
+        host,
+      );
+      expect(json()).toMatchObject({
+        status: 500,
+        message:
+          'The file could not be downloaded: could not connect to example.com',
+      });
+      expect(JSON.stringify(json())).not.toContain('ECONNREFUSED');
+      expect(logged).toEqual([
+        [
+          { err: cause, requestId: 'req_test', code: 'internal_error' },
+          'The file could not be downloaded: could not connect to example.com',
+          'ProblemDetails',
+        ],
+      ]);
+    } finally {
+      Logger.overrideLogger(false);
+    }
+  });
+
+  it('does not log a domain error without a cause: its answer says it all', () => {
+    const logged: unknown[][] = [];
+    Logger.overrideLogger({
+      log: () => undefined,
+      warn: (...args: unknown[]) => logged.push(args),
+      error: (...args: unknown[]) => logged.push(args),
+    });
+    try {
+      filter().catch(ApiError.validation('url', 'bad'), fakeHost().host);
+      expect(logged).toEqual([]);
+    } finally {
+      Logger.overrideLogger(false);
+    }
+  });
+
   it('maps an unreachable database to 503 with Retry-After', () => {
     const { host, sent, json } = fakeHost();
     filter().catch(

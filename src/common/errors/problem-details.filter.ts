@@ -92,6 +92,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toApiError(exception: unknown, requestId: string): ApiError {
     if (exception instanceof ApiError) {
+      if (exception.cause !== undefined) {
+        // A refusal or failure worded for the client (a download that failed: 500 as the first
+        // seed says): without this line the log would hold only the status.
+        this.logger.warn(
+          { err: exception.cause, requestId, code: exception.code },
+          exception.message,
+        );
+      }
       return exception;
     }
     if (exception instanceof HttpException) {

@@ -11,6 +11,7 @@ import { SafeFetcher } from './safe-fetcher.js';
       useFactory: (config: AppConfig) =>
         new SafeFetcher({
           allowPrivateAddresses: config.fetch.allowPrivateAddresses,
+          nameAllowSetting: !config.isProduction,
           pace: config.fetch.pace,
         }),
     },

@@ -5,8 +5,9 @@ import { isIP, type LookupFunction } from 'node:net';
 import { Transform, type Readable } from 'node:stream';
 import { Agent, type Dispatcher } from 'undici';
 import { formatBytes } from '../../lib/bytes.js';
-import { isPublicAddress } from './address-policy.js';
+import { isPublicAddress, isPublicHostLiteral } from './address-policy.js';
 import { FetchError, UpstreamStatusError } from './fetch-error.js';
+import { nonPublicHostMessage } from './non-public-host.js';
 
 export interface ResolvedAddress {
   address: string;
@@ -44,6 +45,11 @@ export interface FetchPace {
 export interface SafeFetcherOptions {
   /** Development and tests only: skip the address check entirely. */
   allowPrivateAddresses?: boolean;
+  /**
+   * Refusals of non-public hosts name FETCH_ALLOW_PRIVATE_ADDRESSES, the setting that allows them;
+   * for servers where it can be turned on (outside production).
+   */
+  nameAllowSetting?: boolean;
   resolve?: Resolver;
   /** Which resolved or literal addresses may be contacted; `isPublicAddress` by default. */
   isAllowedAddress?: (address: string) => boolean;
@@ -132,12 +138,16 @@ export class SafeFetcher implements OnApplicationShutdown {
   private readonly logger = new Logger(SafeFetcher.name);
   private readonly resolve: Resolver;
   private readonly isAllowedAddress: (address: string) => boolean;
+  private readonly allowPrivateAddresses: boolean;
+  private readonly nameAllowSetting: boolean;
   private readonly defaults: Omit<Limits, 'signal' | 'settle'>;
   /** undici sets the connect timeout per Agent, so there is one Agent per timeout value in use. */
   private readonly agents = new Map<number, Agent>();
 
   constructor(options: SafeFetcherOptions = {}) {
     this.resolve = options.resolve ?? systemResolve;
+    this.allowPrivateAddresses = options.allowPrivateAddresses ?? false;
+    this.nameAllowSetting = options.nameAllowSetting ?? false;
     this.isAllowedAddress = options.allowPrivateAddresses
       ? () => true
       : (options.isAllowedAddress ?? isPublicAddress);
@@ -229,7 +239,7 @@ export class SafeFetcher implements OnApplicationShutdown {
   async assertReachable(url: string | URL): Promise<URL> {
     const target = parseTarget(String(url));
     this.checkLiteralHost(target);
-    const host = target.hostname.replace(/^\[(.*)\]$/, '$1');
+    const host = bareHost(target);
     if (isIP(host) === 0) {
       const timeoutMs = this.defaults.timeouts.connectMs;
       let timer: NodeJS.Timeout | undefined;
@@ -280,15 +290,38 @@ export class SafeFetcher implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Refuses what can be told from the URL alone, sending and resolving nothing: not http(s),
+   * credentials, an IP literal outside the allowed addresses, or a name kept for internal hosts
+   * (`localhost`, `*.internal`, …). For URLs fetched later (imports), so the caller hears at once
+   * what the download would be refused for, in the same words.
+   */
+  checkWithoutResolving(url: string | URL): URL {
+    const target = parseTarget(String(url));
+    this.checkLiteralHost(target);
+    if (
+      !this.allowPrivateAddresses &&
+      isIP(bareHost(target)) === 0 &&
+      !isPublicHostLiteral(target.hostname)
+    ) {
+      throw this.blockedHost(target.hostname);
+    }
+    return target;
+  }
+
   /** Node connects to an IP-literal host without calling `lookup`, so literals are checked here. */
   private checkLiteralHost(url: URL): void {
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const host = bareHost(url);
     if (isIP(host) !== 0 && !this.isAllowedAddress(host)) {
-      throw new FetchError(
-        'blocked_address',
-        `the URL points to a private address (${host})`,
-      );
+      throw this.blockedHost(host);
     }
+  }
+
+  private blockedHost(host: string): FetchError {
+    return new FetchError(
+      'blocked_address',
+      nonPublicHostMessage(host, { nameSetting: this.nameAllowSetting }),
+    );
   }
 
   private agentFor(connectMs: number): Agent {
@@ -344,10 +377,7 @@ export class SafeFetcher implements OnApplicationShutdown {
       this.logger.warn(
         `Refused ${hostname}: it resolves to the non-public address ${blocked.address}`,
       );
-      throw new FetchError(
-        'blocked_address',
-        'the URL resolves to a non-public address',
-      );
+      throw this.blockedHost(hostname);
     }
     return addresses;
   }
@@ -390,6 +420,11 @@ function toFetchResponse(
     contentLength,
     release: () => body.destroy(),
   };
+}
+
+/** The host without the brackets an IPv6 literal has in a URL. */
+function bareHost(url: URL): string {
+  return url.hostname.replace(/^\[(.*)\]$/, '$1');
 }
 
 function parseTarget(href: string, base?: URL): URL {

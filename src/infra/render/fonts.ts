@@ -87,25 +87,48 @@ class SlicedFamily {
 
 const CJK_WEIGHTS: FontWeight[] = [400, 700];
 
+/** Hangul jamo, compatibility jamo, jamo extensions A and B, and the syllables. */
+const HANGUL: CodePointRange[] = [
+  [0x1100, 0x11ff],
+  [0x3130, 0x318f],
+  [0xa960, 0xa97f],
+  [0xac00, 0xd7ff],
+];
+
 /**
  * CJK fonts are ~5 MB per weight; loading them all up front would cost every worker seconds and
  * hundreds of MB. Instead satori asks (`loadAdditionalAsset`) for text no loaded font covers, and
  * gets only the slices covering it — Japanese first, then Simplified Chinese for the hanzi the
- * Japanese font lacks. Each slice is read once and handed back as the same buffer, so satori
- * parses it once per worker.
+ * Japanese font lacks, then Korean. Hangul goes to the Korean font first: the Japanese slices
+ * carry the compatibility jamo and the Chinese ones about 80 of the 11,172 syllables, and a word
+ * drawn from two families would not match itself. Each slice is read once and handed back as the
+ * same buffer, so satori parses it once per worker.
  */
 export class CjkFallbackFonts {
-  private readonly families = [
-    new SlicedFamily('Noto Sans JP', '@fontsource/noto-sans-jp'),
-    new SlicedFamily('Noto Sans SC', '@fontsource/noto-sans-sc'),
-  ];
+  private readonly japanese = new SlicedFamily(
+    'Noto Sans JP',
+    '@fontsource/noto-sans-jp',
+  );
+  private readonly chinese = new SlicedFamily(
+    'Noto Sans SC',
+    '@fontsource/noto-sans-sc',
+  );
+  private readonly korean = new SlicedFamily(
+    'Noto Sans KR',
+    '@fontsource/noto-sans-kr',
+  );
+  private readonly hanFirst = [this.japanese, this.chinese, this.korean];
+  private readonly hangulFirst = [this.korean, this.japanese, this.chinese];
   private readonly loaded = new Map<string, Buffer>();
 
   fontsFor(text: string): Font[] {
     const fonts = new Map<string, Font>();
     for (const char of text) {
       const codePoint = char.codePointAt(0)!;
-      for (const family of this.families) {
+      const families = covers(HANGUL, codePoint)
+        ? this.hangulFirst
+        : this.hanFirst;
+      for (const family of families) {
         const subset = family.subsetFor(codePoint);
         if (!subset) continue;
         for (const weight of CJK_WEIGHTS) {

@@ -5,6 +5,8 @@ import {
   FetchError,
   UpstreamStatusError,
 } from '../../infra/fetch/fetch-error.js';
+import { nonPublicHostMessage } from '../../infra/fetch/non-public-host.js';
+import { SafeFetcher } from '../../infra/fetch/safe-fetcher.js';
 import { RetryLaterError } from '../../infra/queue/job-port.js';
 import type { Storage } from '../../infra/storage/storage.port.js';
 import {
@@ -183,6 +185,7 @@ describe('ImportJobsService', () => {
         },
       } as unknown as Storage,
       config,
+      new SafeFetcher({ nameAllowSetting: true }),
     );
   });
 
@@ -238,6 +241,28 @@ describe('ImportJobsService', () => {
       expect(media.rows.size).toBe(0);
       expect(imports.rows.size).toBe(0);
       expect(queuedImports).toEqual([]);
+    });
+
+    it('refuses a loopback host by name in the words the download would use', async () => {
+      await expect(
+        (async () =>
+          service.startUrlImport('ws_test', {
+            downloadUrl: 'http://localhost:8080/a.png',
+            filename: 'a',
+            mimeType: 'image/png',
+            accessToken: 't',
+          }))(),
+      ).rejects.toMatchObject({
+        code: 'validation_error',
+        details: {
+          errors: [
+            {
+              field: 'downloadUrl',
+              message: nonPublicHostMessage('localhost', { nameSetting: true }),
+            },
+          ],
+        },
+      });
     });
 
     it('refuses while the processing queue is away, creating nothing', async () => {

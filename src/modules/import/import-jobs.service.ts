@@ -3,7 +3,8 @@ import { ApiError } from '../../common/errors/api-error.js';
 import { isId, newId } from '../../common/ids.js';
 import { AppConfig } from '../../config/app-config.js';
 import { UnitOfWork } from '../../infra/database/unit-of-work.js';
-import { isPublicHostLiteral } from '../../infra/fetch/address-policy.js';
+import { FetchError } from '../../infra/fetch/fetch-error.js';
+import { SafeFetcher } from '../../infra/fetch/safe-fetcher.js';
 import {
   Every,
   OnJob,
@@ -88,6 +89,7 @@ export class ImportJobsService {
     private readonly tokens: ImportTokens,
     private readonly storage: Storage,
     private readonly config: AppConfig,
+    private readonly fetcher: SafeFetcher,
   ) {}
 
   startUrlImport(
@@ -356,20 +358,15 @@ export class ImportJobsService {
     return { mediaId: item.id, jobId };
   }
 
-  /** Refuses at request time what the download would refuse anyway (scheme, credentials, literal private hosts). */
+  /** Refuses at request time, in the download's own words, what the download would refuse anyway. */
   private assertFetchableUrl(value: string, field: string): void {
-    const url = new URL(value);
-    if (url.username || url.password) {
-      throw ApiError.validation(
-        field,
-        `${field} must not carry a user name or password`,
-      );
-    }
-    if (
-      !this.config.fetch.allowPrivateAddresses &&
-      !isPublicHostLiteral(url.hostname)
-    ) {
-      throw ApiError.validation(field, `${field} must point to a public host`);
+    try {
+      this.fetcher.checkWithoutResolving(value);
+    } catch (error) {
+      if (error instanceof FetchError) {
+        throw ApiError.validation(field, error.message);
+      }
+      throw error;
     }
   }
 

@@ -67,5 +67,7 @@ function toUploadError(error: unknown): unknown {
   return new ApiError(
     'internal_error',
     `The file could not be downloaded: ${failure.message}`,
+    {},
+    { cause: error },
   );
 }

@@ -9,7 +9,6 @@ import {
   PrimaryColumn,
 } from 'typeorm';
 import { bigintAsNumber } from '../../infra/database/bigint.js';
-import type { TraceCarrier } from '../../infra/tracing/trace-context.js';
 import { Media } from './media.entity.js';
 
 export const MEDIA_EVENT_TYPES = [
@@ -24,17 +23,20 @@ export type MediaEventType = (typeof MEDIA_EVENT_TYPES)[number];
 /**
  * Lifecycle events, written in the same transaction as the status change they describe (a
  * transactional outbox), so an event is never lost or invented when a process dies in between.
- * Webhook delivery reads from here.
+ * Webhook delivery reads from here. Rows are never updated: what a relay has still to hand on is
+ * kept in `media_event_queue` (MediaEventQueueEntry), so the table only grows at its end and
+ * shrinks at its start (retention).
  */
 @Entity({ name: 'media_events' })
-@Index('idx_media_events_undispatched', ['seq'], {
-  where: '"dispatched_at" IS NULL',
-})
 export class MediaEvent {
+  /** Delivery jobs load their event by id; deliveries reference it. */
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id: string;
 
-  /** Commit-independent insertion order: the order a relay hands events on in. */
+  /**
+   * Commit-independent insertion order: the order a relay hands events on in. Indexed for
+   * retention (oldest first, from the low end) and as the key the queue references.
+   */
   @Index('uq_media_events_seq', { unique: true })
   @Column({ type: 'bigint', transformer: bigintAsNumber })
   @Generated('increment')
@@ -64,15 +66,4 @@ export class MediaEvent {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
-
-  /**
-   * The trace of the request or job that wrote the event (W3C headers), continued by the webhook
-   * deliveries made of it; null while tracing is off.
-   */
-  @Column({ name: 'trace_context', type: 'jsonb', nullable: true })
-  traceContext: TraceCarrier | null;
-
-  /** Set once a relay has handed the event on; undispatched events are found by a partial index. */
-  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
-  dispatchedAt: Date | null;
 }

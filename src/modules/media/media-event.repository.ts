@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { Repository, type EntityManager } from 'typeorm';
 import { newId } from '../../common/ids.js';
 import {
   activeTraceCarrier,
@@ -23,31 +22,59 @@ export interface ClaimedEvent {
   seq: number;
   workspaceId: string;
   type: MediaEventType;
-  /** The trace that wrote the event, for its deliveries to continue. */
+  /** The trace of the request or job that wrote the event, for its deliveries to continue. */
   traceContext?: TraceCarrier;
 }
 
 /**
- * Claims the oldest undispatched events, skipping rows another relay holds, and marks them
- * dispatched, in one statement; the partial index of undispatched events serves it.
+ * The outbox's statements, exported for the query-plan tests.
+ * - `record`: events and their queue entries, in one statement of the caller's unit of work. An
+ *   entry keeps the trace of the unit of work that wrote it (null while tracing is off) for the
+ *   relay to hand on with the event's deliveries.
+ * - `claim`: takes the oldest entries of the queue, skipping those another relay holds, and deletes
+ *   them; the queue holds only the backlog, so this costs the same at any size of `media_events`
+ *   (whose rows it does not touch). The claimed keys are collected first (`= ANY (ARRAY(…))`), so
+ *   the delete is primary-key lookups whatever the planner thinks of the queue's size.
+ * - `deleteDispatched`: retention. Reads the `limit` oldest events by `seq` (an index walk from its
+ *   low end that stops at `limit` rows) and deletes those among them created before the horizon and
+ *   below the oldest queued `seq`: the relay claims in `seq` order, so every event below it has
+ *   been handed on. Filtering inside the walk instead would read the whole table on a pass that
+ *   finds nothing old enough. Events are inserted in `seq` order with `now()`, so the oldest are
+ *   first; a batch that meets a younger or queued event deletes fewer than `limit`, which ends the
+ *   pass.
  */
-const CLAIM_UNDISPATCHED = `
-WITH claimed AS (
-  SELECT id FROM media_events
-  WHERE dispatched_at IS NULL
+export const OUTBOX_STATEMENTS = {
+  record: `
+WITH event AS (
+  INSERT INTO media_events (id, workspace_id, media_id, type, data)
+  SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::jsonb[])
+  RETURNING seq, id, workspace_id, type
+)
+INSERT INTO media_event_queue (seq, event_id, workspace_id, type, trace_context)
+SELECT seq, id, workspace_id, type, $6::jsonb FROM event`,
+  claim: `
+DELETE FROM media_event_queue
+WHERE seq = ANY (ARRAY(
+  SELECT seq FROM media_event_queue
   ORDER BY seq
   LIMIT $1
   FOR UPDATE SKIP LOCKED
-)
-UPDATE media_events event SET dispatched_at = now()
-FROM claimed
-WHERE event.id = claimed.id
-RETURNING event.id, event.seq, event.workspace_id, event.type, event.trace_context`;
+))
+RETURNING event_id, seq, workspace_id, type, trace_context`,
+  deleteDispatched: `
+DELETE FROM media_events WHERE seq = ANY (ARRAY(
+  SELECT head.seq FROM (
+    SELECT seq, created_at FROM media_events ORDER BY seq LIMIT $2
+  ) head
+  WHERE head.created_at < $1
+    AND head.seq < coalesce((SELECT min(seq) FROM media_event_queue), 9223372036854775807)
+))`,
+} as const;
 
 /**
- * The only code that reads or writes `media_events`, the transactional outbox of lifecycle events:
- * an event is written in the same unit of work as the status change it describes, so it is never
- * lost or invented when a process dies in between.
+ * The only code that reads or writes the transactional outbox of lifecycle events (`media_events`
+ * and `media_event_queue`): an event is written in the same unit of work as the status change it
+ * describes, so it is never lost or invented when a process dies in between.
  */
 @Injectable()
 export class MediaEventRepository {
@@ -67,22 +94,14 @@ export class MediaEventRepository {
     type: MediaEventType,
     tx: Transaction,
   ): Promise<void> {
-    if (items.length === 0) {
-      return;
-    }
-    const traceContext = activeTraceCarrier() ?? null;
-    await managerOf(this.events.manager.connection, tx).insert(
-      MediaEvent,
+    await this.insert(
       items.map((media) => ({
-        id: newId('event'),
         workspaceId: media.workspaceId,
         mediaId: media.id,
         type,
-        traceContext,
-        data: JSON.parse(
-          JSON.stringify(toMediaDto(media)),
-        ) as QueryDeepPartialEntity<Record<string, unknown>>,
+        data: toMediaDto(media),
       })),
+      tx,
     );
   }
 
@@ -91,35 +110,35 @@ export class MediaEventRepository {
     rendition: MediaRendition,
     tx: Transaction,
   ): Promise<void> {
-    await managerOf(this.events.manager.connection, tx).insert(MediaEvent, {
-      id: newId('event'),
-      workspaceId: rendition.workspaceId,
-      mediaId: rendition.mediaId,
-      traceContext: activeTraceCarrier() ?? null,
-      type:
-        rendition.status === 'ready'
-          ? 'media.rendition.ready'
-          : 'media.rendition.failed',
-      data: JSON.parse(
-        JSON.stringify({
+    await this.insert(
+      [
+        {
+          workspaceId: rendition.workspaceId,
           mediaId: rendition.mediaId,
-          rendition: toRenditionDto(rendition),
-        }),
-      ) as QueryDeepPartialEntity<Record<string, unknown>>,
-    });
+          type:
+            rendition.status === 'ready'
+              ? 'media.rendition.ready'
+              : 'media.rendition.failed',
+          data: {
+            mediaId: rendition.mediaId,
+            rendition: toRenditionDto(rendition),
+          },
+        },
+      ],
+      tx,
+    );
   }
 
-  /** Takes up to `limit` undispatched events, oldest first, marking them dispatched in `tx`. */
+  /** Takes up to `limit` undispatched events, oldest first, out of the queue in `tx`. */
   async claimUndispatched(
     limit: number,
     tx: Transaction,
   ): Promise<ClaimedEvent[]> {
-    const [rows] = (await managerOf(this.events.manager.connection, tx).query(
-      CLAIM_UNDISPATCHED,
-      [limit],
-    )) as [
+    const [rows] = (await this.manager(tx).query(OUTBOX_STATEMENTS.claim, [
+      limit,
+    ])) as [
       Array<{
-        id: string;
+        event_id: string;
         seq: string;
         workspace_id: string;
         type: string;
@@ -129,7 +148,7 @@ export class MediaEventRepository {
     ];
     return rows
       .map((row) => ({
-        id: row.id,
+        id: row.event_id,
         seq: Number(row.seq),
         workspaceId: row.workspace_id,
         type: row.type as MediaEventType,
@@ -139,16 +158,13 @@ export class MediaEventRepository {
   }
 
   /**
-   * Deletes up to `limit` dispatched events created before `before`, oldest first, with their
-   * deliveries and attempts (by cascade); returns how many. Walks the `seq` index from its low end,
-   * where old events are, so a pass costs the rows it deletes, not the table.
+   * Deletes dispatched events created before `before`, from the `limit` oldest, with their
+   * deliveries and attempts (by cascade, each through an index on the referencing column);
+   * returns how many. A batch reads `limit` index entries whatever the size of the table.
    */
   async deleteDispatchedBefore(before: Date, limit: number): Promise<number> {
     const [, deleted] = (await this.events.query(
-      `DELETE FROM media_events WHERE seq IN (
-         SELECT seq FROM media_events
-         WHERE dispatched_at IS NOT NULL AND created_at < $1
-         ORDER BY seq LIMIT $2)`,
+      OUTBOX_STATEMENTS.deleteDispatched,
       [before, limit],
     )) as [unknown, number];
     return deleted;
@@ -156,5 +172,31 @@ export class MediaEventRepository {
 
   findById(id: string): Promise<MediaEvent | null> {
     return this.events.findOneBy({ id });
+  }
+
+  private async insert(
+    events: Array<{
+      workspaceId: string;
+      mediaId: string;
+      type: MediaEventType;
+      data: object;
+    }>,
+    tx: Transaction,
+  ): Promise<void> {
+    if (events.length === 0) {
+      return;
+    }
+    await this.manager(tx).query(OUTBOX_STATEMENTS.record, [
+      events.map(() => newId('event')),
+      events.map((event) => event.workspaceId),
+      events.map((event) => event.mediaId),
+      events.map((event) => event.type),
+      events.map((event) => JSON.stringify(event.data)),
+      activeTraceCarrier() ?? null,
+    ]);
+  }
+
+  private manager(tx: Transaction): EntityManager {
+    return managerOf(this.events.manager.connection, tx);
   }
 }

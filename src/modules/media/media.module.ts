@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { StorageModule } from '../../infra/storage/storage.module.js';
+import { MediaEventQueueEntry } from './media-event-queue.entity.js';
 import { MediaEvent } from './media-event.entity.js';
 import { MediaEventRepository } from './media-event.repository.js';
 import { MediaIngest } from './media-ingest.service.js';
@@ -17,12 +18,17 @@ import { MediaRenditionRepository } from './rendition.repository.js';
 
 /**
  * The media library: items, their lifecycle events and their renditions (the only owner of
- * `media`, `media_events` and `media_renditions`), the lifecycle transitions, and the ingest step
+ * `media`, `media_events`, `media_event_queue` and `media_renditions`), the lifecycle transitions, and the ingest step
  * server-side sources share. Renditions are made by the renditions module.
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Media, MediaEvent, MediaRendition]),
+    TypeOrmModule.forFeature([
+      Media,
+      MediaEvent,
+      MediaEventQueueEntry,
+      MediaRendition,
+    ]),
     StorageModule,
   ],
   controllers: [MediaController],

@@ -35,7 +35,8 @@ export type DeliveryState = (typeof DELIVERY_STATES)[number];
 @Index('idx_webhook_deliveries_due', ['nextAttemptAt'], {
   where: `"state" = 'pending'`,
 })
-@Index('idx_webhook_deliveries_endpoint_state', ['endpointId', 'state'])
+/** An endpoint's deliveries in id order: the endpoint purge's batches and the endpoint's cascade. */
+@Index('idx_webhook_deliveries_endpoint', ['endpointId', 'id'])
 export class WebhookDelivery {
   @PrimaryColumn({ type: 'bigint', transformer: bigintAsNumber })
   @Generated('increment')

@@ -148,9 +148,7 @@ const event = {
   mediaId: 'media_1',
   type: 'media.ready',
   data: { id: 'media_1', status: 'READY' },
-  traceContext: null,
   createdAt: new Date('2026-01-01T00:00:00Z'),
-  dispatchedAt: null,
 } as MediaEvent;
 
 describe('WebhookDeliveryService', () => {

@@ -232,8 +232,8 @@ export class WebhookDeliveryService {
     outcome: AttemptOutcome,
   ): Promise<string> {
     const recorded = await this.unitOfWork.run(async (tx) => {
-      // Holds off a concurrent delete of the endpoint (which cascades to the delivery) until the
-      // attempt is logged.
+      // Holds off the purge of a deleted endpoint (which cascades to the delivery) until the
+      // attempt is logged; an endpoint deleted meanwhile gets no log.
       if (!(await this.webhooks.holdEndpoint(delivery.endpointId, tx))) {
         return { summary: `attempt ${attempt} made; the endpoint is gone` };
       }

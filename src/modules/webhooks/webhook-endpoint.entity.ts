@@ -1,6 +1,7 @@
 import {
   Column,
   CreateDateColumn,
+  DeleteDateColumn,
   Entity,
   Generated,
   Index,
@@ -18,6 +19,9 @@ import { Workspace } from '../workspaces/workspace.entity.js';
  */
 @Entity({ name: 'webhook_endpoints' })
 @Index('idx_webhook_endpoints_workspace_seq', ['workspaceId', 'seq'])
+@Index('idx_webhook_endpoints_deleted', ['deletedAt'], {
+  where: '"deleted_at" IS NOT NULL',
+})
 export class WebhookEndpoint {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id: string;
@@ -79,4 +83,12 @@ export class WebhookEndpoint {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /**
+   * Set by DELETE /v1/webhooks/:id. TypeORM's reads leave such an endpoint out (a soft delete), so
+   * it is gone for the client and the delivery jobs at once; the endpoint purge pass deletes its
+   * deliveries in batches, then the row.
+   */
+  @DeleteDateColumn({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
 }

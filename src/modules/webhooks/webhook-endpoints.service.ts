@@ -158,10 +158,13 @@ export class WebhookEndpointsService {
     });
   }
 
-  /** Removes the endpoint, its deliveries and their log. */
+  /**
+   * Removes the endpoint: it is gone for the client and receives nothing more from now on. Its
+   * deliveries and their log, which may be millions of rows, are deleted by the endpoint purge pass.
+   */
   async delete(workspaceId: string, id: string): Promise<void> {
     const endpoint = await this.get(workspaceId, id);
-    await this.webhooks.deleteEndpoint(workspaceId, endpoint.id);
+    await this.webhooks.softDeleteEndpoint(workspaceId, endpoint.id);
   }
 
   /**
@@ -229,23 +232,30 @@ export class WebhookEndpointsService {
 
   /**
    * A target must be https on a public host (plain http and private hosts only with
-   * FETCH_ALLOW_PRIVATE_ADDRESSES), checked by resolving it now; deliveries check it again.
+   * FETCH_ALLOW_PRIVATE_ADDRESSES), checked by resolving it now; deliveries check it again. The
+   * host is checked before the scheme, so `http://localhost:…` is refused as every route refuses a
+   * private host, naming the setting that allows both.
    */
   private async checkUrl(raw: string): Promise<string> {
-    const url = new URL(raw);
-    if (url.protocol !== 'https:' && !this.config.fetch.allowPrivateAddresses) {
-      throw ApiError.validation('url', 'url must be an https URL');
-    }
     try {
+      const url = this.fetcher.checkWithoutResolving(raw);
+      if (
+        url.protocol !== 'https:' &&
+        !this.config.fetch.allowPrivateAddresses
+      ) {
+        throw ApiError.validation('url', 'url must be an https URL');
+      }
       return (await this.fetcher.assertReachable(url)).href;
     } catch (error) {
-      if (error instanceof FetchError) {
-        throw ApiError.validation(
-          'url',
-          `url must be a public https URL: ${error.message}`,
-        );
+      if (!(error instanceof FetchError)) {
+        throw error;
       }
-      throw error;
+      throw ApiError.validation(
+        'url',
+        error.kind === 'blocked_address'
+          ? error.message
+          : `url must be a public https URL: ${error.message}`,
+      );
     }
   }
 

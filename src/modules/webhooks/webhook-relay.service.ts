@@ -29,9 +29,9 @@ export class WebhookRelay {
   ) {}
 
   /**
-   * Hands on every undispatched event: in one unit of work, the oldest undispatched events are
-   * claimed (skipping rows another relay holds) and marked dispatched, and their deliveries are
-   * created. With nothing to do this is one query on the partial index of undispatched events.
+   * Hands on every undispatched event: in one unit of work, the oldest entries of the outbox queue
+   * are claimed (skipping rows another relay holds) and deleted, and their events' deliveries are
+   * created. With nothing to do this is one query on the (empty) queue.
    * Deliveries are queued after their transaction commits; when that fails (Redis away, the
    * process dies) they stay due in the database for `requeueLost`.
    */

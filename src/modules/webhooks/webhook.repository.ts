@@ -15,9 +15,9 @@ import {
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
 
 /**
- * One delivery per enabled endpoint of each event's workspace subscribed to its type. The unique
- * (event, endpoint) pair makes a second hand-over of the same event impossible even if one ever
- * claimed it again.
+ * One delivery per enabled, undeleted endpoint of each event's workspace subscribed to its type.
+ * The unique (event, endpoint) pair makes a second hand-over of the same event impossible even if
+ * one ever claimed it again.
  */
 const CREATE_DELIVERIES = `
 INSERT INTO webhook_deliveries (event_id, endpoint_id, next_attempt_at)
@@ -27,10 +27,47 @@ FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::bigint[])
 JOIN webhook_endpoints endpoint
   ON endpoint.workspace_id = event.workspace_id
  AND endpoint.enabled
+ AND endpoint.deleted_at IS NULL
  AND event.type = ANY (endpoint.events)
 ORDER BY event.seq, endpoint.id
 ON CONFLICT (event_id, endpoint_id) DO NOTHING
 RETURNING id, event_id`;
+
+/**
+ * The endpoint purge's statements (exported for the query-plan tests), each an index walk bounded
+ * by its LIMIT: deleted endpoints, oldest deletion first (`idx_webhook_endpoints_deleted`); a batch
+ * of one endpoint's deliveries after a cursor, with their attempts by cascade
+ * (`idx_webhook_deliveries_endpoint`, then `idx_webhook_attempts_delivery` per delivery); the
+ * endpoint row once its deliveries are gone. The batch's walk is written as a row comparison in
+ * (endpoint_id, id) order with the endpoint filtered outside its LIMIT, so only that index can
+ * serve it: with `endpoint_id = $1` inside, an endpoint holding a large share of the table made the
+ * planner walk the primary key from the cursor and filter, which is a scan when its deliveries are
+ * the newest. The last batch may read a few entries of the next endpoint; they are left alone.
+ */
+export const ENDPOINT_PURGE_STATEMENTS = {
+  findDeleted: `
+SELECT id FROM webhook_endpoints
+WHERE deleted_at IS NOT NULL
+ORDER BY deleted_at
+LIMIT $1`,
+  deleteDeliveries: `
+WITH batch AS (
+  SELECT id FROM (
+    SELECT endpoint_id, id FROM webhook_deliveries
+    WHERE (endpoint_id, id) > ($1, $2)
+    ORDER BY endpoint_id, id
+    LIMIT $3
+  ) walk
+  WHERE endpoint_id = $1
+), deleted AS (
+  DELETE FROM webhook_deliveries WHERE id = ANY (ARRAY(SELECT id FROM batch)) RETURNING id
+)
+SELECT (SELECT count(*) FROM batch)::int AS seen,
+       (SELECT max(id) FROM batch) AS last,
+       (SELECT count(*) FROM deleted)::int AS deleted`,
+  deleteEndpoint: `
+DELETE FROM webhook_endpoints WHERE id = $1 AND deleted_at IS NOT NULL`,
+} as const;
 
 /** A delivery due for an attempt, with its endpoint. */
 export type DeliveryWithEndpoint = WebhookDelivery & {
@@ -117,21 +154,60 @@ export class WebhookRepository {
     return this.manager(tx).save(endpoint);
   }
 
-  /** Removes the endpoint, with its deliveries and their log (cascade). */
-  async deleteEndpoint(workspaceId: string, id: string): Promise<void> {
-    await this.endpoints.delete({ id, workspaceId });
+  /**
+   * Marks the endpoint deleted: from now on no read finds it and the relay creates no delivery for
+   * it. One row's update whatever its history; the purge pass removes the rest.
+   */
+  async softDeleteEndpoint(workspaceId: string, id: string): Promise<void> {
+    await this.endpoints.softDelete({ id, workspaceId });
   }
 
   /**
-   * Holds off a concurrent delete of the endpoint (which cascades to its deliveries) until `tx`
-   * ends, while letting other deliveries' updates of the endpoint through. False when it is gone.
+   * Holds off the purge's delete of the endpoint row until `tx` ends, while letting other
+   * deliveries' updates of the endpoint through. False when it is deleted or gone.
    */
   async holdEndpoint(id: string, tx: Transaction): Promise<boolean> {
     const rows = (await this.manager(tx).query(
-      'SELECT 1 FROM webhook_endpoints WHERE id = $1 FOR KEY SHARE',
+      'SELECT 1 FROM webhook_endpoints WHERE id = $1 AND deleted_at IS NULL FOR KEY SHARE',
       [id],
     )) as unknown[];
     return rows.length > 0;
+  }
+
+  /** Up to `limit` deleted endpoints still in the table, the longest deleted first. */
+  async findDeletedEndpoints(limit: number): Promise<string[]> {
+    const rows = (await this.manager(undefined).query(
+      ENDPOINT_PURGE_STATEMENTS.findDeleted,
+      [limit],
+    )) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Deletes the next `limit` deliveries of a deleted endpoint with ids above `afterId`, with their
+   * attempts. Returns how many it looked at and the last id (the next batch's cursor).
+   */
+  async deleteDeliveriesOf(
+    endpointId: string,
+    afterId: number,
+    limit: number,
+  ): Promise<{ seen: number; lastId: number }> {
+    const [row] = (await this.manager(undefined).query(
+      ENDPOINT_PURGE_STATEMENTS.deleteDeliveries,
+      [endpointId, afterId, limit],
+    )) as Array<{ seen: number; last: string | null }>;
+    return { seen: row.seen, lastId: Number(row.last ?? afterId) };
+  }
+
+  /**
+   * Deletes a deleted endpoint's row; a delivery a relay created while the endpoint was being
+   * deleted goes with it by cascade.
+   */
+  async purgeEndpoint(id: string): Promise<void> {
+    await this.manager(undefined).query(
+      ENDPOINT_PURGE_STATEMENTS.deleteEndpoint,
+      [id],
+    );
   }
 
   /**

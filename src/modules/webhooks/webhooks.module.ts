@@ -6,6 +6,7 @@ import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 import { WebhookAttempt } from './webhook-attempt.entity.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';
+import { WebhookEndpointPurge } from './webhook-endpoint-purge.service.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
 import { WebhookEndpointsService } from './webhook-endpoints.service.js';
 import { WebhookJobs } from './webhook.jobs.js';
@@ -32,6 +33,7 @@ import { WebhooksController } from './webhooks.controller.js';
     WebhookJobs,
     WebhookRelay,
     WebhookDeliveryService,
+    WebhookEndpointPurge,
   ],
 })
 export class WebhooksModule {}

@@ -16,6 +16,11 @@ import { WorkspacesService } from './workspaces.service.js';
 @Injectable()
 export class DevWorkspaceSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger(DevWorkspaceSeeder.name);
+  /**
+   * What to print about the key this process created, if any. main.ts prints it once the server
+   * is ready: printed here, the rest of the boot's log lines would scroll it out of sight.
+   */
+  private createdKeyBanner: string | undefined;
 
   constructor(
     private readonly config: AppConfig,
@@ -44,18 +49,21 @@ export class DevWorkspaceSeeder implements OnApplicationBootstrap {
       this.logger.log(
         `Created development workspace ${workspace.id} with API key ${apiKey.id}`,
       );
-      process.stdout.write(
-        [
-          '',
-          '  Development workspace created. Its API key (shown once, store it now):',
-          '',
-          `    ${secret}`,
-          '',
-          `  Try: curl -H "Authorization: Bearer ${secret}" ${this.config.publicBaseUrl}/v1/workspace`,
-          '',
-          '',
-        ].join('\n'),
-      );
+      this.createdKeyBanner = [
+        '',
+        '  Development workspace created. Its API key (shown once, store it now):',
+        '',
+        `    ${secret}`,
+        '',
+        `  Try: curl -H "Authorization: Bearer ${secret}" ${this.config.publicBaseUrl}/v1/workspace`,
+        '',
+        '',
+      ].join('\n');
     });
+  }
+
+  /** The banner of the key this process created, for stdout; undefined when it created none. */
+  get banner(): string | undefined {
+    return this.createdKeyBanner;
   }
 }
