@@ -6,6 +6,7 @@ import { newId } from '../src/common/ids.js';
 import { QUEUES } from '../src/infra/registry.js';
 import { Storage } from '../src/infra/storage/storage.port.js';
 import { MediaRepository } from '../src/modules/media/media.repository.js';
+import { ProcessingJobs } from '../src/modules/media/processing.jobs.js';
 import { ProcessingRecovery } from '../src/modules/processing/processing-recovery.service.js';
 import { UploadReceiptService } from '../src/modules/upload/upload-receipt.service.js';
 import { isolatedDatabase } from './support/database.js';
@@ -557,6 +558,25 @@ describe('upload reconciler with the local driver', () => {
       await Promise.all(
         ids.map(async (id) => (await queue.getJob(`process:${id}`))?.remove()),
       );
+      await queue.resume(true);
+    }
+  });
+  it('tells a queued processing job from a missing one', async () => {
+    const jobs = t.app.get(ProcessingJobs);
+    const queue = t.app.get<Queue>(getQueueToken(QUEUES.processing));
+    const mediaId = newId('media');
+    await queue.pause(true);
+    try {
+      expect(await jobs.hasLiveJob(mediaId)).toBe(false);
+      await jobs.enqueue(mediaId);
+      expect(await jobs.hasLiveJob(mediaId)).toBe(true);
+      // Completed jobs are removed (removeOnComplete): no longer live, and queued again on demand.
+      await (await queue.getJob(`process:${mediaId}`))!.remove();
+      expect(await jobs.hasLiveJob(mediaId)).toBe(false);
+      await jobs.enqueue(mediaId);
+      expect(await jobs.hasLiveJob(mediaId)).toBe(true);
+    } finally {
+      await (await queue.getJob(`process:${mediaId}`))?.remove();
       await queue.resume(true);
     }
   });

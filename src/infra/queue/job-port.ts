@@ -89,8 +89,6 @@ function traced(
   return carrier ? { ...options, traceContext: carrier } : options;
 }
 
-const LIVE_STATES = new Set(['waiting', 'delayed', 'active', 'paused']);
-
 /**
  * The one way to queue a job: a feature's job port extends this for its job definition and is the
  * only place that holds the Bull queue. Every call fails fast while Redis is away (`withQueue`).
@@ -166,12 +164,18 @@ export class JobPort<T> {
     });
   }
 
-  /** True while the job carrying `data` is waiting, delayed or running. */
+  /**
+   * True while the job carrying `data` is waiting, delayed or running: Bull holds it under its id
+   * and has not finished it (completing or failing for good stamps `finishedOn`; a retry clears
+   * it). One HGETALL. Bull's `getState` would instead look for the id in the whole waiting list
+   * (a Lua LRANGE of every entry) after four other round trips, so a recovery pass over a backlog
+   * of N queued jobs cost N² in Redis: 50,000 stale items had Redis at 50 % CPU and took minutes.
+   */
   protected isLive(data: T): Promise<boolean> {
     const { jobId } = this.job.options(data);
     return withQueue(this.queue, async () => {
       const job = await this.queue.getJob(jobId!);
-      return job ? LIVE_STATES.has(await job.getState()) : false;
+      return job !== null && !job.finishedOn;
     });
   }
 }
