@@ -6,18 +6,23 @@ import {
 } from '../../testing/fakes/media.fakes.js';
 import { ProcessingRecovery } from './processing-recovery.service.js';
 
+function recoveryWithFakes() {
+  const config = loadConfig({});
+  const media = new FakeMediaRepository();
+  const processing = new FakeProcessingJobs();
+  const recovery = new ProcessingRecovery(
+    media.asRepository(),
+    processing.asPort(),
+    config,
+  );
+  return { config, media, processing, recovery };
+}
+
 describe('ProcessingRecovery', () => {
   beforeAll(() => Logger.overrideLogger(false));
 
   it('queues again PROCESSING items untouched for the stale period that have no live job', async () => {
-    const config = loadConfig({});
-    const media = new FakeMediaRepository();
-    const processing = new FakeProcessingJobs();
-    const recovery = new ProcessingRecovery(
-      media.asRepository(),
-      processing.asPort(),
-      config,
-    );
+    const { config, media, processing, recovery } = recoveryWithFakes();
     const now = new Date();
     const old = new Date(
       now.getTime() - (config.processing.staleSeconds + 1) * 1_000,
@@ -33,14 +38,7 @@ describe('ProcessingRecovery', () => {
   });
 
   it('goes past a first batch whose jobs are all live to the stale items behind it', async () => {
-    const config = loadConfig({});
-    const media = new FakeMediaRepository();
-    const processing = new FakeProcessingJobs();
-    const recovery = new ProcessingRecovery(
-      media.asRepository(),
-      processing.asPort(),
-      config,
-    );
+    const { config, media, processing, recovery } = recoveryWithFakes();
     const now = new Date();
     const at = (secondsAgo: number) =>
       new Date(now.getTime() - secondsAgo * 1_000);
