@@ -51,6 +51,12 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
+  private readonly authInvalidations = new Counter({
+    name: 'media_api_auth_cache_invalidations_total',
+    help: 'Announcements of a revoked API key or a changed subscription this process applied to its authentication cache',
+    registers: [this.registry],
+  });
+
   private readonly capWaits = new Counter({
     name: 'media_api_job_cap_waits_total',
     help: 'Jobs sent back to wait because their workspace or endpoint had its cap of jobs running, by queue, job type and cap',
@@ -97,6 +103,10 @@ export class AppMetrics {
   }
 
   /** A job found its group's cap full and went back to wait (JobCap). */
+  countAuthInvalidation(): void {
+    this.authInvalidations.inc();
+  }
+
   countCapWait(queue: string, job: string, cap: string): void {
     this.capWaits.inc({ queue, job, cap });
   }

@@ -1,9 +1,10 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import {
   Authenticator,
   type AuthenticationResult,
   type AuthContext,
 } from '../../common/auth/auth-context.js';
+import { AppMetrics } from '../../infra/metrics/app-metrics.js';
 import { hashApiKey } from './api-key-secret.js';
 import { AuthChanges, type AuthChange } from './auth-changes.js';
 import { WorkspacesService } from './workspaces.service.js';
@@ -32,6 +33,8 @@ export class CachedAuthenticator extends Authenticator implements OnModuleInit {
   constructor(
     private readonly workspaces: WorkspacesService,
     private readonly changes: AuthChanges,
+    // The administrative CLI publishes changes and keeps no metrics.
+    @Optional() private readonly metrics?: AppMetrics,
   ) {
     super();
   }
@@ -60,6 +63,7 @@ export class CachedAuthenticator extends Authenticator implements OnModuleInit {
   }
 
   private forget(change: AuthChange | null): void {
+    this.metrics?.countAuthInvalidation();
     for (const [keyHash, { context }] of this.entries) {
       if (
         change === null ||
