@@ -18,6 +18,7 @@ import { OutboxQueue1765272800000 } from './1765272800000-OutboxQueue.js';
 import { BackgroundEndpointDeletion1765359200000 } from './1765359200000-BackgroundEndpointDeletion.js';
 import { PassIndexes1765532000000 } from './1765532000000-PassIndexes.js';
 import { OutboxTraceContext1765620000000 } from './1765620000000-OutboxTraceContext.js';
+import { RenditionsRequestedAt1765705600000 } from './1765705600000-RenditionsRequestedAt.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   BackgroundEndpointDeletion1765359200000,
   PassIndexes1765532000000,
   OutboxTraceContext1765620000000,
+  RenditionsRequestedAt1765705600000,
 ];

@@ -256,6 +256,17 @@ export class Media {
   @Column({ name: 'create_renditions', type: 'boolean', default: false })
   createRenditions: boolean;
 
+  /**
+   * When a rendition of the item was first asked for; null while none was. `GET /v1/media/{id}`
+   * reads the renditions table only for items that have one (1765705600000-RenditionsRequestedAt).
+   */
+  @Column({
+    name: 'renditions_requested_at',
+    type: 'timestamptz',
+    nullable: true,
+  })
+  renditionsRequestedAt: Date | null;
+
   /** Platforms whose validation was requested and has not run yet; null when none are pending. */
   @Column({
     name: 'validation_platforms',

@@ -512,6 +512,19 @@ export class MediaRepository {
     Object.assign(current, changes, { updatedAt });
   }
 
+  /**
+   * Records, in the unit of work creating them, that the item has renditions (the first time
+   * only), so reads of the item know to look for them. `updated_at` is left alone: the item as
+   * the API shows it did not change.
+   */
+  async markRenditionsRequested(id: string, tx: Transaction): Promise<void> {
+    await this.manager(tx).query(
+      `UPDATE "media" SET "renditions_requested_at" = now()
+       WHERE "id" = $1 AND "renditions_requested_at" IS NULL`,
+      [id],
+    );
+  }
+
   /** Records that the item's bytes as received matched the checksum its client declared. */
   async markDeclaredChecksumVerified(id: string): Promise<void> {
     await this.media.update(

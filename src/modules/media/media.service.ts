@@ -179,12 +179,13 @@ export class MediaService {
     workspaceId: string,
     id: string,
   ): Promise<{ media: Media; renditions: MediaRendition[] }> {
-    // Read side by side: the renditions query is scoped by workspace too, so it needs the item
-    // only to know whether to answer 404.
-    const [media, renditions] = await Promise.all([
-      this.get(workspaceId, id),
-      isId('media', id) ? this.renditions.listForMedia(workspaceId, id) : [],
-    ]);
+    // Most items never get a rendition: their read is one query. Reading the renditions beside
+    // every item, on a second pooled connection, cost a third of GET's throughput (bench:http,
+    // 2,565 → 1,703 req/s).
+    const media = await this.get(workspaceId, id);
+    const renditions = media.renditionsRequestedAt
+      ? await this.renditions.listForMedia(workspaceId, id)
+      : [];
     return { media, renditions };
   }
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '../../infra/database/unit-of-work.js';
 import type { Media } from './media.entity.js';
+import { MediaRepository } from './media.repository.js';
 import type { MediaRendition } from './rendition.entity.js';
 import { RenditionJobs } from './rendition.jobs.js';
 import {
@@ -19,6 +20,7 @@ export class RenditionRequests {
 
   constructor(
     private readonly renditions: MediaRenditionRepository,
+    private readonly media: MediaRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly jobs: RenditionJobs,
   ) {}
@@ -35,6 +37,7 @@ export class RenditionRequests {
     this.jobs.assertAvailable();
     const { renditions, created } = await this.unitOfWork.run(async (tx) => {
       const found = await this.renditions.findOrCreate(media, recipes, tx);
+      await this.media.markRenditionsRequested(media.id, tx);
       await this.unitOfWork.recordCreated(tx, found.created);
       return found;
     });

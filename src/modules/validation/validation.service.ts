@@ -302,6 +302,7 @@ export class ValidationService {
       const renditions = automaticRenditions(current, results);
       if (renditions.length > 0) {
         await this.renditions.findOrCreate(current, renditions, tx);
+        await this.media.markRenditionsRequested(current.id, tx);
       }
       return { status: current.validationStatus, media: current };
     });

@@ -56,6 +56,7 @@ export function mediaRow(overrides: Partial<Media> = {}): Media {
     targetPlatforms: null,
     validationPlatforms: null,
     createRenditions: false,
+    renditionsRequestedAt: null,
     createdAt: new Date(),
     updatedAt: new Date(),
     ...overrides,
