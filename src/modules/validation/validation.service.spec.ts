@@ -167,6 +167,8 @@ describe('ValidationService', () => {
       expect(renditionRequests.startWaiting).toHaveBeenCalledWith(
         expect.objectContaining({ id: item.id }),
       );
+      // Reads of the item now know to look for its renditions.
+      expect(media.row(item.id)!.renditionsRequestedAt).toBeInstanceOf(Date);
     });
 
     it('asks for no renditions when the upload did not ask for them', async () => {

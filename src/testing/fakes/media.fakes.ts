@@ -76,6 +76,7 @@ type MediaRepositoryFake = Pick<
   | 'update'
   | 'delete'
   | 'markDeclaredChecksumVerified'
+  | 'markRenditionsRequested'
   | 'findStaleProcessing'
   | 'findForgottenValidations'
 >;
@@ -189,6 +190,12 @@ export class FakeMediaRepository implements MediaRepositoryFake, Transactional {
   async markDeclaredChecksumVerified(id: string) {
     const row = this.rows.get(id);
     if (row) row.declaredSha256VerifiedAt = new Date();
+  }
+
+  async markRenditionsRequested(id: string, tx: unknown) {
+    assertInTransaction(tx, 'markRenditionsRequested');
+    const row = this.rows.get(id);
+    if (row) row.renditionsRequestedAt ??= new Date();
   }
 
   async delete(id: string, tx: unknown) {
