@@ -65,6 +65,12 @@ function deriveKey(secret: string, purpose: string): DerivedKey {
  * data directory, so every process of a development machine shares it and nobody else knows it.
  */
 export class SigningKeys {
+  /**
+   * Derived once per purpose: signing every presigned URL re-ran HKDF and the key-id hash, a
+   * twentieth of a presign's CPU (docs/performance.md#signing-keys).
+   */
+  private readonly keyrings = new Map<string, Keyring>();
+
   constructor(
     readonly secret: string,
     readonly previousSecret?: string,
@@ -72,15 +78,20 @@ export class SigningKeys {
 
   /** A 32-byte key for one purpose, so no two features ever share key material. */
   derive(purpose: string): Buffer {
-    return deriveKey(this.secret, purpose).key;
+    return this.keyring(purpose).current.key;
   }
 
   /** The current key of one purpose, and the previous secret's while one is configured. */
   keyring(purpose: string): Keyring {
-    const current = deriveKey(this.secret, purpose);
-    return this.previousSecret
-      ? { current, previous: deriveKey(this.previousSecret, purpose) }
-      : { current };
+    let ring = this.keyrings.get(purpose);
+    if (!ring) {
+      const current = deriveKey(this.secret, purpose);
+      ring = this.previousSecret
+        ? { current, previous: deriveKey(this.previousSecret, purpose) }
+        : { current };
+      this.keyrings.set(purpose, ring);
+    }
+    return ring;
   }
 
   static async resolve(options: {
