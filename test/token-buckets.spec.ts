@@ -74,4 +74,53 @@ describe('TokenBuckets', () => {
       remaining: 0,
     });
   });
+
+  it('serves requests of one turn from one script run, each with the outcome it would have had alone', async () => {
+    const tier = bucket('tier:d', 3);
+    const other = bucket('tier:e', 1);
+    const client = redis as Redis & {
+      takeTokens: (...args: unknown[]) => unknown;
+    };
+    const runs = vi.spyOn(client, 'takeTokens');
+    const [d1, d2, e1, d3, d4, e2] = await Promise.all([
+      buckets.takeAll([tier]),
+      buckets.takeAll([tier]),
+      buckets.takeAll([other]),
+      buckets.takeAll([tier]),
+      buckets.takeAll([tier]),
+      buckets.takeAll([other]),
+    ]);
+    expect(runs).toHaveBeenCalledTimes(2);
+    runs.mockRestore();
+    expect([d1, d2, d3, d4].map(([b]) => [b.allowed, b.remaining])).toEqual([
+      [true, 2],
+      [true, 1],
+      [true, 0],
+      [false, 0],
+    ]);
+    expect(d4[0].tokenInSeconds).toBe(60);
+    expect([e1, e2].map(([b]) => [b.allowed, b.remaining])).toEqual([
+      [true, 0],
+      [false, 0],
+    ]);
+    expect((await buckets.takeAll([tier]))[0].allowed).toBe(false);
+  });
+
+  it('takes all-or-none per request within a shared run', async () => {
+    const tier = bucket('tier:f', 5);
+    const route = { ...bucket('route:f', 4), cost: 3 };
+    const [first, second] = await Promise.all([
+      buckets.takeAll([tier, route]),
+      buckets.takeAll([tier, route]),
+    ]);
+    expect(first.map((b) => [b.allowed, b.remaining])).toEqual([
+      [true, 4],
+      [true, 1],
+    ]);
+    expect(second.map((b) => [b.allowed, b.remaining])).toEqual([
+      [true, 4],
+      [false, 1],
+    ]);
+    expect(second[1].tokenInSeconds).toBe(120);
+  });
 });
