@@ -26,8 +26,13 @@ export class MediaRows {
   /** Insert statements by row count; a count is at most MediaService's rows per INSERT (50). */
   private readonly inserts = new Map<number, string>();
 
+  private readonly byProperty: Map<string, ColumnMetadata>;
+
   constructor(metadata: EntityMetadata) {
     this.columns = selectList(metadata.columns);
+    this.byProperty = new Map(
+      metadata.columns.map((column) => [column.propertyName, column]),
+    );
     this.insertable = metadata.columns.filter(
       (column) =>
         !column.isGenerated && !column.isCreateDate && !column.isUpdateDate,
@@ -48,7 +53,18 @@ export class MediaRows {
     }
   }
 
-  /** A row of these columns (all of them, or those `insertStatement` returns) as `Media`. */
+  /** `"content_type" AS "contentType", …` for the named properties only. */
+  columnsOf(properties: ReadonlyArray<keyof Media>): string {
+    return selectList(
+      properties.map((property) => {
+        const column = this.byProperty.get(property);
+        if (!column) throw new Error(`media has no column for ${property}`);
+        return column;
+      }),
+    );
+  }
+
+  /** A row of these columns (all, `columnsOf` some, or those `insertStatement` returns) as `Media`. */
   toMedia(row: Row): Media {
     for (const [property, transformer] of this.transformers) {
       if (property in row) {

@@ -18,6 +18,7 @@ import {
   type Tagged,
 } from '../../infra/database/write-coalescer.js';
 import { MediaRows } from './media-rows.js';
+import { SHOWN_MEDIA_PROPERTIES, type ShownMedia } from './media.mapper.js';
 import { Media, type MediaStatus } from './media.entity.js';
 
 /**
@@ -144,9 +145,25 @@ export interface StaleKeyset {
  * TypeORM. Methods that take a `Transaction` take part in the caller's unit of work; row locks are
  * taken only inside one.
  */
+/**
+ * What the item routes read of an item: the columns the API shows, the list's cursor (`seq`) and
+ * whether renditions exist to read beside it. Not the whole row: the columns only the pipeline
+ * uses (upload terms, multipart state, poster path, checks) were half of a GET's row to transfer
+ * and decode (docs/performance.md#media-reads).
+ */
+const MEDIA_VIEW_PROPERTIES = [
+  ...SHOWN_MEDIA_PROPERTIES,
+  'seq',
+  'renditionsRequestedAt',
+] as const satisfies ReadonlyArray<keyof Media>;
+
+export type MediaView = ShownMedia &
+  Pick<Media, 'seq' | 'renditionsRequestedAt'>;
+
 @Injectable()
 export class MediaRepository {
   private readonly rows: MediaRows;
+  private readonly viewColumns: string;
   private readonly inserts: WriteCoalescer<Media, RecoveryPoint>;
 
   constructor(
@@ -154,6 +171,7 @@ export class MediaRepository {
     private readonly sql: Sql,
   ) {
     this.rows = new MediaRows(media.metadata);
+    this.viewColumns = this.rows.columnsOf(MEDIA_VIEW_PROPERTIES);
     this.inserts = new WriteCoalescer<Media, RecoveryPoint>(
       (items, tagged) => this.write(items, tagged),
       {
@@ -211,6 +229,19 @@ export class MediaRepository {
     await this.manager(tx).insert(Media, item as QueryDeepPartialEntity<Media>);
   }
 
+  /** What the API shows of the item in this workspace (`MediaView`), or null. */
+  async viewInWorkspace(
+    workspaceId: string,
+    id: string,
+  ): Promise<MediaView | null> {
+    const [media] = await this.selectViews(
+      'media_view',
+      'WHERE "id" = $1 AND "workspace_id" = $2',
+      [id, workspaceId],
+    );
+    return media ?? null;
+  }
+
   /** The item in this workspace, or null. */
   async findInWorkspace(
     workspaceId: string,
@@ -235,7 +266,7 @@ export class MediaRepository {
       status,
       beforeSeq,
     }: { limit: number; status?: MediaStatus; beforeSeq?: number },
-  ): Promise<Media[]> {
+  ): Promise<MediaView[]> {
     const statement = listStatement(
       status !== undefined,
       beforeSeq !== undefined,
@@ -247,7 +278,7 @@ export class MediaRepository {
     if (beforeSeq !== undefined) {
       values.push(beforeSeq);
     }
-    return this.select(statement.name, statement.rest, values);
+    return this.selectViews(statement.name, statement.rest, values);
   }
 
   /** Which of `ids` exist in the workspace. */
@@ -539,6 +570,20 @@ export class MediaRepository {
 
   private manager(tx: Transaction): EntityManager {
     return managerOf(this.media.manager.connection, tx);
+  }
+
+  /** `MediaView`s through a prepared statement: `SELECT <their columns> FROM media <rest>`. */
+  private async selectViews(
+    name: string,
+    rest: string,
+    values: unknown[],
+  ): Promise<MediaView[]> {
+    const rows = await this.sql.rows(
+      name,
+      `SELECT ${this.viewColumns} FROM "media" ${rest}`,
+      values,
+    );
+    return rows.map((row) => this.rows.toMedia(row));
   }
 
   /** Whole items through a prepared statement: `SELECT <every column> FROM media <rest>`. */
