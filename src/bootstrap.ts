@@ -26,7 +26,7 @@ import { mountOpenApi } from './openapi/openapi.js';
 /**
  * On SIGTERM/SIGINT Nest runs the shutdown hooks (running jobs finish first, see JobRunner),
  * then exits 0 rather than re-raising the signal, so a stop that went to plan reads as success to
- * process managers, and pino's 'exit' flush runs.
+ * process managers, and the log lines still waiting are written at `exit`.
  */
 const SHUTDOWN_HOOKS = { useProcessExit: true } as const;
 

@@ -5,6 +5,7 @@ import {
   logDestination,
   prettyMessage,
 } from './log-format.js';
+import { TurnBatchedLines } from './turn-batched-lines.js';
 
 describe('chooseLogFormat', () => {
   it.each([
@@ -51,8 +52,26 @@ describe('prettyMessage', () => {
 });
 
 describe('logDestination', () => {
-  it('leaves JSON to pino', () => {
-    expect(logDestination('json')).toBeUndefined();
+  it('batches JSON lines per turn of the event loop', async () => {
+    const output = new PassThrough();
+    const chunks: string[] = [];
+    output.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+    const destination = logDestination('json', output);
+    expect(destination).toBeInstanceOf(TurnBatchedLines);
+    const logger = pino({ level: 'info' }, destination);
+
+    logger.info('one');
+    logger.info('two');
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(chunks).toHaveLength(1);
+    expect(
+      chunks[0]
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).msg),
+    ).toEqual(['one', 'two']);
   });
 
   it('writes one readable line per entry, with its other fields beneath', () => {

@@ -1,5 +1,6 @@
 import type { DestinationStream } from 'pino';
 import pinoPretty from 'pino-pretty';
+import { batchedStdout, TurnBatchedLines } from './turn-batched-lines.js';
 import type { LogFormatSetting, NodeEnv } from '../../config/app-config.js';
 
 export type LogFormat = 'json' | 'pretty';
@@ -64,8 +65,8 @@ export function prettyMessage(line: Record<string, unknown>): string {
 }
 
 /**
- * Where the root logger writes in `format`: pino's own stdout destination for JSON, and for
- * readable lines pino-pretty in this thread, writing synchronously so the shutdown line printed
+ * Where the root logger writes in `format`: JSON lines batched per turn of the event loop
+ * (TurnBatchedLines), and readable lines through pino-pretty in this thread, writing synchronously so the shutdown line printed
  * from the process's `exit` event still reaches the terminal. `output` is stdout unless a test
  * reads the lines.
  */
@@ -73,7 +74,11 @@ export function logDestination(
   format: LogFormat,
   output: NodeJS.WritableStream | number = process.stdout.fd,
 ): DestinationStream | undefined {
-  if (format === 'json') return undefined;
+  if (format === 'json') {
+    return typeof output === 'number'
+      ? batchedStdout(output)
+      : new TurnBatchedLines(output);
+  }
   return pinoPretty({
     destination: output,
     sync: true,

@@ -7,7 +7,7 @@ const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
  * and jobs (see JobRunner), which can take a while, and without a line a developer pressing Ctrl-C
  * cannot tell a stop in progress from a hang. Registered before Nest's signal handlers, so the
  * first line comes before anything the shutdown logs; the last is written from `exit`, after Nest
- * has closed everything (the log destinations write synchronously, so it is not lost).
+ * has closed everything (the log destinations write through from `exit` on, so it is not lost).
  */
 export function logShutdown(): void {
   const logger = new Logger('Shutdown');
