@@ -302,7 +302,9 @@ export class ValidationService {
       const renditions = automaticRenditions(current, results);
       if (renditions.length > 0) {
         await this.renditions.findOrCreate(current, renditions, tx);
-        await this.media.markRenditionsRequested(current.id, tx);
+        if (!current.renditionsRequestedAt) {
+          await this.media.markRenditionsRequested(current.id, tx);
+        }
       }
       return { status: current.validationStatus, media: current };
     });
