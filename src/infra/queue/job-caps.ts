@@ -83,13 +83,14 @@ async function wake(
 ): Promise<void> {
   try {
     for (const id of waiters) {
+      // Two round trips (the job's hash, then one ZSCORE), where Bull's `getState` makes up to
+      // six and reads the whole waiting list: this runs each time a capped job finishes.
       const job = await queue.getJob(id);
-      const state = job ? await job.getState() : 'gone';
-      if (state === 'delayed') {
-        await job!.promote();
-        return;
-      }
-      if (state === 'waiting' || state === 'active' || state === 'paused') {
+      if (job && !job.finishedOn) {
+        if (await job.isDelayed()) {
+          await job.promote();
+        }
+        // Delayed and now promoted, or already waiting or running: either way it is on its way.
         return;
       }
       // Finished or removed without taking a slot (nothing left to do): no longer waiting.
