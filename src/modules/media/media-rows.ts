@@ -65,13 +65,13 @@ export class MediaRows {
   }
 
   /** A row of these columns (all, `columnsOf` some, or those `insertStatement` returns) as `Media`. */
-  toMedia(row: Row): Media {
+  toMedia<Item extends Partial<Media> = Media>(row: Row): Item {
     for (const [property, transformer] of this.transformers) {
       if (property in row) {
         row[property] = transformer.from(row[property]);
       }
     }
-    return row as unknown as Media;
+    return row as unknown as Item;
   }
 
   /** A multi-row INSERT of `count` items, returning what the database generates for each. */

@@ -160,6 +160,9 @@ const MEDIA_VIEW_PROPERTIES = [
 export type MediaView = ShownMedia &
   Pick<Media, 'seq' | 'renditionsRequestedAt'>;
 
+/** One item by id (`$1`) in one workspace (`$2`). */
+const IN_WORKSPACE = 'WHERE "id" = $1 AND "workspace_id" = $2';
+
 @Injectable()
 export class MediaRepository {
   private readonly rows: MediaRows;
@@ -234,11 +237,10 @@ export class MediaRepository {
     workspaceId: string,
     id: string,
   ): Promise<MediaView | null> {
-    const [media] = await this.selectViews(
-      'media_view',
-      'WHERE "id" = $1 AND "workspace_id" = $2',
-      [id, workspaceId],
-    );
+    const [media] = await this.selectViews('media_view', IN_WORKSPACE, [
+      id,
+      workspaceId,
+    ]);
     return media ?? null;
   }
 
@@ -247,11 +249,10 @@ export class MediaRepository {
     workspaceId: string,
     id: string,
   ): Promise<Media | null> {
-    const [media] = await this.select(
-      'media_get',
-      'WHERE "id" = $1 AND "workspace_id" = $2',
-      [id, workspaceId],
-    );
+    const [media] = await this.select('media_get', IN_WORKSPACE, [
+      id,
+      workspaceId,
+    ]);
     return media ?? null;
   }
 
@@ -572,31 +573,27 @@ export class MediaRepository {
     return managerOf(this.media.manager.connection, tx);
   }
 
-  /** `MediaView`s through a prepared statement: `SELECT <their columns> FROM media <rest>`. */
-  private async selectViews(
-    name: string,
-    rest: string,
-    values: unknown[],
-  ): Promise<MediaView[]> {
-    const rows = await this.sql.rows(
-      name,
-      `SELECT ${this.viewColumns} FROM "media" ${rest}`,
-      values,
-    );
-    return rows.map((row) => this.rows.toMedia(row));
+  /** Whole items through a prepared statement: `SELECT <every column> FROM media <rest>`. */
+  private select(name: string, rest: string, values: unknown[]) {
+    return this.selectColumns<Media>(this.rows.columns, name, rest, values);
   }
 
-  /** Whole items through a prepared statement: `SELECT <every column> FROM media <rest>`. */
-  private async select(
+  /** `MediaView`s through a prepared statement: `SELECT <their columns> FROM media <rest>`. */
+  private selectViews(name: string, rest: string, values: unknown[]) {
+    return this.selectColumns<MediaView>(this.viewColumns, name, rest, values);
+  }
+
+  private async selectColumns<Item extends MediaView>(
+    columns: string,
     name: string,
     rest: string,
     values: unknown[],
-  ): Promise<Media[]> {
+  ): Promise<Item[]> {
     const rows = await this.sql.rows(
       name,
-      `SELECT ${this.rows.columns} FROM "media" ${rest}`,
+      `SELECT ${columns} FROM "media" ${rest}`,
       values,
     );
-    return rows.map((row) => this.rows.toMedia(row));
+    return rows.map((row) => this.rows.toMedia<Item>(row));
   }
 }
