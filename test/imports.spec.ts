@@ -15,6 +15,7 @@ import {
 import { serve, startFileHost, type FileHost } from './support/file-host.js';
 import {
   freePort,
+  postJson,
   startTestApp,
   testEnvironment,
   type TestApp,
@@ -111,14 +112,7 @@ describe('URL upload and imports', () => {
   });
 
   const post = (path: string, body: unknown) =>
-    fetch(`${t.baseUrl}${path}`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${ws.apiKey}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify(body),
-    });
+    postJson(t.baseUrl, ws.apiKey, path, body);
 
   async function storedObjects(): Promise<string[]> {
     const dir = join(t.storageDir, ws.workspace.id);
@@ -447,14 +441,7 @@ describe('URL upload with private addresses refused (the default)', () => {
   });
 
   const post = (path: string, body: unknown) =>
-    fetch(`${t.baseUrl}${path}`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${ws.apiKey}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify(body),
-    });
+    postJson(t.baseUrl, ws.apiKey, path, body);
 
   it('refuses loopback and private URLs with 400 before any connection, naming the host and the setting', async () => {
     const port = new URL(canary.baseUrl).port;

@@ -13,6 +13,7 @@ import {
 } from './support/media.js';
 import { serve, startFileHost, type FileHost } from './support/file-host.js';
 import {
+  postJson,
   startTestApp,
   type TestApp,
   type TestWorkspace,
@@ -60,14 +61,7 @@ describe('import requests are checked before anything is downloaded', () => {
   });
 
   const post = (path: string, body: unknown) =>
-    fetch(`${t.baseUrl}${path}`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${ws.apiKey}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify(body),
-    });
+    postJson(t.baseUrl, ws.apiKey, path, body);
 
   async function mediaCount(): Promise<number> {
     const [{ n }] = await t.app

@@ -19,6 +19,23 @@ import {
 import type { Workspace } from '../../src/modules/workspaces/workspace.entity.js';
 import { WorkspacesService } from '../../src/modules/workspaces/workspaces.service.js';
 
+/** POSTs `body` as JSON with `apiKey` as the bearer token, as a client would. */
+export function postJson(
+  baseUrl: string,
+  apiKey: string,
+  path: string,
+  body: unknown,
+): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${apiKey}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+}
+
 /** The environment a test application boots with: this run's database and Redis prefix. */
 export function testEnvironment(
   overrides: Record<string, string> = {},
