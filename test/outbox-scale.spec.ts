@@ -4,6 +4,7 @@ import {
   OUTBOX_STATEMENTS,
   type ClaimedEvent,
 } from '../src/modules/media/media-event.repository.js';
+import { runPass } from '../src/infra/queue/batched-pass.js';
 import { RetentionService } from '../src/modules/retention/retention.service.js';
 import { WebhookDeliveryService } from '../src/modules/webhooks/webhook-delivery.service.js';
 import { WebhookEndpointPurge } from '../src/modules/webhooks/webhook-endpoint-purge.service.js';
@@ -249,7 +250,8 @@ describe('outbox and webhook tables at scale', () => {
       let delivered = 0;
       while ((await count('FROM media_event_queue')) > 0) {
         const passes = await Promise.all(
-          [t, other].map((app) => app.app.get(WebhookRelay).relayPending()),
+          // A budget of nothing: each pass claims one batch, as passes cut short by their budget do.
+          [t, other].map((app) => app.app.get(WebhookRelay).relayPending(0)),
         );
         delivered += passes[0] + passes[1];
       }
@@ -257,7 +259,7 @@ describe('outbox and webhook tables at scale', () => {
       const ids = claimedBy.flat().map((event) => event.id);
       expect(new Set(ids).size).toBe(EVENTS);
       expect(ids).toHaveLength(EVENTS);
-      // Both took part (each pass claims at most 5,000 events).
+      // Both took part: every round of passes ran one batch in each app.
       expect(claimedBy[0].length).toBeGreaterThan(0);
       expect(claimedBy[1].length).toBeGreaterThan(0);
       expect(delivered).toBe(EVENTS * endpoints.length);
@@ -291,6 +293,23 @@ describe('outbox and webhook tables at scale', () => {
       expect(await count('FROM media_event_queue')).toBe(5);
       expect(await count('FROM media_events')).toBe(105);
       await db.query('DELETE FROM media_events');
+    });
+
+    it('a retention pass cut short by its budget says work is left, and the passes after it go on', async () => {
+      await db.query('DELETE FROM media_events');
+      await insertEvents(2_500, { queued: false, daysAgo: 40 });
+      const retention = t.app.get(RetentionService);
+      // A budget of nothing: one DELETE of 1,000 per table per pass.
+      const deleted: number[] = [];
+      const prune = async () =>
+        deleted.push((await retention.prune(new Date(), 0)).events);
+
+      // The periodic task follows a pass with work left by the next one a moment later.
+      expect(await runPass(prune)).toBe(true);
+      expect(await runPass(prune)).toBe(true);
+      expect(await runPass(prune)).toBe(false);
+      expect(deleted).toEqual([1_000, 1_000, 500]);
+      expect(await count('FROM media_events')).toBe(0);
     });
   });
 

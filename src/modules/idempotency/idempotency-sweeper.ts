@@ -1,18 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
+import {
+  inBatchesFor,
+  PASS_BUDGET_MS,
+} from '../../infra/queue/batched-pass.js';
 import { Every } from '../../infra/queue/job.js';
 import { LOCKS } from '../../infra/registry.js';
 import { IdempotencyRecordRepository } from './idempotency-record.repository.js';
 
-/** Rows deleted per statement, and statements per pass: a pass is bounded, the next one goes on. */
+/** Rows deleted per statement. */
 const BATCH = 1_000;
-const MAX_BATCHES = 100;
 /** Records expire 24 h after their request; a quarter of an hour late is soon enough to delete them. */
 const INTERVAL_MS = 15 * 60_000;
 
 /**
  * Deletes idempotency records past their 24 h replay window, so a workspace sending thousands of
  * keyed requests grows the table by one day's worth at most. Expired records are already ignored by
- * the claim; this only reclaims their space. Worker processes, one at a time.
+ * the claim; this only reclaims their space. Worker processes, one at a time; a pass deletes for up
+ * to its budget (`inBatchesFor`), and one that stops there is followed by the next a moment later.
  */
 @Injectable()
 export class IdempotencySweeper {
@@ -26,13 +30,13 @@ export class IdempotencySweeper {
     intervalMs: () => INTERVAL_MS,
     runAtStart: true,
   })
-  async sweep(now = new Date()): Promise<number> {
+  async sweep(now = new Date(), budgetMs = PASS_BUDGET_MS): Promise<number> {
     let total = 0;
-    for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    await inBatchesFor(budgetMs, async () => {
       const deleted = await this.records.deleteExpired(now, BATCH);
       total += deleted;
-      if (deleted < BATCH) break;
-    }
+      return deleted === BATCH;
+    });
     if (total > 0) {
       this.logger.log(`Deleted ${total} expired idempotency records`);
     }

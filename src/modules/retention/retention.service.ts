@@ -1,13 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
+import {
+  inBatchesFor,
+  PASS_BUDGET_MS,
+} from '../../infra/queue/batched-pass.js';
 import { Every } from '../../infra/queue/job.js';
 import { LOCKS } from '../../infra/registry.js';
 import { ImportJobRepository } from '../import/import-job.repository.js';
 import { MediaEventRepository } from '../media/media-event.repository.js';
 
-/** Rows deleted per statement, and statements per table per pass: a pass is bounded, the next one goes on. */
+/** Rows deleted per statement. */
 const BATCH = 1_000;
-const MAX_BATCHES = 50;
 const DAY_MS = 86_400_000;
 /** Hourly is enough for a horizon counted in days. */
 const INTERVAL_MS = 3_600_000;
@@ -21,7 +24,10 @@ export interface RetentionPass {
 /**
  * Deletes what is only history once it is older than RETENTION_DAYS: dispatched events (with their
  * webhook deliveries and attempts) and finished import jobs. Items themselves are never pruned.
- * Runs in worker processes, in one of them at a time.
+ * Runs in worker processes, in one of them at a time. Each table gets a pass budget of batches
+ * (`inBatchesFor`); a pass that stops at one with rows left is followed by the next a moment later,
+ * not an hour later, so a backlog (a first deployment of retention on months of events) is cleared
+ * in minutes.
  */
 @Injectable()
 export class RetentionService {
@@ -39,15 +45,18 @@ export class RetentionService {
     intervalMs: () => INTERVAL_MS,
     runAtStart: true,
   })
-  async prune(now = new Date()): Promise<RetentionPass> {
+  async prune(
+    now = new Date(),
+    budgetMs = PASS_BUDGET_MS,
+  ): Promise<RetentionPass> {
     const before = new Date(
       now.getTime() - this.config.retention.days * DAY_MS,
     );
     const pass = {
-      events: await inBatches((limit) =>
+      events: await deleteInBatches(budgetMs, (limit) =>
         this.events.deleteDispatchedBefore(before, limit),
       ),
-      importJobs: await inBatches((limit) =>
+      importJobs: await deleteInBatches(budgetMs, (limit) =>
         this.importJobs.deleteFinishedBefore(before, limit),
       ),
     };
@@ -60,16 +69,16 @@ export class RetentionService {
   }
 }
 
-async function inBatches(
+/** Deletes BATCH rows at a time for up to `budgetMs`, or until fewer come back; how many in all. */
+async function deleteInBatches(
+  budgetMs: number,
   deleteUpTo: (limit: number) => Promise<number>,
 ): Promise<number> {
   let total = 0;
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+  await inBatchesFor(budgetMs, async () => {
     const deleted = await deleteUpTo(BATCH);
     total += deleted;
-    if (deleted < BATCH) {
-      break;
-    }
-  }
+    return deleted === BATCH;
+  });
   return total;
 }

@@ -62,24 +62,33 @@ describe('WebhookEndpointPurge', () => {
     expect(webhooks.statements).toBe(4);
   });
 
-  it('stops a pass after 100 statements (200,000 deliveries) and finishes the endpoint in later passes', async () => {
-    webhooks.delete('wh_big', 450_000);
+  it('stops a pass at its budget and finishes the endpoint in later passes', async () => {
+    webhooks.delete('wh_big', 5_000);
     webhooks.delete('wh_next', 10);
 
-    expect(await purge.purgeDeleted()).toEqual({
+    // A budget of nothing: one statement per pass, each going on from where the last one stopped.
+    expect(await purge.purgeDeleted(0)).toEqual({
       endpoints: 0,
-      deliveries: 200_000,
+      deliveries: 2_000,
     });
-    expect(webhooks.statements).toBe(100);
-    expect(await purge.purgeDeleted()).toEqual({
+    expect(await purge.purgeDeleted(0)).toEqual({
       endpoints: 0,
-      deliveries: 200_000,
+      deliveries: 2_000,
     });
-    expect(await purge.purgeDeleted()).toEqual({
-      endpoints: 2,
-      deliveries: 50_010,
+    expect(await purge.purgeDeleted(0)).toEqual({
+      endpoints: 1,
+      deliveries: 1_000,
+    });
+    expect(webhooks.purged).toEqual(['wh_big']);
+    expect(await purge.purgeDeleted(0)).toEqual({
+      endpoints: 1,
+      deliveries: 10,
     });
     expect(webhooks.purged).toEqual(['wh_big', 'wh_next']);
-    expect(await purge.purgeDeleted()).toEqual({ endpoints: 0, deliveries: 0 });
+    expect(webhooks.statements).toBe(4);
+    expect(await purge.purgeDeleted(0)).toEqual({
+      endpoints: 0,
+      deliveries: 0,
+    });
   });
 });

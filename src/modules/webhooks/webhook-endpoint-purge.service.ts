@@ -1,15 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
+import {
+  inBatchesFor,
+  PASS_BUDGET_MS,
+} from '../../infra/queue/batched-pass.js';
 import { Every } from '../../infra/queue/job.js';
 import { LOCKS } from '../../infra/registry.js';
 import { WebhookRepository } from './webhook.repository.js';
 
-/**
- * Deliveries deleted per statement (each with its attempts), and statements per pass: a pass
- * deletes at most 200,000 deliveries in a few seconds, the next pass goes on where it stopped.
- */
+/** Deliveries deleted per statement, each with its attempts. */
 const BATCH = 2_000;
-const MAX_BATCHES = 100;
-const ENDPOINTS_PER_PASS = 20;
+/** Deleted endpoints looked up at a time. */
+const ENDPOINTS_PER_LOOKUP = 20;
 
 /** What one purge pass deleted. */
 export interface EndpointPurgePass {
@@ -21,6 +22,9 @@ export interface EndpointPurgePass {
  * Finishes deleting webhook endpoints. DELETE /v1/webhooks/:id only marks the endpoint deleted
  * (hidden from every read and from the relay at once); this pass, in worker processes and one of
  * them at a time, deletes its deliveries and attempts in bounded batches, then the endpoint row.
+ * A pass runs batches for up to its budget (`inBatchesFor`); one that stops there with work left is
+ * followed by the next a moment later, which takes the endpoint up again from its start (the
+ * cursor only spares a pass the entries it already deleted).
  */
 @Injectable()
 export class WebhookEndpointPurge {
@@ -33,33 +37,28 @@ export class WebhookEndpointPurge {
     lockId: LOCKS.webhookEndpointPurge,
     intervalMs: (config) => config.reconciler.intervalSeconds * 1_000,
   })
-  async purgeDeleted(): Promise<EndpointPurgePass> {
+  async purgeDeleted(budgetMs = PASS_BUDGET_MS): Promise<EndpointPurgePass> {
     const pass = { endpoints: 0, deliveries: 0 };
-    let batches = 0;
-    for (const id of await this.webhooks.findDeletedEndpoints(
-      ENDPOINTS_PER_PASS,
-    )) {
-      let afterId = 0;
-      let seen = BATCH;
-      // An endpoint whose deliveries outlast this pass's batches is taken up again from its start
-      // by the next pass; the cursor only spares this pass the entries it already deleted.
-      while (seen === BATCH && batches < MAX_BATCHES) {
-        batches++;
-        const batch = await this.webhooks.deleteDeliveriesOf(
-          id,
-          afterId,
-          BATCH,
-        );
-        seen = batch.seen;
-        afterId = batch.lastId;
-        pass.deliveries += seen;
+    let endpoints: string[] = [];
+    let afterId = 0;
+    await inBatchesFor(budgetMs, async () => {
+      if (endpoints.length === 0) {
+        endpoints =
+          await this.webhooks.findDeletedEndpoints(ENDPOINTS_PER_LOOKUP);
+        if (endpoints.length === 0) return false;
       }
-      if (seen === BATCH) {
-        break;
+      const id = endpoints[0];
+      const batch = await this.webhooks.deleteDeliveriesOf(id, afterId, BATCH);
+      pass.deliveries += batch.seen;
+      afterId = batch.lastId;
+      if (batch.seen < BATCH) {
+        await this.webhooks.purgeEndpoint(id);
+        pass.endpoints++;
+        endpoints.shift();
+        afterId = 0;
       }
-      await this.webhooks.purgeEndpoint(id);
-      pass.endpoints++;
-    }
+      return true;
+    });
     if (pass.endpoints + pass.deliveries > 0) {
       this.logger.log(
         `Deleted ${pass.deliveries} deliveries of deleted webhook endpoints and ${pass.endpoints} endpoints`,

@@ -1,14 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '../../infra/database/unit-of-work.js';
+import {
+  inBatchesFor,
+  PASS_BUDGET_MS,
+} from '../../infra/queue/batched-pass.js';
 import { Every } from '../../infra/queue/job.js';
 import { LOCKS } from '../../infra/registry.js';
 import { MediaEventRepository } from '../media/media-event.repository.js';
 import { WebhookJobs } from './webhook.jobs.js';
 import { WebhookRepository } from './webhook.repository.js';
 
-/** Events claimed per unit of work; a pass takes at most MAX_BATCHES of them, the next pass the rest. */
+/** Events claimed per unit of work. */
 const BATCH = 500;
-const MAX_BATCHES = 10;
 const RECOVERY_BATCH = 500;
 /** Often enough that a receiver hears of an upload within about a second. */
 const RELAY_INTERVAL_MS = 1_000;
@@ -31,7 +34,8 @@ export class WebhookRelay {
   /**
    * Hands on every undispatched event: in one unit of work, the oldest entries of the outbox queue
    * are claimed (skipping rows another relay holds) and deleted, and their events' deliveries are
-   * created. With nothing to do this is one query on the (empty) queue.
+   * created, batch after batch for up to the pass budget (`inBatchesFor`; a backlog is followed by
+   * the next pass a moment later). With nothing to do this is one query on the (empty) queue.
    * Deliveries are queued after their transaction commits; when that fails (Redis away, the
    * process dies) they stay due in the database for `requeueLost`.
    */
@@ -40,9 +44,9 @@ export class WebhookRelay {
     lockId: LOCKS.webhookRelay,
     intervalMs: () => RELAY_INTERVAL_MS,
   })
-  async relayPending(): Promise<number> {
+  async relayPending(budgetMs = PASS_BUDGET_MS): Promise<number> {
     let relayed = 0;
-    for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    await inBatchesFor(budgetMs, async () => {
       const { claimed, deliveries } = await this.unitOfWork.run(async (tx) => {
         const events = await this.events.claimUndispatched(BATCH, tx);
         return {
@@ -59,10 +63,8 @@ export class WebhookRelay {
         })),
       );
       relayed += deliveries.length;
-      if (claimed < BATCH) {
-        break;
-      }
-    }
+      return claimed === BATCH;
+    });
     if (relayed > 0) {
       this.logger.debug(`Queued ${relayed} webhook deliveries`);
     }
