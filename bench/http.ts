@@ -6,11 +6,13 @@
  * pairs of 2 s slices per route, one on the route and one on the floor, their order alternating;
  * each figure is the median of the slices with its spread, and a route's ratio the median of its
  * pairs' ratios. Run with `npm run bench:http`. Not a test. The load generator shares the 2 cores
- * with the servers, as any single-machine run does.
+ * with the servers, as any single-machine run does. Each slice also reads the server process's CPU
+ * time from /proc: CPU per request drifts much less with the machine's speed than the rate does, so
+ * it is the figure to compare two builds by.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -32,15 +34,27 @@ interface Round {
   rps: number;
   p50: number;
   p99: number;
+  /** The server process's CPU time (all threads) per request, µs. */
+  cpu: number;
+}
+
+/** User plus system CPU time of process `pid` so far, ms (/proc counts in ticks of 10 ms). */
+async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // After the command name (which may hold spaces): state, then utime and stime as fields 12–13.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function load(
   pool: Pool,
+  serverPid: number,
   request: () => { method: 'GET' | 'POST'; path: string; body?: string },
   headers: Record<string, string>,
   durationMs: number,
 ): Promise<Round> {
   const latencies: number[] = [];
+  const cpuBefore = await cpuMs(serverPid);
   const deadline = performance.now() + durationMs;
   let failures = 0;
   let failedWith = 0;
@@ -58,6 +72,7 @@ async function load(
     }
   };
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  const cpu = ((await cpuMs(serverPid)) - cpuBefore) * 1000;
   if (failures > 0) {
     throw new Error(`${failures} requests failed (last: ${failedWith})`);
   }
@@ -66,6 +81,7 @@ async function load(
     rps: latencies.length / (durationMs / 1000),
     p50: latencies[Math.floor(latencies.length * 0.5)],
     p99: latencies[Math.floor(latencies.length * 0.99)],
+    cpu: cpu / latencies.length,
   };
 }
 
@@ -129,11 +145,13 @@ async function main(): Promise<void> {
       {
         name: 'floor: Express + pg SELECT',
         origin: `http://127.0.0.1:${floorPort}`,
+        pid: floor.pid!,
         request: () => ({ method: 'GET' as const, path: `/media/${mediaId}` }),
       },
       {
         name: 'GET /v1/media/:id',
         origin: api.baseUrl,
+        pid: api.child.pid!,
         request: () => ({
           method: 'GET' as const,
           path: `/v1/media/${mediaId}`,
@@ -142,11 +160,13 @@ async function main(): Promise<void> {
       {
         name: 'GET /v1/media?limit=20',
         origin: api.baseUrl,
+        pid: api.child.pid!,
         request: () => ({ method: 'GET' as const, path: '/v1/media?limit=20' }),
       },
       {
         name: 'POST /v1/media/upload',
         origin: api.baseUrl,
+        pid: api.child.pid!,
         request: () => ({
           method: 'POST' as const,
           path: '/v1/media/upload',
@@ -167,7 +187,13 @@ async function main(): Promise<void> {
     const slice = async (target: (typeof targets)[number]) => {
       const buckets = await redis.keys(`${database}:rate:*`);
       if (buckets.length > 0) await redis.del(...buckets);
-      return load(pools.get(target.name)!, target.request, headers, SLICE_MS);
+      return load(
+        pools.get(target.name)!,
+        target.pid,
+        target.request,
+        headers,
+        SLICE_MS,
+      );
     };
     const results = new Map<string, Round[]>(targets.map((t) => [t.name, []]));
     for (const target of targets) {
@@ -210,7 +236,7 @@ async function main(): Promise<void> {
           .toFixed(0)
           .padStart(
             6,
-          )} req/s [${spread(rounds.map((r) => r.rps))}]  p50 ${median(rounds.map((r) => r.p50)).toFixed(1)} ms  p99 ${median(rounds.map((r) => r.p99)).toFixed(1)} ms` +
+          )} req/s [${spread(rounds.map((r) => r.rps))}]  server CPU ${median(rounds.map((r) => r.cpu)).toFixed(0)} µs/req [${spread(rounds.map((r) => r.cpu))}]  p50 ${median(rounds.map((r) => r.p50)).toFixed(1)} ms  p99 ${median(rounds.map((r) => r.p99)).toFixed(1)} ms` +
           (ratio
             ? `  ${median(ratio).toFixed(2)}× floor [${Math.min(...ratio).toFixed(2)}–${Math.max(...ratio).toFixed(2)}]`
             : ''),
