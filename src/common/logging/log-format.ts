@@ -66,9 +66,9 @@ export function prettyMessage(line: Record<string, unknown>): string {
 
 /**
  * Where the root logger writes in `format`: JSON lines batched per turn of the event loop
- * (TurnBatchedLines), and readable lines through pino-pretty in this thread, writing synchronously so the shutdown line printed
- * from the process's `exit` event still reaches the terminal. `output` is stdout unless a test
- * reads the lines.
+ * (TurnBatchedLines), and readable lines through pino-pretty in this thread, writing
+ * synchronously so the shutdown line printed from the process's `exit` event still reaches the
+ * terminal. `output` is stdout unless a test reads the lines.
  */
 export function logDestination(
   format: LogFormat,

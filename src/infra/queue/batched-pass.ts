@@ -47,6 +47,24 @@ export async function inBatchesFor(
   }
 }
 
+/**
+ * Deletes `size` rows at a time with `deleteUpTo` (which says how many it deleted) until fewer come
+ * back or the budget is spent (`inBatchesFor`); how many in all.
+ */
+export async function deleteInBatchesFor(
+  budgetMs: number,
+  size: number,
+  deleteUpTo: (limit: number) => Promise<number>,
+): Promise<number> {
+  let total = 0;
+  await inBatchesFor(budgetMs, async () => {
+    const deleted = await deleteUpTo(size);
+    total += deleted;
+    return deleted === size;
+  });
+  return total;
+}
+
 /** `work` for every item, IN_FLIGHT at a time, results in the items' order. */
 export async function eachInFlight<T, R>(
   items: T[],

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  inBatchesFor,
+  deleteInBatchesFor,
   PASS_BUDGET_MS,
 } from '../../infra/queue/batched-pass.js';
 import { Every } from '../../infra/queue/job.js';
@@ -31,12 +31,9 @@ export class IdempotencySweeper {
     runAtStart: true,
   })
   async sweep(now = new Date(), budgetMs = PASS_BUDGET_MS): Promise<number> {
-    let total = 0;
-    await inBatchesFor(budgetMs, async () => {
-      const deleted = await this.records.deleteExpired(now, BATCH);
-      total += deleted;
-      return deleted === BATCH;
-    });
+    const total = await deleteInBatchesFor(budgetMs, BATCH, (limit) =>
+      this.records.deleteExpired(now, limit),
+    );
     if (total > 0) {
       this.logger.log(`Deleted ${total} expired idempotency records`);
     }

@@ -547,13 +547,18 @@ export class MediaRepository {
   /**
    * Records, in the unit of work creating them, that the item has renditions (the first time
    * only), so reads of the item know to look for them. `updated_at` is left alone: the item as
-   * the API shows it did not change.
+   * the API shows it did not change. The mark is never cleared, so an item read with it set needs
+   * no statement.
    */
-  async markRenditionsRequested(id: string, tx: Transaction): Promise<void> {
+  async markRenditionsRequested(
+    media: Pick<Media, 'id' | 'renditionsRequestedAt'>,
+    tx: Transaction,
+  ): Promise<void> {
+    if (media.renditionsRequestedAt) return;
     await this.manager(tx).query(
       `UPDATE "media" SET "renditions_requested_at" = now()
        WHERE "id" = $1 AND "renditions_requested_at" IS NULL`,
-      [id],
+      [media.id],
     );
   }
 

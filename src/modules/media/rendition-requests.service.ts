@@ -37,10 +37,7 @@ export class RenditionRequests {
     this.jobs.assertAvailable();
     const { renditions, created } = await this.unitOfWork.run(async (tx) => {
       const found = await this.renditions.findOrCreate(media, recipes, tx);
-      // Set once and never cleared: an item already marked needs no UPDATE.
-      if (!media.renditionsRequestedAt) {
-        await this.media.markRenditionsRequested(media.id, tx);
-      }
+      await this.media.markRenditionsRequested(media, tx);
       await this.unitOfWork.recordCreated(tx, found.created);
       return found;
     });

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import {
-  inBatchesFor,
+  deleteInBatchesFor,
   PASS_BUDGET_MS,
 } from '../../infra/queue/batched-pass.js';
 import { Every } from '../../infra/queue/job.js';
@@ -53,10 +53,10 @@ export class RetentionService {
       now.getTime() - this.config.retention.days * DAY_MS,
     );
     const pass = {
-      events: await deleteInBatches(budgetMs, (limit) =>
+      events: await deleteInBatchesFor(budgetMs, BATCH, (limit) =>
         this.events.deleteDispatchedBefore(before, limit),
       ),
-      importJobs: await deleteInBatches(budgetMs, (limit) =>
+      importJobs: await deleteInBatchesFor(budgetMs, BATCH, (limit) =>
         this.importJobs.deleteFinishedBefore(before, limit),
       ),
     };
@@ -67,18 +67,4 @@ export class RetentionService {
     }
     return pass;
   }
-}
-
-/** Deletes BATCH rows at a time for up to `budgetMs`, or until fewer come back; how many in all. */
-async function deleteInBatches(
-  budgetMs: number,
-  deleteUpTo: (limit: number) => Promise<number>,
-): Promise<number> {
-  let total = 0;
-  await inBatchesFor(budgetMs, async () => {
-    const deleted = await deleteUpTo(BATCH);
-    total += deleted;
-    return deleted === BATCH;
-  });
-  return total;
 }

@@ -302,9 +302,7 @@ export class ValidationService {
       const renditions = automaticRenditions(current, results);
       if (renditions.length > 0) {
         await this.renditions.findOrCreate(current, renditions, tx);
-        if (!current.renditionsRequestedAt) {
-          await this.media.markRenditionsRequested(current.id, tx);
-        }
+        await this.media.markRenditionsRequested(current, tx);
       }
       return { status: current.validationStatus, media: current };
     });

@@ -192,9 +192,12 @@ export class FakeMediaRepository implements MediaRepositoryFake, Transactional {
     if (row) row.declaredSha256VerifiedAt = new Date();
   }
 
-  async markRenditionsRequested(id: string, tx: unknown) {
+  async markRenditionsRequested(
+    media: Pick<Media, 'id' | 'renditionsRequestedAt'>,
+    tx: unknown,
+  ) {
     assertInTransaction(tx, 'markRenditionsRequested');
-    const row = this.rows.get(id);
+    const row = this.rows.get(media.id);
     if (row) row.renditionsRequestedAt ??= new Date();
   }
 
