@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -24,7 +24,7 @@ import {
   type ServerProcess,
 } from '../test/support/server-process.js';
 import { freePort } from '../test/support/test-app.js';
-import { dropBenchDatabase } from './support.js';
+import { cpuMs, dropBenchDatabase } from './support.js';
 
 const CONNECTIONS = 50;
 const SLICE_MS = 2_000;
@@ -36,14 +36,6 @@ interface Round {
   p99: number;
   /** The server process's CPU time (all threads) per request, µs. */
   cpu: number;
-}
-
-/** User plus system CPU time of process `pid` so far, ms (/proc counts in ticks of 10 ms). */
-async function cpuMs(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  // After the command name (which may hold spaces): state, then utime and stime as fields 12–13.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function load(

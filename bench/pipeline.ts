@@ -17,7 +17,10 @@
  *   with as many images in flight as a worker runs jobs). "End to end": timed from the first PUT,
  *   so the API receiving the uploads shares the cores with the workers, as on a one-machine setup.
  *
- * Every figure is the median of 3 rounds, with the rounds' spread in brackets.
+ * Every figure is the median of 3 rounds, with the rounds' spread in brackets. Beside each, the CPU
+ * time (user and system, all threads, from /proc) of the processes doing the work, per image: the
+ * worker processes, the plain-sharp processes, and end to end the API too. It drifts much less with
+ * this machine's speed than the times do, so it is the figure to compare two builds by.
  */
 import Bull from 'bull';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -43,6 +46,7 @@ import {
   dropBenchDatabase,
   SYNTHETIC_SIZE,
   syntheticImage,
+  totalCpuMs,
 } from './support.js';
 
 const BATCH = 40;
@@ -122,6 +126,10 @@ class PlainSharpProcesses {
     return new PlainSharpProcesses(children);
   }
 
+  get pids(): number[] {
+    return this.children.map((child) => child.pid!);
+  }
+
   /** Milliseconds for the first process to normalise `file`. */
   async time(file: string): Promise<number> {
     const started = performance.now();
@@ -129,8 +137,9 @@ class PlainSharpProcesses {
     return performance.now() - started;
   }
 
-  /** Images per second, every process normalising its share of `files`. */
-  async normalise(files: string[]): Promise<number> {
+  /** Images per second, every process normalising its share of `files`, and their CPU per image. */
+  async normalise(files: string[]): Promise<Rate> {
+    const cpuBefore = await totalCpuMs(this.pids);
     const started = performance.now();
     await Promise.all(
       this.children.map((child, index) => {
@@ -141,7 +150,10 @@ class PlainSharpProcesses {
         return done;
       }),
     );
-    return files.length / ((performance.now() - started) / 1000);
+    return {
+      perSecond: files.length / ((performance.now() - started) / 1000),
+      cpuMs: ((await totalCpuMs(this.pids)) - cpuBefore) / files.length,
+    };
   }
 
   stop(): void {
@@ -192,6 +204,18 @@ class SettledItems {
   close(): Promise<void> {
     return this.client.end();
   }
+}
+
+/** Milliseconds per image (a median), and the CPU time of the processes doing the work per image. */
+interface Latency {
+  ms: number;
+  cpuMs: number;
+}
+
+/** Images per second, and the CPU time of the processes doing the work per image (ms). */
+interface Rate {
+  perSecond: number;
+  cpuMs: number;
 }
 
 interface Upload {
@@ -249,6 +273,9 @@ async function main(): Promise<void> {
   };
   const jobsPerWorker = loadConfig(shared).processing.concurrency;
   const servers: ServerProcess[] = [];
+  const workers: ServerProcess[] = [];
+  const workersCpuMs = () =>
+    totalCpuMs(workers.map((worker) => worker.child.pid!));
   const startWorker = async () => {
     const port = await freePort();
     const worker = startServerProcess(port, {
@@ -258,6 +285,7 @@ async function main(): Promise<void> {
       DEV_WORKSPACE_SEED: 'false',
     });
     servers.push(worker);
+    workers.push(worker);
     await worker.ready();
   };
   const queue = new Bull(QUEUES.processing, REDIS_URL, {
@@ -309,9 +337,13 @@ async function main(): Promise<void> {
       }
       return (await response.json()) as Upload;
     };
-    /** The median, over this round's uploads made one at a time, of PUT answered → READY. */
-    const latencyRound = async (): Promise<number> => {
+    /**
+     * The median, over this round's uploads made one at a time, of PUT answered → READY (ms), and
+     * the workers' CPU per upload (ms).
+     */
+    const latencyRound = async (): Promise<Latency> => {
       const latencies: number[] = [];
+      const cpuBefore = await workersCpuMs();
       for (let index = 0; index < LATENCY_SAMPLES; index += 1) {
         const upload = await presign(bodies[index]);
         const settled = items.settled(upload.mediaId);
@@ -320,37 +352,58 @@ async function main(): Promise<void> {
         await settled;
         latencies.push(performance.now() - answered);
       }
-      return median(latencies);
+      return {
+        ms: median(latencies),
+        cpuMs: ((await workersCpuMs()) - cpuBefore) / LATENCY_SAMPLES,
+      };
     };
     const plainLatencyRound = async (
       alone: PlainSharpProcesses,
-    ): Promise<number> => {
+    ): Promise<Latency> => {
       const latencies: number[] = [];
+      const cpuBefore = await totalCpuMs(alone.pids);
       for (let index = 0; index < LATENCY_SAMPLES; index += 1) {
         latencies.push(await alone.time(files[index]));
       }
-      return median(latencies);
+      return {
+        ms: median(latencies),
+        cpuMs: ((await totalCpuMs(alone.pids)) - cpuBefore) / LATENCY_SAMPLES,
+      };
     };
-    /** Images per second for the batch PUT at once; see the top comment for the two timings. */
+    /**
+     * Images per second for the batch PUT at once; see the top comment for the two timings. The
+     * CPU per image is the workers' while processing, and the API's and the workers' end to end.
+     */
     const throughputRound = async (
       timing: 'processing' | 'end to end',
-    ): Promise<number> => {
+    ): Promise<Rate> => {
       const uploads = await Promise.all(bodies.map((body) => presign(body)));
       const settled = uploads.map((upload) => items.settled(upload.mediaId));
       const putAll = () =>
         Promise.all(uploads.map((upload, index) => put(upload, bodies[index])));
+      const working =
+        timing === 'processing'
+          ? workersCpuMs
+          : async () =>
+              (await workersCpuMs()) + (await totalCpuMs([api.child.pid!]));
       let started: number;
+      let cpuBefore: number;
       if (timing === 'processing') {
         await queue.pause();
         await putAll();
+        cpuBefore = await working();
         started = performance.now();
         await queue.resume();
       } else {
+        cpuBefore = await working();
         started = performance.now();
         await putAll();
       }
       await Promise.all(settled);
-      return BATCH / ((performance.now() - started) / 1000);
+      return {
+        perSecond: BATCH / ((performance.now() - started) / 1000),
+        cpuMs: ((await working()) - cpuBefore) / BATCH,
+      };
     };
 
     // Plain sharp's latency is taken in a process of its own, as the worker's is. In this process,
@@ -360,8 +413,8 @@ async function main(): Promise<void> {
     // Warm-up: the first images through a process pay for module and connection set-up.
     await latencyRound();
     await plainLatencyRound(plain);
-    const latency: number[] = [];
-    const plainLatency: number[] = [];
+    const latency: Latency[] = [];
+    const plainLatency: Latency[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       latency.push(await latencyRound());
       plainLatency.push(await plainLatencyRound(plain));
@@ -371,21 +424,21 @@ async function main(): Promise<void> {
 
     const throughput = new Map<
       number,
-      { processing: number[]; endToEnd: number[]; plain: number[] }
+      { processing: Rate[]; endToEnd: Rate[]; plain: Rate[] }
     >();
-    for (const workers of [1, 2]) {
-      if (workers > 1) await startWorker();
+    for (const count of [1, 2]) {
+      if (count > 1) await startWorker();
       plain = await PlainSharpProcesses.start(
-        workers,
+        count,
         jobsPerWorker,
         join(work, 'out'),
       );
       await throughputRound('processing');
       await plain.normalise(files);
       const rounds = {
-        processing: [] as number[],
-        endToEnd: [] as number[],
-        plain: [] as number[],
+        processing: [] as Rate[],
+        endToEnd: [] as Rate[],
+        plain: [] as Rate[],
       };
       for (let round = 0; round < ROUNDS; round += 1) {
         rounds.processing.push(await throughputRound('processing'));
@@ -394,32 +447,38 @@ async function main(): Promise<void> {
       }
       plain.stop();
       plain = undefined;
-      throughput.set(workers, rounds);
+      throughput.set(count, rounds);
     }
 
     const size = bodies.reduce((sum, body) => sum + body.length, 0) / BATCH;
+    const ms = (runs: Latency[]) => runs.map((run) => run.ms);
+    const perSecond = (runs: Rate[]) => runs.map((run) => run.perSecond);
+    const cpu = (runs: Array<{ cpuMs: number }>) =>
+      `CPU ${median(runs.map((run) => run.cpuMs)).toFixed(0)} ms/img`;
     console.log(
       `\n${SYNTHETIC_SIZE} PNGs of ${(size / 1024 / 1024).toFixed(1)} MB on ${availableParallelism()} CPUs; ` +
-        `sharp ${sharp.versions.sharp}; ${jobsPerWorker} jobs per worker (PROCESSING_CONCURRENCY); median of ${ROUNDS} rounds [spread]:`,
+        `sharp ${sharp.versions.sharp}; ${jobsPerWorker} jobs per worker (PROCESSING_CONCURRENCY); median of ${ROUNDS} rounds [spread]; ` +
+        'CPU: user and system time of the processes doing the work, per image:',
     );
     console.log(
       `  one at a time, PUT answered → READY (p50 of ${LATENCY_SAMPLES})   ` +
-        `${median(latency).toFixed(0)} ms ${spread(latency)}   plain sharp ${median(plainLatency).toFixed(0)} ms ${spread(plainLatency)}   ` +
-        `${ratio(latency, plainLatency)}× plain sharp`,
+        `${median(ms(latency)).toFixed(0)} ms ${spread(ms(latency))} (workers' ${cpu(latency)})   ` +
+        `plain sharp ${median(ms(plainLatency)).toFixed(0)} ms ${spread(ms(plainLatency))} (${cpu(plainLatency)})   ` +
+        `${ratio(ms(latency), ms(plainLatency))}× plain sharp`,
     );
-    for (const [workers, rounds] of throughput) {
-      const processes = workers > 1 ? `${workers} processes` : '1 process';
+    for (const [count, rounds] of throughput) {
+      const processes = count > 1 ? `${count} processes` : '1 process';
       console.log(
-        `  ${BATCH} at once, ${workers} worker process${workers > 1 ? 'es' : ''}:`,
+        `  ${BATCH} at once, ${count} worker process${count > 1 ? 'es' : ''}:`,
       );
       console.log(
-        `    processing (from the queue's resume)  ${median(rounds.processing).toFixed(1)} img/s ${spread(rounds.processing, 1)}   ` +
-          `plain sharp in ${processes}, ${jobsPerWorker} at a time each: ${median(rounds.plain).toFixed(1)} img/s ${spread(rounds.plain, 1)}   ` +
-          `${ratio(rounds.processing, rounds.plain)}× plain sharp`,
+        `    processing (from the queue's resume)  ${median(perSecond(rounds.processing)).toFixed(1)} img/s ${spread(perSecond(rounds.processing), 1)} (workers' ${cpu(rounds.processing)})   ` +
+          `plain sharp in ${processes}, ${jobsPerWorker} at a time each: ${median(perSecond(rounds.plain)).toFixed(1)} img/s ${spread(perSecond(rounds.plain), 1)} (${cpu(rounds.plain)})   ` +
+          `${ratio(perSecond(rounds.processing), perSecond(rounds.plain))}× plain sharp`,
       );
       console.log(
-        `    end to end (from the first PUT)       ${median(rounds.endToEnd).toFixed(1)} img/s ${spread(rounds.endToEnd, 1)}   ` +
-          `${ratio(rounds.endToEnd, rounds.plain)}× plain sharp`,
+        `    end to end (from the first PUT)       ${median(perSecond(rounds.endToEnd)).toFixed(1)} img/s ${spread(perSecond(rounds.endToEnd), 1)} (API's and workers' ${cpu(rounds.endToEnd)})   ` +
+          `${ratio(perSecond(rounds.endToEnd), perSecond(rounds.plain))}× plain sharp`,
       );
     }
   } finally {

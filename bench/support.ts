@@ -1,5 +1,20 @@
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import sharp, { type Sharp } from 'sharp';
+
+/** User plus system CPU time of process `pid` so far, all threads, ms (/proc counts in ticks of 10 ms). */
+export async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // After the command name (which may hold spaces): state, then utime and stime as fields 12–13.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The CPU time of all of `pids` so far, ms. */
+export async function totalCpuMs(pids: number[]): Promise<number> {
+  const times = await Promise.all(pids.map((pid) => cpuMs(pid)));
+  return times.reduce((sum, time) => sum + time, 0);
+}
 
 /** A database of the benchmark's own on the local server, dropped afterwards. */
 export async function dropBenchDatabase(database: string): Promise<void> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Pool, QueryResultRow } from 'pg';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { managerOf, type Transaction } from './unit-of-work.js';
 
 /**
  * Named prepared statements on TypeORM's own `pg` pool, for the hot reads and writes whose rows map
@@ -14,7 +15,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 export class Sql {
   private readonly pool: Pool;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.pool = (dataSource.driver as PostgresDriver).master as Pool;
   }
 
@@ -25,6 +26,19 @@ export class Sql {
     values: unknown[],
   ): Promise<Row[]> {
     const result = await this.pool.query<Row>({ name, text, values });
+    return result.rows;
+  }
+
+  /** `rows`, in the unit of work `tx`: on the connection its transaction holds. */
+  async rowsIn<Row extends QueryResultRow>(
+    tx: Transaction,
+    name: string,
+    text: string,
+    values: unknown[],
+  ): Promise<Row[]> {
+    const runner = managerOf(this.dataSource, tx).queryRunner!;
+    const client = (await runner.connect()) as PoolClient;
+    const result = await client.query<Row>({ name, text, values });
     return result.rows;
   }
 }

@@ -490,36 +490,33 @@ export class MediaRepository {
 
   /**
    * The item under its row lock, with the oldest other item of its workspace holding `checksum`
-   * (a duplicate of the same bytes), in one statement. Null when the item is gone.
+   * (a duplicate of the same bytes), in one prepared statement on the unit of work's connection:
+   * every processing job ends with it, and TypeORM's query building and hydration of the locked row
+   * were 1–2 ms of it (docs/performance.md#image-processing-concurrency). Null when the item is gone.
    */
   async lockWithDuplicate(
     id: string,
     checksum: string | null,
     tx: Transaction,
   ): Promise<{ media: Media; duplicateOf: string | null } | null> {
-    const query = this.manager(tx)
-      .createQueryBuilder(Media, 'media')
-      .where('media.id = :id', { id })
-      .setLock('pessimistic_write');
-    if (checksum) {
-      query.addSelect(
-        (duplicates) =>
-          duplicates
-            .select('duplicate.id')
-            .from(Media, 'duplicate')
-            .where('duplicate.workspace_id = media.workspace_id')
-            .andWhere('duplicate.checksum_sha256 = :checksum', { checksum })
-            .andWhere('duplicate.id <> media.id')
-            .orderBy('duplicate.seq', 'ASC')
-            .limit(1),
-        'duplicate_of',
-      );
-    }
-    const {
-      entities: [media],
-      raw: [row],
-    } = await query.getRawAndEntities<{ duplicate_of?: string | null }>();
-    return media ? { media, duplicateOf: row.duplicate_of ?? null } : null;
+    const [row] = await this.sql.rowsIn<Record<string, unknown>>(
+      tx,
+      'media_lock_with_duplicate',
+      `SELECT ${this.rows.columns}, (
+         SELECT "duplicate"."id" FROM "media" AS "duplicate"
+         WHERE "duplicate"."workspace_id" = "media"."workspace_id"
+           AND "duplicate"."checksum_sha256" = $2 AND "duplicate"."id" <> "media"."id"
+         ORDER BY "duplicate"."seq" LIMIT 1
+       ) AS "duplicateOf"
+       FROM "media" WHERE "media"."id" = $1 FOR UPDATE OF "media"`,
+      [id, checksum],
+    );
+    if (!row) return null;
+    const { duplicateOf, ...media } = row;
+    return {
+      media: this.rows.toMedia(media),
+      duplicateOf: (duplicateOf as string | null) ?? null,
+    };
   }
 
   /**

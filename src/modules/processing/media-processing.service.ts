@@ -68,6 +68,12 @@ async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Where a run reads the item's bytes, and what storage says of them (null: nothing there). */
+interface ReceivedBytes {
+  source: string;
+  stored: StoredObjectInfo | null;
+}
+
 const failed = (...errors: string[]): ProcessingOutcome => ({
   status: 'FAILED',
   errors,
@@ -206,16 +212,18 @@ export class MediaProcessingService implements OnModuleInit {
    * published). Bytes put in the upload area after publication (a client reusing its URL) are
    * deleted unread, so they can never replace what is served.
    */
-  private async receivedBytes(key: string): Promise<string> {
+  private async receivedBytes(key: string): Promise<ReceivedBytes> {
     const area = this.storage.uploadAreaKey(key);
-    if (area === key || !(await this.storage.head(area))) {
-      return key;
+    const waiting = area === key ? null : await this.storage.head(area);
+    if (!waiting) {
+      return { source: key, stored: await this.storage.head(key) };
     }
-    if (await this.storage.head(key)) {
+    const published = await this.storage.head(key);
+    if (published) {
       await this.storage.delete(area);
-      return key;
+      return { source: key, stored: published };
     }
-    return area;
+    return { source: area, stored: waiting };
   }
 
   /** Makes the verified bytes at `source` the item's object, unless they already are. */
@@ -273,10 +281,9 @@ export class MediaProcessingService implements OnModuleInit {
   /** Judges the bytes at `source` and, when they are usable, publishes them at `key`. */
   private async evaluate(
     media: Media,
-    source: string,
+    { source, stored }: ReceivedBytes,
     key: string,
   ): Promise<ProcessingOutcome> {
-    const stored = await this.storage.head(source);
     if (!stored) {
       return failed('The uploaded file is missing from storage');
     }
