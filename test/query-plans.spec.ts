@@ -1,5 +1,6 @@
 import { DataSource, type QueryRunner } from 'typeorm';
 import {
+  LOCK_WITH_DUPLICATE,
   RECOVERY_STATEMENTS,
   listStatement,
 } from '../src/modules/media/media.repository.js';
@@ -47,6 +48,12 @@ describe('query plans of status-filtered lists', () => {
     await insert(small.workspace.id, 10, 'PENDING');
     await db.query(
       `UPDATE media SET upload_expires_at = now() - interval '3 days' WHERE status = 'PENDING'`,
+    );
+    // Every READY item of the large workspace has a checksum, a few of them the same one.
+    await db.query(
+      `UPDATE media SET checksum_sha256 =
+         CASE WHEN right(id, 3) IN ('_11', '_12', '_13') THEN 'shared' ELSE md5(id) END
+       WHERE status = 'READY'`,
     );
     await db.query('ANALYZE media');
     runner = db.createQueryRunner();
@@ -185,6 +192,15 @@ describe('query plans of status-filtered lists', () => {
       name: RECOVERY_STATEMENTS.recentUploads.name,
       text: RECOVERY_STATEMENTS.recentUploads.text('*'),
       values: [NOW, '200'],
+    },
+    {
+      pass: "a processing job's closing row lock and duplicate lookup",
+      index: 'idx_media_workspace_checksum',
+      // The item's duplicates of one checksum are sorted by `seq` to take the oldest.
+      sorts: true,
+      name: LOCK_WITH_DUPLICATE.name,
+      text: LOCK_WITH_DUPLICATE.text('"media".*'),
+      values: ["'media_plan'", "'shared'"],
     },
     {
       pass: 'the reconciler (expired uploads)',

@@ -130,6 +130,22 @@ export const RECOVERY_STATEMENTS = {
   },
 } as const;
 
+/**
+ * The row lock that ends a processing job (`lockWithDuplicate`), with the oldest other item of the
+ * workspace holding the checksum `$2` (none when it is null) from `idx_media_workspace_checksum`.
+ * test/query-plans.spec.ts checks the plan.
+ */
+export const LOCK_WITH_DUPLICATE = {
+  name: 'media_lock_with_duplicate',
+  text: (columns: string) => `SELECT ${columns}, (
+         SELECT "duplicate"."id" FROM "media" AS "duplicate"
+         WHERE "duplicate"."workspace_id" = "media"."workspace_id"
+           AND "duplicate"."checksum_sha256" = $2 AND "duplicate"."id" <> "media"."id"
+         ORDER BY "duplicate"."seq" LIMIT 1
+       ) AS "duplicateOf"
+       FROM "media" WHERE "media"."id" = $1 FOR UPDATE OF "media"`,
+} as const;
+
 /** Where a batch of stale PROCESSING items ended: `updated_at` exactly (as text), and the id. */
 export interface StaleKeyset {
   updatedAt: string;
@@ -499,16 +515,11 @@ export class MediaRepository {
     checksum: string | null,
     tx: Transaction,
   ): Promise<{ media: Media; duplicateOf: string | null } | null> {
+    const { name, text } = LOCK_WITH_DUPLICATE;
     const [row] = await this.sql.rowsIn<Record<string, unknown>>(
       tx,
-      'media_lock_with_duplicate',
-      `SELECT ${this.rows.columns}, (
-         SELECT "duplicate"."id" FROM "media" AS "duplicate"
-         WHERE "duplicate"."workspace_id" = "media"."workspace_id"
-           AND "duplicate"."checksum_sha256" = $2 AND "duplicate"."id" <> "media"."id"
-         ORDER BY "duplicate"."seq" LIMIT 1
-       ) AS "duplicateOf"
-       FROM "media" WHERE "media"."id" = $1 FOR UPDATE OF "media"`,
+      name,
+      text(this.rows.columns),
       [id, checksum],
     );
     if (!row) return null;
