@@ -17,7 +17,8 @@
  *   with as many images in flight as a worker runs jobs). "End to end": timed from the first PUT,
  *   so the API receiving the uploads shares the cores with the workers, as on a one-machine setup.
  *
- * Every figure is the median of 3 rounds, with the rounds' spread in brackets. Beside each, the CPU
+ * Every figure is the median of 3 rounds, with the rounds' spread in brackets, and a ratio the median
+ * of the rounds' ratios (ours and plain sharp run back to back in each round). Beside each, the CPU
  * time (user and system, all threads, from /proc) of the processes doing the work, per image: the
  * worker processes, the plain-sharp processes, and end to end the API too. It drifts much less with
  * this machine's speed than the times do, so it is the figure to compare two builds by.
@@ -254,8 +255,14 @@ const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const spread = (values: number[], digits = 0) =>
   `[${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}]`;
-const ratio = (ours: number[], plain: number[]) =>
-  (median(ours) / median(plain)).toFixed(2);
+/**
+ * Ours against plain sharp, round by round (the two run back to back, so a drift of the machine's
+ * speed between rounds moves both): the median of the rounds' ratios, with their spread.
+ */
+const ratio = (ours: number[], plain: number[]) => {
+  const ratios = ours.map((value, round) => value / plain[round]);
+  return `${median(ratios).toFixed(2)}× plain sharp ${spread(ratios, 2)}`;
+};
 
 async function main(): Promise<void> {
   await ensureBuilt({ log: (line: string) => console.log(line) });
@@ -464,7 +471,7 @@ async function main(): Promise<void> {
       `  one at a time, PUT answered → READY (p50 of ${LATENCY_SAMPLES})   ` +
         `${median(ms(latency)).toFixed(0)} ms ${spread(ms(latency))} (workers' ${cpu(latency)})   ` +
         `plain sharp ${median(ms(plainLatency)).toFixed(0)} ms ${spread(ms(plainLatency))} (${cpu(plainLatency)})   ` +
-        `${ratio(ms(latency), ms(plainLatency))}× plain sharp`,
+        `${ratio(ms(latency), ms(plainLatency))}`,
     );
     for (const [count, rounds] of throughput) {
       const processes = count > 1 ? `${count} processes` : '1 process';
@@ -474,11 +481,11 @@ async function main(): Promise<void> {
       console.log(
         `    processing (from the queue's resume)  ${median(perSecond(rounds.processing)).toFixed(1)} img/s ${spread(perSecond(rounds.processing), 1)} (workers' ${cpu(rounds.processing)})   ` +
           `plain sharp in ${processes}, ${jobsPerWorker} at a time each: ${median(perSecond(rounds.plain)).toFixed(1)} img/s ${spread(perSecond(rounds.plain), 1)} (${cpu(rounds.plain)})   ` +
-          `${ratio(perSecond(rounds.processing), perSecond(rounds.plain))}× plain sharp`,
+          `${ratio(perSecond(rounds.processing), perSecond(rounds.plain))}`,
       );
       console.log(
         `    end to end (from the first PUT)       ${median(perSecond(rounds.endToEnd)).toFixed(1)} img/s ${spread(perSecond(rounds.endToEnd), 1)} (API's and workers' ${cpu(rounds.endToEnd)})   ` +
-          `${ratio(perSecond(rounds.endToEnd), perSecond(rounds.plain))}× plain sharp`,
+          `${ratio(perSecond(rounds.endToEnd), perSecond(rounds.plain))}`,
       );
     }
   } finally {
