@@ -442,24 +442,34 @@ export class MediaRepository {
     );
   }
 
-  /** The item under its row lock (which uploads landing and DELETE take too), or null. */
-  lockForUpdate(id: string, tx: Transaction): Promise<Media | null> {
-    return this.manager(tx).findOne(Media, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
+  /**
+   * The item under its row lock (which uploads landing and DELETE take too), or null. A prepared
+   * statement on the unit of work's connection, like the other hot reads: every upload landing
+   * takes it.
+   */
+  async lockForUpdate(id: string, tx: Transaction): Promise<Media | null> {
+    const [media] = await this.select(
+      'media_lock',
+      'WHERE "id" = $1 FOR UPDATE',
+      [id],
+      tx,
+    );
+    return media ?? null;
   }
 
   /** `lockForUpdate`, for an item of this workspace only. */
-  lockInWorkspace(
+  async lockInWorkspace(
     workspaceId: string,
     id: string,
     tx: Transaction,
   ): Promise<Media | null> {
-    return this.manager(tx).findOne(Media, {
-      where: { id, workspaceId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const [media] = await this.select(
+      'media_lock_in_workspace',
+      'WHERE "id" = $1 AND "workspace_id" = $2 FOR UPDATE',
+      [id, workspaceId],
+      tx,
+    );
+    return media ?? null;
   }
 
   /**
@@ -586,9 +596,17 @@ export class MediaRepository {
     return managerOf(this.media.manager.connection, tx);
   }
 
-  /** Whole items through a prepared statement: `SELECT <every column> FROM media <rest>`. */
-  private select(name: string, rest: string, values: unknown[]) {
-    return this.selectColumns<Media>(this.rows.columns, name, rest, values);
+  /**
+   * Whole items through a prepared statement: `SELECT <every column> FROM media <rest>`, in the unit
+   * of work `tx` when given.
+   */
+  private select(
+    name: string,
+    rest: string,
+    values: unknown[],
+    tx?: Transaction,
+  ) {
+    return this.selectColumns<Media>(this.rows.columns, name, rest, values, tx);
   }
 
   /** `MediaView`s through a prepared statement: `SELECT <their columns> FROM media <rest>`. */
@@ -601,12 +619,12 @@ export class MediaRepository {
     name: string,
     rest: string,
     values: unknown[],
+    tx?: Transaction,
   ): Promise<Item[]> {
-    const rows = await this.sql.rows(
-      name,
-      `SELECT ${columns} FROM "media" ${rest}`,
-      values,
-    );
+    const text = `SELECT ${columns} FROM "media" ${rest}`;
+    const rows = tx
+      ? await this.sql.rowsIn(tx, name, text, values)
+      : await this.sql.rows(name, text, values);
     return rows.map((row) => this.rows.toMedia<Item>(row));
   }
 }
