@@ -25,6 +25,8 @@ export class MediaRows {
   private readonly transformers = new Map<string, ValueTransformer>();
   /** Insert statements by row count; a count is at most MediaService's rows per INSERT (50). */
   private readonly inserts = new Map<number, string>();
+  /** Update statements by the properties they set (a handful: one per kind of change). */
+  private readonly updates = new Map<string, { name: string; text: string }>();
 
   private readonly byProperty: Map<string, ColumnMetadata>;
 
@@ -55,13 +57,7 @@ export class MediaRows {
 
   /** `"content_type" AS "contentType", …` for the named properties only. */
   columnsOf(properties: ReadonlyArray<keyof Media>): string {
-    return selectList(
-      properties.map((property) => {
-        const column = this.byProperty.get(property);
-        if (!column) throw new Error(`media has no column for ${property}`);
-        return column;
-      }),
-    );
+    return selectList(properties.map((property) => this.column(property)));
   }
 
   /** A row of these columns (all, `columnsOf` some, or those `insertStatement` returns) as `Media`. */
@@ -100,17 +96,63 @@ export class MediaRows {
   /** The parameters of `insertStatement(items.length)`; a missing value is NULL, as in TypeORM. */
   insertValues(items: Media[]): unknown[] {
     return items.flatMap((item) =>
-      this.insertable.map((column) => {
-        const property = column.propertyName;
-        const transformer = this.transformers.get(property);
-        const raw = (item as unknown as Row)[property];
-        const value: unknown = transformer ? transformer.to(raw) : raw;
-        // pg would send a JS array as a PostgreSQL array, not as JSON.
-        return column.type === 'jsonb' && value != null
-          ? JSON.stringify(value)
-          : (value ?? null);
-      }),
+      this.insertable.map((column) =>
+        this.parameter(column, (item as unknown as Row)[column.propertyName]),
+      ),
     );
+  }
+
+  /**
+   * One item's UPDATE by id (`$1`) setting the properties `changes` defines (undefined ones are
+   * left alone, as TypeORM does) and `updated_at` to now, returning it as `updatedAt`: a named
+   * statement per set of properties, and its parameters.
+   */
+  updateStatement(
+    id: string,
+    changes: Partial<Media>,
+  ): { name: string; text: string; values: unknown[] } {
+    const set = Object.entries(changes).filter(
+      ([property, value]) => value !== undefined && property !== 'updatedAt',
+    );
+    const properties = set.map(([property]) => property).join(',');
+    let statement = this.updates.get(properties);
+    if (statement === undefined) {
+      const assignments = set.map(
+        ([property], index) =>
+          `"${this.column(property).databaseName}" = $${index + 2}`,
+      );
+      statement = {
+        name: `media_update_${this.updates.size + 1}`,
+        text: `UPDATE "media" SET ${[...assignments, '"updated_at" = now()'].join(', ')}
+               WHERE "id" = $1 RETURNING "updated_at" AS "updatedAt"`,
+      };
+      this.updates.set(properties, statement);
+    }
+    return {
+      ...statement,
+      values: [
+        id,
+        ...set.map(([property, value]) =>
+          this.parameter(this.column(property), value),
+        ),
+      ],
+    };
+  }
+
+  private column(property: string): ColumnMetadata {
+    const column = this.byProperty.get(property);
+    if (!column) throw new Error(`media has no column for ${property}`);
+    return column;
+  }
+
+  /** A property's value as `pg` must send it: through its transformer, JSON for jsonb. */
+  private parameter(column: ColumnMetadata, raw: unknown): unknown {
+    const transformer = this.transformers.get(column.propertyName);
+    const value: unknown = transformer ? transformer.to(raw) : raw;
+    // pg would send a JS array as a PostgreSQL array, not as JSON.
+    return column.type === 'jsonb' && value != null
+      ? JSON.stringify(value)
+      : (value ?? null);
   }
 
   /** Copies what the database generated (`seq`, timestamps) onto the inserted items. */

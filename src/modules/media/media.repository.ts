@@ -542,23 +542,25 @@ export class MediaRepository {
 
   /**
    * One UPDATE of an item read under its row lock, applied to `current` too (with the new
-   * `updatedAt`). `save` would read the row again first to work out what changed.
+   * `updatedAt`). `save` would read the row again first to work out what changed. A prepared
+   * statement per set of changed properties (`MediaRows.updateStatement`): TypeORM's query builder
+   * rebuilt it on every upload landing and every job's end.
    */
   async update(
     current: Media,
     changes: Partial<Media>,
     tx: Transaction,
   ): Promise<void> {
-    const updated = await this.manager(tx)
-      .createQueryBuilder()
-      .update(Media)
-      .set(changes as QueryDeepPartialEntity<Media>)
-      .where('id = :id', { id: current.id })
-      .returning('updated_at')
-      .execute();
-    const [{ updated_at: updatedAt }] = updated.raw as Array<{
-      updated_at: Date;
-    }>;
+    const { name, text, values } = this.rows.updateStatement(
+      current.id,
+      changes,
+    );
+    const [{ updatedAt }] = await this.sql.rowsIn<{ updatedAt: Date }>(
+      tx,
+      name,
+      text,
+      values,
+    );
     Object.assign(current, changes, { updatedAt });
   }
 
