@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityMetadata, ValueTransformer } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { Media } from './media.entity.js';
@@ -122,7 +123,8 @@ export class MediaRows {
           `"${this.column(property).databaseName}" = $${index + 2}`,
       );
       statement = {
-        name: `media_update_${this.updates.size + 1}`,
+        // Named after what it sets, so two instances on one pool cannot give a name two texts.
+        name: `media_update_${createHash('sha256').update(properties).digest('hex').slice(0, 16)}`,
         text: `UPDATE "media" SET ${[...assignments, '"updated_at" = now()'].join(', ')}
                WHERE "id" = $1 RETURNING "updated_at" AS "updatedAt"`,
       };
