@@ -6,6 +6,7 @@ import {
   activeTraceCarrier,
   type TraceCarrier,
 } from '../../infra/tracing/trace-context.js';
+import { Sql } from '../../infra/database/sql.js';
 import {
   managerOf,
   type Transaction,
@@ -81,6 +82,7 @@ export class MediaEventRepository {
   constructor(
     @InjectRepository(MediaEvent)
     private readonly events: Repository<MediaEvent>,
+    private readonly sql: Sql,
   ) {}
 
   /** Records `type` for the item, with the item as the API shows it now, in the caller's unit of work. */
@@ -186,7 +188,8 @@ export class MediaEventRepository {
     if (events.length === 0) {
       return;
     }
-    await this.manager(tx).query(OUTBOX_STATEMENTS.record, [
+    // A prepared statement: every upload landing and every job's end records an event.
+    await this.sql.rowsIn(tx, 'media_events_record', OUTBOX_STATEMENTS.record, [
       events.map(() => newId('event')),
       events.map((event) => event.workspaceId),
       events.map((event) => event.mediaId),
