@@ -19,27 +19,25 @@ export class Sql {
     this.pool = (dataSource.driver as PostgresDriver).master as Pool;
   }
 
-  /** Runs `text` as the prepared statement `name`; one name must always stand for the same text. */
+  /**
+   * Runs `text` as the prepared statement `name`; one name must always stand for the same text. In
+   * the unit of work `tx` when given: on the connection its transaction holds.
+   */
   async rows<Row extends QueryResultRow>(
     name: string,
     text: string,
     values: unknown[],
+    tx?: Transaction,
   ): Promise<Row[]> {
-    const result = await this.pool.query<Row>({ name, text, values });
+    const client = tx ? await this.connectionOf(tx) : this.pool;
+    const result = await client.query<Row>({ name, text, values });
     return result.rows;
   }
 
-  /** `rows`, in the unit of work `tx`: on the connection its transaction holds. */
-  async rowsIn<Row extends QueryResultRow>(
-    tx: Transaction,
-    name: string,
-    text: string,
-    values: unknown[],
-  ): Promise<Row[]> {
+  /** The connection the unit of work's transaction holds. */
+  private async connectionOf(tx: Transaction): Promise<PoolClient> {
     const runner = managerOf(this.dataSource, tx).queryRunner!;
-    const client = (await runner.connect()) as PoolClient;
-    const result = await client.query<Row>({ name, text, values });
-    return result.rows;
+    return (await runner.connect()) as PoolClient;
   }
 }
 

@@ -189,14 +189,19 @@ export class MediaEventRepository {
       return;
     }
     // A prepared statement: every upload landing and every job's end records an event.
-    await this.sql.rowsIn(tx, 'media_events_record', OUTBOX_STATEMENTS.record, [
-      events.map(() => newId('event')),
-      events.map((event) => event.workspaceId),
-      events.map((event) => event.mediaId),
-      events.map((event) => event.type),
-      events.map((event) => JSON.stringify(event.data)),
-      activeTraceCarrier() ?? null,
-    ]);
+    await this.sql.rows(
+      'media_events_record',
+      OUTBOX_STATEMENTS.record,
+      [
+        events.map(() => newId('event')),
+        events.map((event) => event.workspaceId),
+        events.map((event) => event.mediaId),
+        events.map((event) => event.type),
+        events.map((event) => JSON.stringify(event.data)),
+        activeTraceCarrier() ?? null,
+      ],
+      tx,
+    );
   }
 
   private manager(tx: Transaction): EntityManager {

@@ -526,11 +526,11 @@ export class MediaRepository {
     tx: Transaction,
   ): Promise<{ media: Media; duplicateOf: string | null } | null> {
     const { name, text } = LOCK_WITH_DUPLICATE;
-    const [row] = await this.sql.rowsIn<Record<string, unknown>>(
-      tx,
+    const [row] = await this.sql.rows<Record<string, unknown>>(
       name,
       text(this.rows.columns),
       [id, checksum],
+      tx,
     );
     if (!row) return null;
     const { duplicateOf, ...media } = row;
@@ -555,11 +555,11 @@ export class MediaRepository {
       current.id,
       changes,
     );
-    const [{ updatedAt }] = await this.sql.rowsIn<{ updatedAt: Date }>(
-      tx,
+    const [{ updatedAt }] = await this.sql.rows<{ updatedAt: Date }>(
       name,
       text,
       values,
+      tx,
     );
     Object.assign(current, changes, { updatedAt });
   }
@@ -623,10 +623,12 @@ export class MediaRepository {
     values: unknown[],
     tx?: Transaction,
   ): Promise<Item[]> {
-    const text = `SELECT ${columns} FROM "media" ${rest}`;
-    const rows = tx
-      ? await this.sql.rowsIn(tx, name, text, values)
-      : await this.sql.rows(name, text, values);
+    const rows = await this.sql.rows(
+      name,
+      `SELECT ${columns} FROM "media" ${rest}`,
+      values,
+      tx,
+    );
     return rows.map((row) => this.rows.toMedia<Item>(row));
   }
 }
