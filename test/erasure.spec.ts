@@ -1,5 +1,11 @@
+import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { UnitOfWork } from '../src/infra/database/unit-of-work.js';
+import { LOCKS } from '../src/infra/registry.js';
+import { MediaEventRepository } from '../src/modules/media/media-event.repository.js';
 import { RetentionService } from '../src/modules/retention/retention.service.js';
+import { WebhookRepository } from '../src/modules/webhooks/webhook.repository.js';
+import { isolatedDatabase } from './support/database.js';
 import { serve, startFileHost, type FileHost } from './support/file-host.js';
 import { fixture, SAMPLE_PDF } from './support/media.js';
 import {
@@ -12,6 +18,8 @@ const TOKEN = 'ya29.erasure-test-token-0123456789';
 const DAY_MS = 86_400_000;
 
 describe('erasure and retention', () => {
+  // A test below holds the relay's lock: only this file's app may wait for it.
+  const database = isolatedDatabase('erasure');
   let t: TestApp;
   let ws: TestWorkspace;
   let host: FileHost;
@@ -32,6 +40,7 @@ describe('erasure and retention', () => {
     t = await startTestApp({
       FETCH_ALLOW_PRIVATE_ADDRESSES: 'true',
       WEBHOOK_RETRY_DELAYS_SECONDS: '3600,3600',
+      DATABASE_URL: database.url,
     });
     db = t.app.get(DataSource);
     ws = await t.createWorkspace();
@@ -45,6 +54,7 @@ describe('erasure and retention', () => {
     await t?.close();
     await host?.close();
     await receiver?.close();
+    await database.drop();
   });
 
   async function api(method: string, path: string, body?: unknown) {
@@ -161,6 +171,62 @@ describe('erasure and retention', () => {
       expect(
         (await api('GET', `/v1/media/import/${jobId}/status`)).status,
       ).toBe(404);
+    });
+
+    it("succeeds while a relay is handing on the item's events, and erases the deliveries it made", async () => {
+      // This test is the relay: the app's own relays skip their passes while it holds their lock.
+      const relayLock = new pg.Client({ connectionString: database.url });
+      await relayLock.connect();
+      try {
+        await relayLock.query('SELECT pg_advisory_lock($1)', [
+          LOCKS.webhookRelay,
+        ]);
+        const created = await api('POST', '/v1/media', {
+          url: `${host.baseUrl}/image.png?n=${++requests}`,
+        });
+        expect(created.status).toBe(201);
+        const id = created.body.id as string;
+        await until(
+          async () =>
+            (await count(
+              `FROM media_event_queue queued JOIN media_events event ON event.seq = queued.seq WHERE event.media_id = $1`,
+              [id],
+            )) > 0,
+        );
+
+        // The relay's unit of work: claim the queued events, then create their deliveries, with
+        // the DELETE arriving in between and waiting for the claim to commit.
+        let deleting: ReturnType<typeof api> | undefined;
+        const relayed = await t.app.get(UnitOfWork).run(async (tx) => {
+          const claimed = await t.app
+            .get(MediaEventRepository)
+            .claimUndispatched(100, tx);
+          deleting = api('DELETE', `/v1/media/${id}`);
+          await until(
+            async () =>
+              (await count(
+                `FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'transactionid'`,
+                [],
+              )) > 0,
+          );
+          return t.app.get(WebhookRepository).createDeliveries(claimed, tx);
+        });
+        expect(relayed.length).toBeGreaterThan(0);
+
+        const deleted = await deleting!;
+        expect(deleted).toMatchObject({ status: 200 });
+        expect(await count(`FROM media_events WHERE media_id = $1`, [id])).toBe(
+          0,
+        );
+        expect(
+          await count(`FROM webhook_deliveries WHERE id = ANY($1)`, [
+            relayed.map((delivery) => delivery.id),
+          ]),
+        ).toBe(0);
+        expect((await api('GET', `/v1/media/${id}`)).status).toBe(404);
+      } finally {
+        await relayLock.end();
+      }
     });
   });
 

@@ -36,6 +36,8 @@ export interface ClaimedEvent {
  *   them; the queue holds only the backlog, so this costs the same at any size of `media_events`
  *   (whose rows it does not touch). The claimed keys are collected first (`= ANY (ARRAY(…))`), so
  *   the delete is primary-key lookups whatever the planner thinks of the queue's size.
+ * - `unqueueItem`: the queue entries of one item's events (through `idx_media_events_media`), for
+ *   its deletion.
  * - `deleteDispatched`: retention. Reads the `limit` oldest events by `seq` (an index walk from its
  *   low end that stops at `limit` rows) and deletes those among them created before the horizon and
  *   below the oldest queued `seq`: the relay claims in `seq` order, so every event below it has
@@ -62,6 +64,9 @@ WHERE seq = ANY (ARRAY(
   FOR UPDATE SKIP LOCKED
 ))
 RETURNING event_id, seq, workspace_id, type, trace_context`,
+  unqueueItem: `
+DELETE FROM media_event_queue queued USING media_events event
+WHERE event.media_id = $1 AND queued.seq = event.seq`,
   deleteDispatched: `
 DELETE FROM media_events WHERE seq = ANY (ARRAY(
   SELECT head.seq FROM (
@@ -157,6 +162,18 @@ export class MediaEventRepository {
         traceContext: row.trace_context ?? undefined,
       }))
       .sort((a, b) => a.seq - b.seq);
+  }
+
+  /**
+   * Takes the item's events out of the queue in the unit of work deleting the item, before the
+   * delete cascades to the events. A relay holds its queue entries, then its events' rows (their
+   * deliveries reference them); erasing the other way round (events, then their entries by cascade)
+   * deadlocked with a relay handing those events on at that moment, and PostgreSQL failed the
+   * DELETE request. In the relay's order, the delete waits for the relay to commit, then erases the
+   * deliveries it made with the events.
+   */
+  async unqueueItem(mediaId: string, tx: Transaction): Promise<void> {
+    await this.manager(tx).query(OUTBOX_STATEMENTS.unqueueItem, [mediaId]);
   }
 
   /**

@@ -14,6 +14,7 @@ import {
   type UploadChannel,
 } from './media.entity.js';
 import type { MediaRendition } from './rendition.entity.js';
+import { MediaEventRepository } from './media-event.repository.js';
 import { MediaRepository, type MediaView } from './media.repository.js';
 import { MediaRenditionRepository } from './rendition.repository.js';
 import { canonicalContentType } from './media-types.js';
@@ -77,6 +78,7 @@ export class MediaService {
   constructor(
     private readonly media: MediaRepository,
     private readonly renditions: MediaRenditionRepository,
+    private readonly events: MediaEventRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly storage: Storage,
     keys: SigningKeys,
@@ -250,7 +252,8 @@ export class MediaService {
    * Removes the stored objects and the record under the item's row lock, which an upload landing
    * at the same moment also takes (MediaLifecycleService.claimUpload): either the upload lands
    * first and is deleted with the item, or it finds the item gone and stores nothing. The objects
-   * go first, so a storage failure leaves the record for a retry rather than an orphan object.
+   * go first, so a storage failure leaves the record for a retry rather than an orphan object. The
+   * item's events, which the row goes with, leave the outbox queue first (`unqueueItem`).
    */
   async delete(workspaceId: string, id: string): Promise<void> {
     if (!isId('media', id)) {
@@ -277,6 +280,7 @@ export class MediaService {
       for (const key of await this.renditions.storedKeys(media.id, tx)) {
         await this.storage.delete(key);
       }
+      await this.events.unqueueItem(media.id, tx);
       await this.media.delete(media.id, tx);
     });
   }
